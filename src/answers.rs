@@ -1,0 +1,414 @@
+//! The answers to st-setup's questions, and `st-setup.json`, which keeps them between runs.
+//!
+//! Precedence, lowest first: defaults < st-setup.json < flags < what the user types.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use serde::{Deserialize, Serialize};
+
+pub const FILE_NAME: &str = "st-setup.json";
+/// The schema version this build reads and writes.
+pub const VERSION: u32 = 1;
+pub const DEFAULT_CONNECTION_URI: &str = "http://localhost:3567";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Ui {
+    /// Pre built UI: supertokens-auth-react draws the login pages.
+    Prebuilt,
+    /// Custom UI: your own pages call supertokens-web-js.
+    Custom,
+}
+
+impl Ui {
+    pub fn sdk(self) -> &'static str {
+        match self {
+            Ui::Prebuilt => "supertokens-auth-react",
+            Ui::Custom => "supertokens-web-js",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ui::Prebuilt => "prebuilt",
+            Ui::Custom => "custom",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Ts,
+    Js,
+}
+
+impl Lang {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Lang::Ts => "ts",
+            Lang::Js => "js",
+        }
+    }
+}
+
+/// Every question st-setup asks; `None`/empty means "not answered here".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Answers {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub apis: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_api: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ui: Option<Ui>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backend_out: Option<PathBuf>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frontend_out: Option<PathBuf>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_uri: Option<String>,
+}
+
+impl Answers {
+    /// `self` with every answer `over` gives replacing ours.
+    pub fn overlaid_with(mut self, over: &Answers) -> Answers {
+        if !over.apis.is_empty() {
+            self.apis = over.apis.clone();
+        }
+        macro_rules! take {
+            ($($field:ident),*) => {$(
+                if over.$field.is_some() {
+                    self.$field = over.$field.clone();
+                }
+            )*};
+        }
+        take!(
+            auth_api,
+            website,
+            ui,
+            app_name,
+            backend_out,
+            frontend_out,
+            lang,
+            connection_uri
+        );
+        self
+    }
+
+    /// The language: answered, else TypeScript when the project has a tsconfig.json,
+    /// JavaScript when it has only a package.json, TypeScript in an empty folder.
+    pub fn lang_or_detect(&self, project: &Path) -> Lang {
+        self.lang.unwrap_or_else(|| {
+            if !project.join("tsconfig.json").exists() && project.join("package.json").exists() {
+                Lang::Js
+            } else {
+                Lang::Ts
+            }
+        })
+    }
+
+    /// Fills the defaults and checks every required answer is there.
+    pub fn resolve(&self, project: &Path) -> Result<Setup, MissingAnswers> {
+        let mut missing = Vec::new();
+        if self.apis.iter().all(|a| a.trim().is_empty()) {
+            missing.push(Question::Apis);
+        }
+        if self.website.as_deref().is_none_or(|w| w.trim().is_empty()) {
+            missing.push(Question::Website);
+        }
+        if self.ui.is_none() {
+            missing.push(Question::Ui);
+        }
+        if self.app_name.is_none() {
+            missing.push(Question::AppName);
+        }
+        if !missing.is_empty() {
+            return Err(MissingAnswers(missing));
+        }
+        let lang = self.lang_or_detect(project);
+        let default_out =
+            |side: &str| PathBuf::from(format!("{side}/supertokens.{}", lang.extension()));
+        Ok(Setup {
+            apis: self
+                .apis
+                .iter()
+                .filter(|a| !a.trim().is_empty())
+                .cloned()
+                .collect(),
+            auth_api: self.auth_api.clone(),
+            website: self.website.clone().unwrap_or_default(),
+            ui: self.ui.unwrap_or(Ui::Prebuilt),
+            app_name: self.app_name.clone().unwrap_or_default(),
+            backend_out: self
+                .backend_out
+                .clone()
+                .unwrap_or_else(|| default_out("backend")),
+            frontend_out: self
+                .frontend_out
+                .clone()
+                .unwrap_or_else(|| default_out("frontend")),
+            lang,
+            connection_uri: self
+                .connection_uri
+                .clone()
+                .unwrap_or_else(|| DEFAULT_CONNECTION_URI.to_owned()),
+        })
+    }
+}
+
+/// Complete answers, ready to generate from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setup {
+    pub apis: Vec<String>,
+    pub auth_api: Option<String>,
+    pub website: String,
+    pub ui: Ui,
+    pub app_name: String,
+    pub backend_out: PathBuf,
+    pub frontend_out: PathBuf,
+    pub lang: Lang,
+    pub connection_uri: String,
+}
+
+impl Setup {
+    pub fn to_answers(&self) -> Answers {
+        Answers {
+            apis: self.apis.clone(),
+            auth_api: self.auth_api.clone(),
+            website: Some(self.website.clone()),
+            ui: Some(self.ui),
+            app_name: Some(self.app_name.clone()),
+            backend_out: Some(self.backend_out.clone()),
+            frontend_out: Some(self.frontend_out.clone()),
+            lang: Some(self.lang),
+            connection_uri: Some(self.connection_uri.clone()),
+        }
+    }
+}
+
+/// A question, for naming what is missing and the flag that answers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    Apis,
+    Website,
+    Ui,
+    AppName,
+}
+
+impl Question {
+    pub fn flag(self) -> &'static str {
+        match self {
+            Question::Apis => "--api URL (once per API, e.g. --api https://api.example.com)",
+            Question::Website => {
+                "--website URL (where the frontend is served, e.g. https://example.com)"
+            }
+            Question::Ui => {
+                "--ui prebuilt|custom (pre built UI: supertokens-auth-react; custom UI: supertokens-web-js)"
+            }
+            Question::AppName => "--app-name NAME",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingAnswers(pub Vec<Question>);
+
+impl fmt::Display for MissingAnswers {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "these answers are missing; pass them as flags (or keep them in {FILE_NAME}):"
+        )?;
+        for question in &self.0 {
+            writeln!(f, "  {}", question.flag())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for MissingAnswers {}
+
+/// What `st-setup.json` holds: the answers, plus what the last run generated that the
+/// next one must know (the cookie domain, to notice when it changes).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SavedSetup {
+    pub version: u32,
+    #[serde(default)]
+    pub answers: Answers,
+    /// Absent until st-setup has written files from these answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated: Option<Generated>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Generated {
+    /// The cookie domain the files were last generated with; `null` for none.
+    #[serde(default)]
+    pub cookie_domain: Option<String>,
+    /// Set when the cookie domain changed: the previous one (`""` for none), which the
+    /// backend keeps clearing for a year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub older_cookie_domain: Option<String>,
+}
+
+impl SavedSetup {
+    /// Reads `st-setup.json` in `project`; `Ok(None)` when there is none.
+    pub fn load(project: &Path) -> Result<Option<SavedSetup>> {
+        let path = project.join(FILE_NAME);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        };
+        Self::parse(&text).map(Some).with_context(|| {
+            format!(
+                "{} is not a valid st-setup file; fix or delete it",
+                path.display()
+            )
+        })
+    }
+
+    pub fn parse(text: &str) -> Result<SavedSetup> {
+        #[derive(Deserialize)]
+        struct VersionOnly {
+            version: Option<serde_json::Value>,
+        }
+        let located = |e: serde_json::Error| {
+            let position = format!(" at line {} column {}", e.line(), e.column());
+            let text = e.to_string();
+            let message = text.strip_suffix(&position).unwrap_or(&text);
+            anyhow::anyhow!("line {}, column {}: {message}", e.line(), e.column())
+        };
+        let probe: VersionOnly = serde_json::from_str(text).map_err(located)?;
+        match probe.version {
+            Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(VERSION)) => {}
+            Some(serde_json::Value::Number(n))
+                if n.as_u64().is_some_and(|v| v > u64::from(VERSION)) =>
+            {
+                bail!(
+                    "it was written by a newer st-setup (schema version {n}); this one reads version {VERSION}: upgrade st-setup"
+                )
+            }
+            Some(other) => bail!("\"version\" is {other}; expected {VERSION}"),
+            None => bail!("\"version\" is missing; expected \"version\": {VERSION}"),
+        }
+        serde_json::from_str(text).map_err(located)
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).expect("answers serialise");
+        text.push('\n');
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_override_the_file_field_by_field() {
+        let file = Answers {
+            apis: vec!["https://api.example.com".into()],
+            app_name: Some("Old".into()),
+            ui: Some(Ui::Custom),
+            ..Default::default()
+        };
+        let flags = Answers {
+            app_name: Some("New".into()),
+            ..Default::default()
+        };
+        let merged = file.overlaid_with(&flags);
+        assert_eq!(merged.app_name.as_deref(), Some("New"));
+        assert_eq!(merged.ui, Some(Ui::Custom));
+        assert_eq!(merged.apis, vec!["https://api.example.com".to_string()]);
+    }
+
+    #[test]
+    fn missing_answers_name_their_flags() {
+        let err = Answers::default()
+            .resolve(Path::new("/nonexistent"))
+            .unwrap_err();
+        let text = err.to_string();
+        for flag in [
+            "--api URL",
+            "--website URL",
+            "--ui prebuilt|custom",
+            "--app-name NAME",
+        ] {
+            assert!(text.contains(flag), "{text}");
+        }
+    }
+
+    #[test]
+    fn defaults_follow_the_language() {
+        let answers = Answers {
+            apis: vec!["api.example.com".into()],
+            website: Some("example.com".into()),
+            ui: Some(Ui::Prebuilt),
+            app_name: Some("A".into()),
+            lang: Some(Lang::Js),
+            ..Default::default()
+        };
+        let setup = answers.resolve(Path::new("/nonexistent")).unwrap();
+        assert_eq!(setup.backend_out, PathBuf::from("backend/supertokens.js"));
+        assert_eq!(setup.frontend_out, PathBuf::from("frontend/supertokens.js"));
+        assert_eq!(setup.connection_uri, DEFAULT_CONNECTION_URI);
+    }
+
+    #[test]
+    fn saved_file_round_trips() {
+        let saved = SavedSetup {
+            version: VERSION,
+            answers: Answers {
+                apis: vec!["https://api.example.com".into()],
+                ui: Some(Ui::Prebuilt),
+                ..Default::default()
+            },
+            generated: Some(Generated {
+                cookie_domain: Some(".example.com".into()),
+                older_cookie_domain: Some(String::new()),
+            }),
+        };
+        assert_eq!(SavedSetup::parse(&saved.to_json()).unwrap(), saved);
+    }
+
+    #[test]
+    fn corrupt_file_errors_name_line_and_column() {
+        let err =
+            SavedSetup::parse("{\n  \"version\": 1,\n  \"answers\": {\n    \"apis\": [1]\n  }\n}")
+                .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("line 4, column 14: invalid type"),
+            "{err}"
+        );
+        let err = SavedSetup::parse("{\"version\": 1, \"colour\": 1}").unwrap_err();
+        assert!(err.to_string().contains("unknown field `colour`"), "{err}");
+        let err = SavedSetup::parse("{\"version\": 1,").unwrap_err();
+        assert!(err.to_string().contains("line 1"), "{err}");
+    }
+
+    #[test]
+    fn future_versions_are_refused() {
+        let err = SavedSetup::parse("{\"version\": 2, \"newThing\": true}").unwrap_err();
+        assert!(err.to_string().contains("newer st-setup"), "{err}");
+        assert!(
+            SavedSetup::parse("{}")
+                .unwrap_err()
+                .to_string()
+                .contains("missing")
+        );
+    }
+}

@@ -1,0 +1,403 @@
+//! Every explanation st-setup gives, in one place. The TUI, the plain prompts, `domain`
+//! and `--json` all show these texts; nothing else words a domain rule.
+
+use serde::Serialize;
+
+use crate::endpoint::{Endpoint, EndpointError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The setup cannot work; nothing is written while one stands.
+    Error,
+    /// It works, but not the way the user probably wants.
+    Warning,
+    /// What st-setup decided and why.
+    Info,
+}
+
+impl Severity {
+    /// A mark that reads without colour (NO_COLOR, screen readers, logs).
+    pub fn mark(self) -> &'static str {
+        match self {
+            Severity::Error => "✗",
+            Severity::Warning => "!",
+            Severity::Info => "i",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// Stable identifiers; documented in the README and relied upon by `--json` users.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    NoEndpoints,
+    InvalidUrl,
+    UnsupportedScheme,
+    IpAddress,
+    LocalhostSubdomains,
+    DifferentSites,
+    MixedSchemes,
+    AuthApiNotListed,
+    DuplicateEndpoint,
+    WebsiteCrossSite,
+    PathIgnored,
+    SchemeAssumed,
+    SingleHost,
+    SharedCookieDomain,
+}
+
+impl Code {
+    pub const ALL: [Code; 14] = [
+        Code::NoEndpoints,
+        Code::InvalidUrl,
+        Code::UnsupportedScheme,
+        Code::IpAddress,
+        Code::LocalhostSubdomains,
+        Code::DifferentSites,
+        Code::MixedSchemes,
+        Code::AuthApiNotListed,
+        Code::DuplicateEndpoint,
+        Code::WebsiteCrossSite,
+        Code::PathIgnored,
+        Code::SchemeAssumed,
+        Code::SingleHost,
+        Code::SharedCookieDomain,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::NoEndpoints => "no-endpoints",
+            Code::InvalidUrl => "invalid-url",
+            Code::UnsupportedScheme => "unsupported-scheme",
+            Code::IpAddress => "ip-address",
+            Code::LocalhostSubdomains => "localhost-subdomains",
+            Code::DifferentSites => "different-sites",
+            Code::MixedSchemes => "mixed-schemes",
+            Code::AuthApiNotListed => "auth-api-not-listed",
+            Code::DuplicateEndpoint => "duplicate-endpoint",
+            Code::WebsiteCrossSite => "website-cross-site",
+            Code::PathIgnored => "path-ignored",
+            Code::SchemeAssumed => "scheme-assumed",
+            Code::SingleHost => "single-host",
+            Code::SharedCookieDomain => "shared-cookie-domain",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            Code::NoEndpoints
+            | Code::InvalidUrl
+            | Code::UnsupportedScheme
+            | Code::IpAddress
+            | Code::LocalhostSubdomains
+            | Code::DifferentSites
+            | Code::MixedSchemes
+            | Code::AuthApiNotListed => Severity::Error,
+            Code::DuplicateEndpoint | Code::WebsiteCrossSite | Code::PathIgnored => {
+                Severity::Warning
+            }
+            Code::SchemeAssumed | Code::SingleHost | Code::SharedCookieDomain => Severity::Info,
+        }
+    }
+
+    /// The rule a check-type code enforces, worded as it reads when it holds (the TUI
+    /// shows it with ✓). `None` for codes that only inform.
+    pub fn rule(self) -> Option<&'static str> {
+        Some(match self {
+            Code::InvalidUrl => "Every endpoint is an http(s) URL",
+            Code::IpAddress => "No IP address has to share cookies",
+            Code::LocalhostSubdomains => "No *.localhost host has to share cookies",
+            Code::DifferentSites => "All APIs are on one site (registrable domain)",
+            Code::MixedSchemes => "All APIs use the same scheme",
+            Code::AuthApiNotListed => "apiDomain is one of the endpoints",
+            Code::WebsiteCrossSite => "The website is on the APIs' site",
+            _ => return None,
+        })
+    }
+
+    /// One line for the README's table of codes.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Code::NoEndpoints => "no API endpoint was given",
+            Code::InvalidUrl => "an endpoint or the website is not a usable http(s) URL",
+            Code::UnsupportedScheme => "a scheme other than http/https",
+            Code::IpAddress => "an IP address among several hosts, or any IPv6 literal",
+            Code::LocalhostSubdomains => "*.localhost hosts cannot share cookies",
+            Code::DifferentSites => "the APIs are on more than one registrable domain",
+            Code::MixedSchemes => "http and https mixed across hosts",
+            Code::AuthApiNotListed => "the auth API (apiDomain) is not one of the endpoints",
+            Code::DuplicateEndpoint => "the same origin was given twice",
+            Code::WebsiteCrossSite => "the website is on another site than the APIs",
+            Code::PathIgnored => "a path, query or fragment was dropped",
+            Code::SchemeAssumed => "no scheme was typed; one was chosen",
+            Code::SingleHost => "one host only: no shared cookie domain is needed",
+            Code::SharedCookieDomain => "the shared cookie domain and why",
+        }
+    }
+}
+
+/// One thing st-setup has to say about the answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    pub code: Code,
+    pub message: String,
+    /// The endpoints (as typed) this finding is about.
+    pub endpoints: Vec<String>,
+}
+
+impl Finding {
+    fn new(code: Code, message: String, endpoints: Vec<String>) -> Self {
+        Self {
+            severity: code.severity(),
+            code,
+            message,
+            endpoints,
+        }
+    }
+
+    /// `what` names the field: "API endpoint" or "website".
+    pub fn unparsable(what: &str, input: &str, error: &EndpointError) -> Self {
+        let code = match error {
+            EndpointError::UnsupportedScheme(_) => Code::UnsupportedScheme,
+            EndpointError::Ipv6 => Code::IpAddress,
+            _ => Code::InvalidUrl,
+        };
+        let message = match error {
+            EndpointError::Empty => format!(
+                "An empty {what}. Type an origin such as https://api.example.com, or remove it."
+            ),
+            EndpointError::Invalid(detail) => format!(
+                "The {what} \"{input}\" is not a URL ({detail}). Type an origin such as https://api.example.com."
+            ),
+            EndpointError::UnsupportedScheme(scheme) => format!(
+                "The {what} \"{input}\" uses {scheme}://. SuperTokens is reached over http:// or https:// only."
+            ),
+            EndpointError::Credentials => format!(
+                "The {what} \"{input}\" holds a user name or password. Remove the \"user:password@\" part: only scheme://host[:port] is used."
+            ),
+            EndpointError::Ipv6 => format!(
+                "The {what} \"{input}\" is an IPv6 address. The SuperTokens SDKs cannot use an IPv6 literal as a domain; give it a host name (e.g. in /etc/hosts)."
+            ),
+            EndpointError::SingleLabel(host) => format!(
+                "The {what} \"{input}\" has the one-label host \"{host}\". Cookies need a full domain name such as {host}.example.com (only \"localhost\" may stand alone)."
+            ),
+            EndpointError::EmptyLabel(host) => format!(
+                "The {what} \"{input}\" has an empty label in \"{host}\" (two dots in a row). Remove the extra dot."
+            ),
+        };
+        Self::new(code, message, vec![input.to_owned()])
+    }
+
+    pub fn no_endpoints() -> Self {
+        Self::new(
+            Code::NoEndpoints,
+            "No API endpoint yet. Add the URL of every API your frontend calls, e.g. https://api.example.com.".to_owned(),
+            vec![],
+        )
+    }
+
+    pub fn scheme_assumed(what: &str, endpoint: &Endpoint) -> Self {
+        Self::new(
+            Code::SchemeAssumed,
+            format!(
+                "The {what} \"{}\" has no scheme; using {} ({}:// is what the SDKs assume for this host). Type the scheme to choose another.",
+                endpoint.input.trim(),
+                endpoint.origin(),
+                endpoint.scheme.as_str()
+            ),
+            vec![endpoint.input.clone()],
+        )
+    }
+
+    pub fn path_ignored(what: &str, endpoint: &Endpoint, path: &str) -> Self {
+        Self::new(
+            Code::PathIgnored,
+            format!(
+                "The {what} \"{}\" has \"{path}\" after its host; only the origin {} is used. The path of the auth routes is apiBasePath (\"/auth\" by default), not part of the domain.",
+                endpoint.input.trim(),
+                endpoint.origin()
+            ),
+            vec![endpoint.input.clone()],
+        )
+    }
+
+    pub fn duplicate(first: &Endpoint, again: &Endpoint) -> Self {
+        Self::new(
+            Code::DuplicateEndpoint,
+            format!(
+                "\"{}\" and \"{}\" are the same origin {}; one entry is enough.",
+                first.input.trim(),
+                again.input.trim(),
+                again.origin()
+            ),
+            vec![again.input.clone()],
+        )
+    }
+
+    pub fn auth_api_not_listed(auth_api: &str, endpoints: &[&Endpoint]) -> Self {
+        let choices = join(endpoints.iter().map(|e| e.origin()));
+        Self::new(
+            Code::AuthApiNotListed,
+            format!(
+                "The auth API \"{auth_api}\" (appInfo.apiDomain, the one serving /auth) is not one of the API endpoints. Choose one of {choices}, or add it as an endpoint too."
+            ),
+            vec![auth_api.to_owned()],
+        )
+    }
+
+    pub fn ip_addresses(endpoints: &[&Endpoint]) -> Self {
+        Self::new(
+            Code::IpAddress,
+            format!(
+                "{} {} an IP address. Browsers never share a cookie between hosts when one is an IP address, so these APIs cannot share one session. Give every API a name under one domain (for development e.g. api.myapp.test and api2.myapp.test in /etc/hosts).",
+                join(endpoints.iter().map(|e| e.origin())),
+                if endpoints.len() == 1 {
+                    "is"
+                } else {
+                    "are each"
+                }
+            ),
+            inputs(endpoints),
+        )
+    }
+
+    pub fn localhost_subdomains(endpoints: &[&Endpoint]) -> Self {
+        Self::new(
+            Code::LocalhostSubdomains,
+            format!(
+                "{} {} on localhost. Browsers keep the cookies of localhost and each *.localhost host apart, so these APIs cannot share one session. For development use a domain of your own, e.g. api.myapp.test and api2.myapp.test mapped to 127.0.0.1 in /etc/hosts.",
+                join(endpoints.iter().map(|e| e.origin())),
+                if endpoints.len() == 1 { "is" } else { "are" }
+            ),
+            inputs(endpoints),
+        )
+    }
+
+    /// `sites` pairs each registrable domain (or the host itself, when it is a public
+    /// suffix) with the endpoints on it, largest group first.
+    pub fn different_sites(
+        sites: &[(String, Vec<&Endpoint>)],
+        shared_suffix: Option<&str>,
+    ) -> Self {
+        let odd: Vec<&Endpoint> = sites
+            .iter()
+            .skip(1)
+            .flat_map(|(_, e)| e.iter().copied())
+            .collect();
+        let listing = join(sites.iter().map(|(site, _)| site.clone()));
+        let message = match shared_suffix {
+            Some(suffix) => format!(
+                "These APIs only have \"{suffix}\" in common, and {suffix} is a public suffix: browsers refuse cookies for it, so every *.{suffix} site keeps its own cookies ({listing}). Put the APIs on a custom domain of yours, e.g. api.example.com and api2.example.com."
+            ),
+            None if sites[0].1.len() == 1 => format!(
+                "The APIs are on different sites ({listing}). A session cookie can only be shared within one registrable domain. Serve every API from a subdomain of one domain, e.g. api.example.com and api2.example.com."
+            ),
+            None => format!(
+                "{} {} not under {}: the APIs are on different sites ({listing}). A session cookie can only be shared within one registrable domain. Serve every API from a subdomain of {}.",
+                join(odd.iter().map(|e| e.origin())),
+                if odd.len() == 1 { "is" } else { "are" },
+                sites[0].0,
+                sites[0].0
+            ),
+        };
+        let endpoints = if shared_suffix.is_some() || sites[0].1.len() == 1 {
+            sites.iter().flat_map(|(_, e)| inputs(e)).collect()
+        } else {
+            inputs(&odd)
+        };
+        Self::new(Code::DifferentSites, message, endpoints)
+    }
+
+    pub fn mixed_schemes(http: &[&Endpoint], https: &[&Endpoint]) -> Self {
+        Self::new(
+            Code::MixedSchemes,
+            format!(
+                "{} {} http:// while {} {} https://. With an https apiDomain the session cookies are Secure, and browsers never send Secure cookies to an http:// API. Serve every API over https.",
+                join(http.iter().map(|e| e.origin())),
+                if http.len() == 1 { "uses" } else { "use" },
+                join(https.iter().map(|e| e.origin())),
+                if https.len() == 1 { "uses" } else { "use" },
+            ),
+            inputs(http),
+        )
+    }
+
+    pub fn single_host(host: &str) -> Self {
+        Self::new(
+            Code::SingleHost,
+            format!(
+                "Every API is on {host}, so no cookieDomain and no sessionTokenBackendDomain are set: host-only cookies already reach every port of {host}, and the frontend adds the session to every request to it."
+            ),
+            vec![],
+        )
+    }
+
+    pub fn shared_cookie_domain(hosts: &[&str], cookie_domain: &str) -> Self {
+        Self::new(
+            Code::SharedCookieDomain,
+            format!(
+                "{} share the domain {}, so the backend's cookieDomain and the frontend's sessionTokenBackendDomain are both \"{cookie_domain}\", which covers every API and nothing outside it.",
+                join(hosts.iter().map(|h| h.to_string())),
+                &cookie_domain[1..]
+            ),
+            vec![],
+        )
+    }
+
+    pub fn website_cross_site(website: &Endpoint, website_site: &str, api_site: &str) -> Self {
+        Self::new(
+            Code::WebsiteCrossSite,
+            format!(
+                "The website {} is on {website_site} but the APIs are on {api_site}. The backend then has to send SameSite=None cookies, which need https on the API, and Safari blocks such cross-site cookies. Host the website under {api_site} (e.g. app.{api_site}), or use header-based sessions (tokenTransferMethod: \"header\").",
+                website.origin()
+            ),
+            vec![website.input.clone()],
+        )
+    }
+}
+
+fn inputs(endpoints: &[&Endpoint]) -> Vec<String> {
+    endpoints.iter().map(|e| e.input.clone()).collect()
+}
+
+/// "a", "a and b", "a, b and c".
+fn join(items: impl Iterator<Item = String>) -> String {
+    let items: Vec<String> = items.collect();
+    match items.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_kebab_case_and_match_serde() {
+        for code in Code::ALL {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+    }
+
+    #[test]
+    fn join_reads_like_english() {
+        let j = |v: &[&str]| join(v.iter().map(|s| s.to_string()));
+        assert_eq!(j(&[]), "");
+        assert_eq!(j(&["a"]), "a");
+        assert_eq!(j(&["a", "b"]), "a and b");
+        assert_eq!(j(&["a", "b", "c"]), "a, b and c");
+    }
+}

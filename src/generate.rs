@@ -1,0 +1,181 @@
+//! One run of st-setup, minus the terminal: answers → analysis → rendered files → plan.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, anyhow, bail};
+
+use crate::analysis::{Analysis, DomainInput, analyse};
+use crate::answers::{self, Answers, Generated, Lang, MissingAnswers, SavedSetup, Setup};
+use crate::findings::Code;
+use crate::plan::{Change, PlannedFile, is_commonjs};
+use crate::psl::PublicSuffixList;
+use crate::render::{FileKind, FileValues, render};
+
+/// Everything a run would write, and why.
+#[derive(Debug)]
+pub struct Outcome {
+    pub setup: Setup,
+    pub analysis: Analysis,
+    pub saved: SavedSetup,
+    /// Backend, frontend, then st-setup.json.
+    pub files: Vec<PlannedFile>,
+}
+
+impl Outcome {
+    pub fn changed(&self) -> impl Iterator<Item = &PlannedFile> {
+        self.files.iter().filter(|f| f.change != Change::Unchanged)
+    }
+
+    pub fn diff(&self) -> String {
+        self.files.iter().map(PlannedFile::diff).collect()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum GenerateError {
+    #[error("{0}")]
+    Missing(MissingAnswers),
+    /// The answers cannot work; the analysis says why.
+    #[error("the answers cannot work")]
+    Findings(Box<Analysis>),
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+pub fn analyse_answers(answers: &Answers, psl: &PublicSuffixList) -> Analysis {
+    analyse(
+        &DomainInput {
+            apis: &answers.apis,
+            auth_api: answers.auth_api.as_deref(),
+            website: answers.website.as_deref(),
+        },
+        psl,
+    )
+}
+
+pub fn generate(
+    project: &Path,
+    answers: &Answers,
+    previous: Option<&SavedSetup>,
+    psl: &PublicSuffixList,
+    force: bool,
+) -> Result<Outcome, GenerateError> {
+    let setup = answers.resolve(project).map_err(GenerateError::Missing)?;
+    let analysis = analyse_answers(&setup.to_answers(), psl);
+    if analysis.has_errors() {
+        return Err(GenerateError::Findings(Box::new(analysis)));
+    }
+    check_other_answers(&setup)?;
+    let api_domain = analysis
+        .api_domain
+        .clone()
+        .ok_or_else(|| anyhow!("no apiDomain"))?;
+    let website = analysis
+        .website
+        .as_ref()
+        .map(|w| w.origin())
+        .unwrap_or_default();
+    let cookie_domain = analysis.cookie_domain.clone();
+
+    let previous_generation = previous.and_then(|p| p.generated.as_ref());
+    let older_cookie_domain = previous_generation.and_then(|generated| {
+        if generated.cookie_domain == cookie_domain {
+            generated.older_cookie_domain.clone()
+        } else {
+            Some(generated.cookie_domain.clone().unwrap_or_default())
+        }
+    });
+    let why = analysis
+        .findings
+        .iter()
+        .find(|f| matches!(f.code, Code::SharedCookieDomain | Code::SingleHost))
+        .map(|f| f.message.clone())
+        .unwrap_or_default();
+
+    let render_file = |kind: FileKind, out: &Path| -> Result<PlannedFile> {
+        let path = project.join(out);
+        let values = FileValues {
+            cjs: setup.lang == Lang::Js && is_commonjs(&path)?,
+            ts: setup.lang == Lang::Ts,
+            app_name: &setup.app_name,
+            api_domain: &api_domain,
+            website_domain: &website,
+            connection_uri: &setup.connection_uri,
+            cookie_domain: cookie_domain.as_deref(),
+            older_cookie_domain: older_cookie_domain.as_deref(),
+            why: &why,
+        };
+        PlannedFile::new(project, out, Some(kind), render(kind, &values), force)
+    };
+    let backend = render_file(FileKind::Backend, &setup.backend_out)?;
+    let frontend = render_file(FileKind::Frontend(setup.ui), &setup.frontend_out)?;
+
+    let saved = SavedSetup {
+        version: answers::VERSION,
+        answers: setup.to_answers(),
+        generated: Some(Generated {
+            cookie_domain: cookie_domain.clone(),
+            older_cookie_domain,
+        }),
+    };
+    let state = PlannedFile::new(
+        project,
+        Path::new(answers::FILE_NAME),
+        None,
+        saved.to_json(),
+        force,
+    )?;
+    Ok(Outcome {
+        setup,
+        analysis,
+        saved,
+        files: vec![backend, frontend, state],
+    })
+}
+
+/// Answers beyond the domains that would still produce a broken file.
+fn check_other_answers(setup: &Setup) -> Result<()> {
+    if setup.app_name.trim().is_empty() {
+        bail!(
+            "the app name is empty; pass --app-name NAME (it is shown in emails and the login UI)"
+        );
+    }
+    match url::Url::parse(&setup.connection_uri) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => {}
+        _ => bail!(
+            "the connection URI \"{}\" is not an http(s) URL; pass --connection-uri, e.g. http://localhost:3567 or your SuperTokens core's URL",
+            setup.connection_uri
+        ),
+    }
+    let same = |a: &Path, b: &Path| normalise(a) == normalise(b);
+    if same(&setup.backend_out, &setup.frontend_out) {
+        bail!(
+            "the backend and the frontend file are both {}; give them different paths (--backend-out, --frontend-out)",
+            setup.backend_out.display()
+        );
+    }
+    for out in [&setup.backend_out, &setup.frontend_out] {
+        if same(out, Path::new(answers::FILE_NAME)) {
+            bail!(
+                "{} is where st-setup keeps its answers; choose another output path",
+                answers::FILE_NAME
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `./a/../b.ts` and `b.ts` are the same file; compared without touching the disk.
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}

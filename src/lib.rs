@@ -1,0 +1,18 @@
+//! st-setup: SuperTokens sessions shared across several API endpoints.
+//!
+//! The core (everything but `tui` and `plain`) does no terminal I/O, so every front end
+//! shares one source of truth.
+#![forbid(unsafe_code)]
+
+pub mod analysis;
+pub mod answers;
+pub mod cli;
+pub mod endpoint;
+pub mod findings;
+pub mod generate;
+pub mod plain;
+pub mod plan;
+pub mod psl;
+pub mod render;
+pub mod report;
+pub mod run;

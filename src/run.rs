@@ -1,0 +1,357 @@
+//! The commands: reads flags and st-setup.json, runs the core, prints, sets the exit code.
+
+use std::io::IsTerminal as _;
+use std::path::Path;
+
+use anyhow::{Context as _, anyhow};
+
+use crate::answers::{Answers, SavedSetup};
+use crate::cli::{Cli, Command};
+use crate::endpoint::Endpoint;
+use crate::generate::{GenerateError, Outcome, generate};
+use crate::plan::{Change, write_all};
+use crate::psl::{self, PublicSuffixList};
+use crate::report;
+use crate::{analysis, answers, plain};
+
+/// The process exit codes of DESIGN §3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Ok = 0,
+    /// The answers cannot work, the files drifted, or a run failed.
+    Failed = 1,
+    Usage = 2,
+    Cancelled = 130,
+}
+
+/// An error with the exit code it warrants.
+#[derive(Debug)]
+pub struct Failure {
+    pub exit: Exit,
+    pub error: anyhow::Error,
+}
+
+impl Failure {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self {
+            exit: Exit::Usage,
+            error: anyhow!(message.into()),
+        }
+    }
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(error: anyhow::Error) -> Self {
+        Self {
+            exit: Exit::Failed,
+            error,
+        }
+    }
+}
+
+pub type RunResult = Result<Exit, Failure>;
+
+pub fn version_text() -> String {
+    format!(
+        "st-setup {}\nPublic Suffix List {} (embedded; --psl FILE uses another copy)",
+        env!("CARGO_PKG_VERSION"),
+        psl::version_of(psl::EMBEDDED).unwrap_or_else(|| "unknown".into())
+    )
+}
+
+pub fn run(cli: Cli) -> RunResult {
+    if cli.version {
+        println!("{}", version_text());
+        return Ok(Exit::Ok);
+    }
+    let psl = match &cli.run.psl {
+        Some(path) => PublicSuffixList::from_file(path)?,
+        None => PublicSuffixList::embedded(),
+    };
+    let ctx = Context {
+        cli: &cli,
+        psl: &psl,
+    };
+    match &cli.command {
+        Some(Command::Domain { urls }) => ctx.domain(urls),
+        Some(Command::Check) => ctx.check(),
+        Some(Command::AddApi { urls }) => ctx.add_api(urls),
+        None => ctx.wizard(),
+    }
+}
+
+struct Context<'a> {
+    cli: &'a Cli,
+    psl: &'a PublicSuffixList,
+}
+
+impl Context<'_> {
+    fn project(&self) -> &Path {
+        &self.cli.run.dir
+    }
+
+    fn interactive(&self) -> bool {
+        std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+    }
+
+    fn colour(&self) -> bool {
+        std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    }
+
+    fn load_previous(&self) -> Result<Option<SavedSetup>, Failure> {
+        Ok(SavedSetup::load(self.project())?)
+    }
+
+    fn require_previous(&self, command: &str) -> Result<SavedSetup, Failure> {
+        self.load_previous()?.ok_or_else(|| Failure {
+            exit: Exit::Failed,
+            error: anyhow!(
+                "there is no {} in {}, so there is nothing to {command}; run `st-setup` there first (or pass -C DIR)",
+                answers::FILE_NAME,
+                self.project().display()
+            ),
+        })
+    }
+
+    fn domain(&self, urls: &[String]) -> RunResult {
+        let flags = self.cli.answers.to_answers();
+        let input = analysis::DomainInput {
+            apis: urls,
+            auth_api: flags.auth_api.as_deref(),
+            website: flags.website.as_deref(),
+        };
+        let result = analysis::analyse(&input, self.psl);
+        if self.cli.run.json {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&result.to_json()).expect("json")
+            );
+        } else {
+            print!("{}", report::analysis(&result));
+        }
+        Ok(if result.has_errors() {
+            Exit::Failed
+        } else {
+            Exit::Ok
+        })
+    }
+
+    fn check(&self) -> RunResult {
+        let previous = self.require_previous("check")?;
+        let answers = previous
+            .answers
+            .clone()
+            .overlaid_with(&self.cli.answers.to_answers());
+        let outcome = self.generate(&answers, Some(&previous))?;
+        let drifted: Vec<_> = outcome.changed().collect();
+        if self.cli.run.json {
+            self.print_json(&outcome, false);
+        } else if drifted.is_empty() {
+            println!(
+                "Up to date: {} match {}.",
+                names(&outcome),
+                answers::FILE_NAME
+            );
+        } else {
+            println!("These files are not what {} generates:", answers::FILE_NAME);
+            print!("{}", report::plan(&outcome, true));
+            println!();
+            self.print_diff(&outcome);
+            println!("Run `st-setup --yes` to regenerate them.");
+        }
+        Ok(if drifted.is_empty() {
+            Exit::Ok
+        } else {
+            Exit::Failed
+        })
+    }
+
+    fn add_api(&self, urls: &[String]) -> RunResult {
+        if !self.cli.answers.apis.is_empty() {
+            return Err(Failure::usage(
+                "add-api adds to the endpoints in st-setup.json; pass the new ones as arguments, not with --api",
+            ));
+        }
+        let previous = self.require_previous("add an API to")?;
+        let mut answers = previous
+            .answers
+            .clone()
+            .overlaid_with(&self.cli.answers.to_answers());
+        for url in urls {
+            let origin = Endpoint::parse(url).map(|e| e.origin()).ok();
+            let known = answers
+                .apis
+                .iter()
+                .any(|a| origin.is_some() && Endpoint::parse(a).map(|e| e.origin()).ok() == origin);
+            if known {
+                eprintln!("{url} is already one of the endpoints.");
+            } else {
+                answers.apis.push(url.clone());
+            }
+        }
+        self.generate_and_apply(&answers, Some(&previous), self.cli.run.yes)
+    }
+
+    fn wizard(&self) -> RunResult {
+        let previous = self.load_previous()?;
+        let base = previous
+            .as_ref()
+            .map(|p| p.answers.clone())
+            .unwrap_or_default();
+        let answers = base.overlaid_with(&self.cli.answers.to_answers());
+        if self.cli.run.yes || self.cli.run.dry_run && !self.interactive() {
+            return self.generate_and_apply(&answers, previous.as_ref(), true);
+        }
+        if !self.interactive() {
+            return Err(Failure::usage(format!(
+                "st-setup needs a terminal to ask its questions, and stdin or stdout is not one.\n\
+                 Pass every answer as a flag and add --yes (or --dry-run to preview):\n  \
+                 st-setup --yes --api URL [--api URL …] --website URL --ui prebuilt|custom --app-name NAME\n\
+                 See `st-setup --help` for the optional ones.{}",
+                missing_hint(&answers, self.project())
+            )));
+        }
+        let Some(answers) = plain::ask(&answers, self.project(), self.psl)? else {
+            return Ok(cancelled());
+        };
+        self.generate_and_apply(&answers, previous.as_ref(), false)
+    }
+
+    fn generate(
+        &self,
+        answers: &Answers,
+        previous: Option<&SavedSetup>,
+    ) -> Result<Outcome, Failure> {
+        generate(
+            self.project(),
+            answers,
+            previous,
+            self.psl,
+            self.cli.run.force,
+        )
+        .map_err(|e| match e {
+            GenerateError::Missing(missing) => Failure {
+                exit: Exit::Usage,
+                error: anyhow!("{missing}").context("cannot generate the files"),
+            },
+            GenerateError::Findings(analysis) => {
+                eprint!("{}", report::analysis(&analysis));
+                Failure {
+                    exit: Exit::Failed,
+                    error: anyhow!(
+                        "nothing was written: the answers cannot work (see the errors above)"
+                    ),
+                }
+            }
+            GenerateError::Other(error) => Failure {
+                exit: Exit::Failed,
+                error,
+            },
+        })
+    }
+
+    /// Plans the files; then prints the diff (`--dry-run`), or writes after `confirmed` or
+    /// a yes at the prompt.
+    fn generate_and_apply(
+        &self,
+        answers: &Answers,
+        previous: Option<&SavedSetup>,
+        confirmed: bool,
+    ) -> RunResult {
+        let outcome = self.generate(answers, previous)?;
+        let dry_run = self.cli.run.dry_run;
+        let nothing_to_do = outcome.changed().next().is_none();
+        if !dry_run && !nothing_to_do && !confirmed {
+            if !self.interactive() {
+                return Err(Failure::usage(
+                    "stdin is not a terminal, so st-setup cannot ask before writing: pass --yes to write, or --dry-run to preview",
+                ));
+            }
+            print!("{}", report::plan(&outcome, true));
+            self.print_diff(&outcome);
+            match plain::confirm_write()? {
+                Some(true) => {}
+                Some(false) | None => return Ok(cancelled()),
+            }
+        }
+        if !dry_run && !nothing_to_do {
+            write_all(&outcome.files).context("nothing was changed")?;
+        }
+        if self.cli.run.json {
+            self.print_json(&outcome, !dry_run);
+            return Ok(Exit::Ok);
+        }
+        print!("{}", report::analysis_summary(&outcome.analysis));
+        if nothing_to_do {
+            println!("Nothing to change: {} are up to date.", names(&outcome));
+            return Ok(Exit::Ok);
+        }
+        print!("{}", report::plan(&outcome, dry_run));
+        if dry_run {
+            println!();
+            self.print_diff(&outcome);
+            println!("Dry run: nothing was written.");
+        } else {
+            println!("\n{}", report::next_steps(&outcome));
+        }
+        Ok(Exit::Ok)
+    }
+
+    fn print_diff(&self, outcome: &Outcome) {
+        let diff = outcome.diff();
+        if self.colour() {
+            print!("{}", report::coloured_diff(&diff));
+        } else {
+            print!("{diff}");
+        }
+    }
+
+    fn print_json(&self, outcome: &Outcome, written: bool) {
+        let mut json = outcome.analysis.to_json();
+        json["files"] = outcome
+            .files
+            .iter()
+            .map(|f| {
+                serde_json::json!({
+                    "path": f.display,
+                    "change": f.change.verb(),
+                    "written": written && f.change != Change::Unchanged,
+                    "diff": f.diff(),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&json).expect("json"));
+    }
+}
+
+fn cancelled() -> Exit {
+    eprintln!("Cancelled: nothing was written.");
+    Exit::Cancelled
+}
+
+fn names(outcome: &Outcome) -> String {
+    let names: Vec<String> = outcome
+        .files
+        .iter()
+        .map(|f| f.display.display().to_string())
+        .collect();
+    names.join(", ")
+}
+
+fn missing_hint(answers: &Answers, project: &Path) -> String {
+    match answers.resolve(project) {
+        Ok(_) => {
+            "\nAll answers are known (from st-setup.json and flags): --yes is all that is missing."
+                .to_owned()
+        }
+        Err(missing) => format!(
+            "\nStill missing: {}",
+            missing
+                .0
+                .iter()
+                .map(|q| q.flag())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    }
+}
