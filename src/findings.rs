@@ -110,10 +110,11 @@ impl Code {
     }
 
     /// The rule a check-type code enforces, worded as it reads when it holds (the TUI
-    /// shows it with ✓). `None` for codes that only inform.
+    /// shows it with ✓). `None` for codes that only inform. Two codes may share a rule.
     pub fn rule(self) -> Option<&'static str> {
         Some(match self {
-            Code::InvalidUrl => "Every endpoint is an http(s) URL",
+            Code::NoEndpoints => "At least one API endpoint",
+            Code::InvalidUrl | Code::UnsupportedScheme => "Every endpoint is an http(s) URL",
             Code::IpAddress => "No IP address has to share cookies",
             Code::LocalhostSubdomains => "No *.localhost host has to share cookies",
             Code::DifferentSites => "All APIs are on one site (registrable domain)",
@@ -143,6 +144,17 @@ impl Code {
             Code::SharedCookieDomain => "the shared cookie domain and why",
         }
     }
+}
+
+/// Every rule, in the order the constraints panel lists them.
+pub fn rules() -> Vec<&'static str> {
+    let mut rules: Vec<&'static str> = Vec::new();
+    for rule in Code::ALL.iter().filter_map(|c| c.rule()) {
+        if !rules.contains(&rule) {
+            rules.push(rule);
+        }
+    }
+    rules
 }
 
 /// One thing st-setup has to say about the answers.

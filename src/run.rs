@@ -12,7 +12,7 @@ use crate::generate::{GenerateError, Outcome, generate};
 use crate::plan::{Change, write_all};
 use crate::psl::{self, PublicSuffixList};
 use crate::report;
-use crate::{analysis, answers, plain};
+use crate::{analysis, answers, plain, tui};
 
 /// The process exit codes of DESIGN §3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,10 +211,27 @@ impl Context<'_> {
                 missing_hint(&answers, self.project())
             )));
         }
-        let Some(answers) = plain::ask(&answers, self.project(), self.psl)? else {
-            return Ok(cancelled());
+        if self.cli.run.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+            let Some(answers) = plain::ask(&answers, self.project(), self.psl)? else {
+                return Ok(cancelled());
+            };
+            return self.generate_and_apply(&answers, previous.as_ref(), false);
+        }
+        let options = tui::Options {
+            project: self.project(),
+            previous: previous.as_ref(),
+            psl: self.psl,
+            force: self.cli.run.force,
+            dry_run: self.cli.run.dry_run,
+            colour: self.colour(),
         };
-        self.generate_and_apply(&answers, previous.as_ref(), false)
+        match tui::run(&answers, &options)? {
+            tui::Ending::Cancelled => Ok(cancelled()),
+            tui::Ending::Done(outcome) => {
+                self.print_outcome(&outcome);
+                Ok(Exit::Ok)
+            }
+        }
     }
 
     fn generate(
@@ -279,22 +296,28 @@ impl Context<'_> {
         }
         if self.cli.run.json {
             self.print_json(&outcome, !dry_run);
-            return Ok(Exit::Ok);
-        }
-        print!("{}", report::analysis_summary(&outcome.analysis));
-        if nothing_to_do {
-            println!("Nothing to change: {} are up to date.", names(&outcome));
-            return Ok(Exit::Ok);
-        }
-        print!("{}", report::plan(&outcome, dry_run));
-        if dry_run {
-            println!();
-            self.print_diff(&outcome);
-            println!("Dry run: nothing was written.");
         } else {
-            println!("\n{}", report::next_steps(&outcome));
+            self.print_outcome(&outcome);
         }
         Ok(Exit::Ok)
+    }
+
+    /// What a run did (or, with `--dry-run`, would do), and what to do next.
+    fn print_outcome(&self, outcome: &Outcome) {
+        let dry_run = self.cli.run.dry_run;
+        print!("{}", report::analysis_summary(&outcome.analysis));
+        if outcome.changed().next().is_none() {
+            println!("Nothing to change: {} are up to date.", names(outcome));
+            return;
+        }
+        print!("{}", report::plan(outcome, dry_run));
+        if dry_run {
+            println!();
+            self.print_diff(outcome);
+            println!("Dry run: nothing was written.");
+        } else {
+            println!("\n{}", report::next_steps(outcome));
+        }
     }
 
     fn print_diff(&self, outcome: &Outcome) {

@@ -1,0 +1,671 @@
+//! The wizard's state and how actions change it. No terminal here: `update` is a pure
+//! function of the model and an action, so key sequences are unit-tested without drawing.
+
+use std::path::PathBuf;
+
+use crate::analysis::Analysis;
+use crate::answers::{Answers, DEFAULT_CONNECTION_URI, Lang, Ui};
+use crate::endpoint::Endpoint;
+use crate::generate::{Outcome, analyse_answers};
+use crate::psl::PublicSuffixList;
+
+/// The rows of the form, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Api(usize),
+    AddApi,
+    AuthApi,
+    Ui,
+    Website,
+    AppName,
+    Lang,
+    BackendOut,
+    FrontendOut,
+    ConnectionUri,
+    Preview,
+}
+
+/// A text field of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    Api(usize),
+    Website,
+    AppName,
+    BackendOut,
+    FrontendOut,
+    ConnectionUri,
+}
+
+impl Focus {
+    pub fn text_field(self) -> Option<TextField> {
+        Some(match self {
+            Focus::Api(i) => TextField::Api(i),
+            Focus::Website => TextField::Website,
+            Focus::AppName => TextField::AppName,
+            Focus::BackendOut => TextField::BackendOut,
+            Focus::FrontendOut => TextField::FrontendOut,
+            Focus::ConnectionUri => TextField::ConnectionUri,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug)]
+pub enum Screen {
+    Form,
+    Help,
+    /// "Quit without writing?", over the screen it came from.
+    ConfirmQuit {
+        from_preview: bool,
+    },
+    /// The planned files, or why there are none.
+    Preview {
+        plan: Result<Box<Outcome>, String>,
+        scroll: u16,
+    },
+}
+
+/// Everything the user can do, whatever key it is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Insert(char),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    ClearField,
+    /// Next choice of a choice field (or previous with `false`).
+    Cycle(bool),
+    /// Enter: add an endpoint row, or open the preview on the button.
+    Activate,
+    AddApi,
+    DeleteApi,
+    MoveApi(bool),
+    Preview,
+    Help,
+    /// Esc on the form, q where q is not text: quit (asks once when answers changed).
+    Quit,
+    /// Ctrl-C: quit, asking once all the same when answers changed.
+    Interrupt,
+    Yes,
+    No,
+    Back,
+    Write,
+    Scroll(i32),
+}
+
+/// What the runner must do after an update (the I/O that `update` does not do itself).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Command {
+    None,
+    /// Plan the files for the current answers and hand them to `show_preview`.
+    Plan,
+    /// Write the previewed plan.
+    Write,
+    /// Leave without writing (exit 130).
+    Cancel,
+}
+
+pub struct Model<'p> {
+    pub apis: Vec<String>,
+    /// The origin chosen to serve `/auth`; `None` means the first endpoint.
+    pub auth_api: Option<String>,
+    pub ui: Option<Ui>,
+    pub website: String,
+    pub app_name: String,
+    pub lang: Lang,
+    pub backend_out: String,
+    pub frontend_out: String,
+    pub connection_uri: String,
+    pub focus: Focus,
+    /// Cursor in the focused text field, in characters.
+    pub cursor: usize,
+    pub screen: Screen,
+    pub analysis: Analysis,
+    /// The answers differ from what the run started with.
+    pub dirty: bool,
+    psl: &'p PublicSuffixList,
+}
+
+fn default_out(side: &str, lang: Lang) -> String {
+    format!("{side}/supertokens.{}", lang.extension())
+}
+
+impl<'p> Model<'p> {
+    /// Starts from the prefilled answers (st-setup.json, then flags). `lang` is the detected
+    /// language when none was answered.
+    pub fn new(prefilled: &Answers, lang: Lang, psl: &'p PublicSuffixList) -> Self {
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        let path = |v: &Option<PathBuf>, side| {
+            v.as_ref()
+                .map_or_else(|| default_out(side, lang), |p| p.display().to_string())
+        };
+        let mut apis = prefilled.apis.clone();
+        if apis.is_empty() {
+            apis.push(String::new());
+        }
+        let auth_api = prefilled
+            .auth_api
+            .as_deref()
+            .and_then(|a| Endpoint::parse(a).ok())
+            .map(|e| e.origin());
+        let mut model = Self {
+            apis,
+            auth_api,
+            ui: prefilled.ui,
+            website: text(&prefilled.website),
+            app_name: text(&prefilled.app_name),
+            lang,
+            backend_out: path(&prefilled.backend_out, "backend"),
+            frontend_out: path(&prefilled.frontend_out, "frontend"),
+            connection_uri: prefilled
+                .connection_uri
+                .clone()
+                .unwrap_or_else(|| DEFAULT_CONNECTION_URI.to_owned()),
+            focus: Focus::Api(0),
+            cursor: 0,
+            screen: Screen::Form,
+            analysis: analyse_answers(&Answers::default(), psl),
+            dirty: false,
+            psl,
+        };
+        model.cursor = model.focused_text().map_or(0, |t| t.chars().count());
+        model.reanalyse();
+        model
+    }
+
+    /// The answers as they stand, for analysis and generation.
+    pub fn answers(&self) -> Answers {
+        let some = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+        Answers {
+            apis: self
+                .apis
+                .iter()
+                .filter(|a| !a.trim().is_empty())
+                .map(|a| a.trim().to_owned())
+                .collect(),
+            auth_api: self.auth_api.clone(),
+            website: some(&self.website),
+            ui: self.ui,
+            app_name: some(&self.app_name),
+            backend_out: some(&self.backend_out).map(PathBuf::from),
+            frontend_out: some(&self.frontend_out).map(PathBuf::from),
+            lang: Some(self.lang),
+            connection_uri: some(&self.connection_uri),
+        }
+    }
+
+    /// The origins the `/auth` choice is made from: the valid endpoints, deduplicated.
+    pub fn auth_choices(&self) -> Vec<String> {
+        let mut origins: Vec<String> = Vec::new();
+        for endpoint in self.analysis.valid_endpoints() {
+            let origin = endpoint.origin();
+            if !origins.contains(&origin) {
+                origins.push(origin);
+            }
+        }
+        origins
+    }
+
+    /// The rows in order, for moving up and down.
+    pub fn rows(&self) -> Vec<Focus> {
+        let mut rows: Vec<Focus> = (0..self.apis.len()).map(Focus::Api).collect();
+        rows.extend([
+            Focus::AddApi,
+            Focus::AuthApi,
+            Focus::Ui,
+            Focus::Website,
+            Focus::AppName,
+            Focus::Lang,
+            Focus::BackendOut,
+            Focus::FrontendOut,
+            Focus::ConnectionUri,
+            Focus::Preview,
+        ]);
+        rows
+    }
+
+    pub fn text(&self, field: TextField) -> &str {
+        match field {
+            TextField::Api(i) => &self.apis[i],
+            TextField::Website => &self.website,
+            TextField::AppName => &self.app_name,
+            TextField::BackendOut => &self.backend_out,
+            TextField::FrontendOut => &self.frontend_out,
+            TextField::ConnectionUri => &self.connection_uri,
+        }
+    }
+
+    fn text_mut(&mut self, field: TextField) -> &mut String {
+        match field {
+            TextField::Api(i) => &mut self.apis[i],
+            TextField::Website => &mut self.website,
+            TextField::AppName => &mut self.app_name,
+            TextField::BackendOut => &mut self.backend_out,
+            TextField::FrontendOut => &mut self.frontend_out,
+            TextField::ConnectionUri => &mut self.connection_uri,
+        }
+    }
+
+    pub fn focused_text(&self) -> Option<&str> {
+        self.focus.text_field().map(|f| self.text(f))
+    }
+
+    /// Whether writing is possible now, or the first reason it is not.
+    pub fn write_blocker(&self) -> Option<String> {
+        if let Some(error) = self.analysis.errors().next() {
+            return Some(format!("Fix the errors first: {}", error.message));
+        }
+        let answers = self.answers();
+        if self.ui.is_none() {
+            return Some("Choose the login UI (← →).".to_owned());
+        }
+        if answers.website.is_none() {
+            return Some("Type the website URL (appInfo.websiteDomain).".to_owned());
+        }
+        if answers.app_name.is_none() {
+            return Some("Type the app name (appInfo.appName).".to_owned());
+        }
+        None
+    }
+
+    fn reanalyse(&mut self) {
+        self.analysis = analyse_answers(&self.answers(), self.psl);
+        // Keep the /auth choice valid as endpoints change, without losing it while a row
+        // is mid-edit.
+        if let Some(chosen) = &self.auth_api {
+            if !self.auth_choices().contains(chosen)
+                && !self.apis.iter().any(|a| a.trim().is_empty())
+            {
+                self.auth_api = None;
+            }
+        }
+    }
+
+    fn changed(&mut self) {
+        self.dirty = true;
+        self.reanalyse();
+    }
+
+    fn focus_on(&mut self, focus: Focus) {
+        self.focus = focus;
+        self.cursor = self.focused_text().map_or(0, |t| t.chars().count());
+    }
+
+    pub fn show_preview(&mut self, plan: Result<Outcome, String>) {
+        self.screen = Screen::Preview {
+            plan: plan.map(Box::new),
+            scroll: 0,
+        };
+    }
+
+    pub fn update(&mut self, action: Action) -> Command {
+        match &mut self.screen {
+            Screen::Help => {
+                if matches!(action, Action::Interrupt) {
+                    return self.ask_quit(false);
+                }
+                self.screen = Screen::Form;
+                Command::None
+            }
+            Screen::ConfirmQuit { from_preview } => match action {
+                Action::Yes | Action::Interrupt => Command::Cancel,
+                Action::No | Action::Back | Action::Quit => {
+                    let back_to_preview = *from_preview;
+                    self.screen = Screen::Form;
+                    if back_to_preview {
+                        Command::Plan
+                    } else {
+                        Command::None
+                    }
+                }
+                _ => Command::None,
+            },
+            Screen::Preview { plan, scroll } => match action {
+                Action::Up => {
+                    *scroll = scroll.saturating_sub(1);
+                    Command::None
+                }
+                Action::Down => {
+                    *scroll = scroll.saturating_add(1);
+                    Command::None
+                }
+                Action::Scroll(by) => {
+                    *scroll = (i32::from(*scroll) + by).clamp(0, i32::from(u16::MAX)) as u16;
+                    Command::None
+                }
+                Action::Write | Action::Activate
+                    if plan.as_ref().is_ok_and(|p| p.changed().next().is_some()) =>
+                {
+                    Command::Write
+                }
+                Action::Back | Action::Write | Action::Activate => {
+                    self.screen = Screen::Form;
+                    Command::None
+                }
+                Action::Quit | Action::Interrupt => self.ask_quit(true),
+                _ => Command::None,
+            },
+            Screen::Form => self.update_form(action),
+        }
+    }
+
+    /// Opens the preview: planned by the runner, or at once with the reason it cannot be.
+    fn plan_or_explain(&mut self) -> Command {
+        match self.write_blocker() {
+            Some(reason) => {
+                self.show_preview(Err(reason));
+                Command::None
+            }
+            None => Command::Plan,
+        }
+    }
+
+    fn ask_quit(&mut self, from_preview: bool) -> Command {
+        if self.dirty {
+            self.screen = Screen::ConfirmQuit { from_preview };
+            Command::None
+        } else {
+            Command::Cancel
+        }
+    }
+
+    fn update_form(&mut self, action: Action) -> Command {
+        let rows = self.rows();
+        let index = rows.iter().position(|r| *r == self.focus).unwrap_or(0);
+        match action {
+            Action::Up => self.focus_on(rows[index.saturating_sub(1)]),
+            Action::Down => self.focus_on(rows[(index + 1).min(rows.len() - 1)]),
+            Action::Insert(c) => self.edit(|text, cursor| {
+                let at = byte_at(text, *cursor);
+                text.insert(at, c);
+                *cursor += 1;
+            }),
+            Action::Backspace => {
+                if let Focus::Api(i) = self.focus {
+                    if self.apis[i].is_empty() && self.apis.len() > 1 {
+                        self.delete_api(i);
+                        return Command::None;
+                    }
+                }
+                self.edit(|text, cursor| {
+                    if *cursor > 0 {
+                        *cursor -= 1;
+                        let at = byte_at(text, *cursor);
+                        text.remove(at);
+                    }
+                });
+            }
+            Action::Delete => self.edit(|text, cursor| {
+                if *cursor < text.chars().count() {
+                    let at = byte_at(text, *cursor);
+                    text.remove(at);
+                }
+            }),
+            Action::ClearField => self.edit(|text, cursor| {
+                text.clear();
+                *cursor = 0;
+            }),
+            Action::Left => match self.focus.text_field() {
+                Some(_) => self.cursor = self.cursor.saturating_sub(1),
+                None => self.cycle(false),
+            },
+            Action::Right => match self.focused_text() {
+                Some(text) => self.cursor = (self.cursor + 1).min(text.chars().count()),
+                None => self.cycle(true),
+            },
+            Action::Home => self.cursor = 0,
+            Action::End => self.cursor = self.focused_text().map_or(0, |t| t.chars().count()),
+            Action::Cycle(forward) => self.cycle(forward),
+            Action::Activate => match self.focus {
+                Focus::Api(i) => self.insert_api(i + 1),
+                Focus::AddApi => self.insert_api(self.apis.len()),
+                Focus::Preview => return self.plan_or_explain(),
+                Focus::AuthApi | Focus::Ui | Focus::Lang => self.cycle(true),
+                _ => self.focus_on(rows[(index + 1).min(rows.len() - 1)]),
+            },
+            Action::AddApi => self.insert_api(match self.focus {
+                Focus::Api(i) => i + 1,
+                _ => self.apis.len(),
+            }),
+            Action::DeleteApi => {
+                if let Focus::Api(i) = self.focus {
+                    self.delete_api(i);
+                }
+            }
+            Action::MoveApi(down) => {
+                if let Focus::Api(i) = self.focus {
+                    let j = if down { i + 1 } else { i.wrapping_sub(1) };
+                    if j < self.apis.len() {
+                        self.apis.swap(i, j);
+                        self.focus = Focus::Api(j);
+                        self.changed();
+                    }
+                }
+            }
+            Action::Preview => return self.plan_or_explain(),
+            Action::Help => self.screen = Screen::Help,
+            Action::Quit | Action::Interrupt => return self.ask_quit(false),
+            Action::Yes | Action::No | Action::Back | Action::Write | Action::Scroll(_) => {}
+        }
+        Command::None
+    }
+
+    /// Applies a text edit to the focused field (a no-op on choice rows).
+    fn edit(&mut self, change: impl FnOnce(&mut String, &mut usize)) {
+        let Some(field) = self.focus.text_field() else {
+            return;
+        };
+        let mut cursor = self.cursor;
+        change(self.text_mut(field), &mut cursor);
+        self.cursor = cursor;
+        self.changed();
+    }
+
+    fn insert_api(&mut self, at: usize) {
+        self.apis.insert(at, String::new());
+        self.focus_on(Focus::Api(at));
+        self.changed();
+    }
+
+    fn delete_api(&mut self, i: usize) {
+        self.apis.remove(i);
+        if self.apis.is_empty() {
+            self.apis.push(String::new());
+        }
+        self.focus_on(Focus::Api(i.min(self.apis.len() - 1)));
+        self.changed();
+    }
+
+    fn cycle(&mut self, forward: bool) {
+        match self.focus {
+            Focus::AuthApi => {
+                let choices = self.auth_choices();
+                if choices.is_empty() {
+                    return;
+                }
+                let current = self
+                    .analysis
+                    .api_domain
+                    .as_ref()
+                    .and_then(|a| choices.iter().position(|c| c == a));
+                let next = match current {
+                    Some(i) if forward => (i + 1) % choices.len(),
+                    Some(i) => (i + choices.len() - 1) % choices.len(),
+                    None => 0,
+                };
+                self.auth_api = Some(choices[next].clone());
+            }
+            Focus::Ui => {
+                self.ui = Some(match (self.ui, forward) {
+                    (None, true) | (Some(Ui::Custom), _) => Ui::Prebuilt,
+                    (None, false) | (Some(Ui::Prebuilt), _) => Ui::Custom,
+                });
+            }
+            Focus::Lang => {
+                let old = self.lang;
+                self.lang = if old == Lang::Ts { Lang::Js } else { Lang::Ts };
+                // Follow the language in paths that are still the defaults.
+                for (path, side) in [
+                    (&mut self.backend_out, "backend"),
+                    (&mut self.frontend_out, "frontend"),
+                ] {
+                    if *path == default_out(side, old) {
+                        *path = default_out(side, self.lang);
+                    }
+                }
+            }
+            _ => return,
+        }
+        self.changed();
+    }
+}
+
+fn byte_at(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::LazyLock;
+
+    static PSL: LazyLock<PublicSuffixList> = LazyLock::new(PublicSuffixList::embedded);
+
+    fn empty() -> Model<'static> {
+        Model::new(&Answers::default(), Lang::Ts, &PSL)
+    }
+
+    fn type_text(model: &mut Model, text: &str) {
+        for c in text.chars() {
+            model.update(Action::Insert(c));
+        }
+    }
+
+    #[test]
+    fn typing_two_endpoints_shows_the_shared_domain_before_enter() {
+        let mut m = empty();
+        type_text(&mut m, "https://api.example.com");
+        m.update(Action::Activate);
+        assert_eq!(m.focus, Focus::Api(1));
+        type_text(&mut m, "https://api2.example.com");
+        assert_eq!(m.analysis.cookie_domain.as_deref(), Some(".example.com"));
+        assert!(m.dirty);
+    }
+
+    #[test]
+    fn editing_moves_the_cursor_by_characters() {
+        let mut m = empty();
+        type_text(&mut m, "bücher.de");
+        m.update(Action::Home);
+        m.update(Action::Right);
+        m.update(Action::Right);
+        m.update(Action::Backspace);
+        assert_eq!(m.apis[0], "bcher.de");
+        m.update(Action::End);
+        m.update(Action::Backspace);
+        assert_eq!(m.apis[0], "bcher.d");
+        m.update(Action::ClearField);
+        assert_eq!(m.apis[0], "");
+    }
+
+    #[test]
+    fn backspace_on_an_empty_row_deletes_it_and_rows_reorder() {
+        let mut m = empty();
+        type_text(&mut m, "a.example.com");
+        m.update(Action::Activate);
+        type_text(&mut m, "b.example.com");
+        m.update(Action::MoveApi(false));
+        assert_eq!(m.apis, vec!["b.example.com", "a.example.com"]);
+        assert_eq!(m.focus, Focus::Api(0));
+        m.update(Action::Down);
+        m.update(Action::Activate);
+        assert_eq!(m.apis.len(), 3);
+        m.update(Action::Backspace);
+        assert_eq!(m.apis.len(), 2);
+        m.update(Action::DeleteApi);
+        assert_eq!(m.apis, vec!["b.example.com"]);
+    }
+
+    #[test]
+    fn moving_around_never_loses_text_and_choices_cycle() {
+        let mut m = empty();
+        type_text(&mut m, "api.example.com");
+        m.update(Action::Activate);
+        type_text(&mut m, "auth.example.com");
+        m.update(Action::Down);
+        m.update(Action::Down);
+        assert_eq!(m.focus, Focus::AuthApi);
+        m.update(Action::Right);
+        assert_eq!(
+            m.analysis.api_domain.as_deref(),
+            Some("https://auth.example.com")
+        );
+        m.update(Action::Down);
+        m.update(Action::Right);
+        assert_eq!(m.ui, Some(Ui::Prebuilt));
+        m.update(Action::Right);
+        assert_eq!(m.ui, Some(Ui::Custom));
+        for _ in 0..10 {
+            m.update(Action::Up);
+        }
+        assert_eq!(m.apis, vec!["api.example.com", "auth.example.com"]);
+    }
+
+    #[test]
+    fn language_switch_follows_default_paths_only() {
+        let mut m = empty();
+        m.focus_on(Focus::FrontendOut);
+        m.update(Action::ClearField);
+        type_text(&mut m, "web/st.ts");
+        m.focus_on(Focus::Lang);
+        m.update(Action::Right);
+        assert_eq!(m.lang, Lang::Js);
+        assert_eq!(m.backend_out, "backend/supertokens.js");
+        assert_eq!(m.frontend_out, "web/st.ts");
+    }
+
+    #[test]
+    fn errors_block_writing_but_not_moving() {
+        let mut m = empty();
+        type_text(&mut m, "https://a.vercel.app");
+        m.update(Action::Activate);
+        type_text(&mut m, "https://b.vercel.app");
+        assert!(m.write_blocker().unwrap().contains("vercel.app"));
+        m.update(Action::Down);
+        m.update(Action::Down);
+        assert_eq!(m.focus, Focus::AuthApi);
+    }
+
+    #[test]
+    fn quitting_asks_once_when_answers_changed() {
+        let mut m = empty();
+        assert_eq!(
+            m.update(Action::Quit),
+            Command::Cancel,
+            "nothing typed: quit at once"
+        );
+        type_text(&mut m, "x");
+        assert_eq!(m.update(Action::Quit), Command::None);
+        assert!(matches!(m.screen, Screen::ConfirmQuit { .. }));
+        assert_eq!(m.update(Action::No), Command::None);
+        assert!(matches!(m.screen, Screen::Form));
+        assert_eq!(m.apis[0], "x", "going back keeps what was typed");
+        m.update(Action::Interrupt);
+        assert_eq!(m.update(Action::Interrupt), Command::Cancel);
+    }
+
+    #[test]
+    fn preview_writes_only_a_plan_with_changes() {
+        let mut m = empty();
+        m.show_preview(Err("nope".into()));
+        assert_eq!(m.update(Action::Write), Command::None);
+        assert!(matches!(m.screen, Screen::Form));
+    }
+}

@@ -1,0 +1,141 @@
+//! The full-screen wizard (ratatui + crossterm): model → update(action) → view(&model).
+//! This module owns the terminal: raw mode and the alternate screen are undone on every
+//! way out, a panic included.
+
+pub mod app;
+pub mod keys;
+pub mod view;
+
+use std::io::{self, Stdout};
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use crossterm::event::{self, Event};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::answers::{Answers, SavedSetup};
+use crate::generate::{GenerateError, Outcome, generate};
+use crate::plan::write_all;
+use crate::psl::PublicSuffixList;
+use app::{Command, Model, Screen};
+use view::Theme;
+
+/// How the wizard ended.
+pub enum Ending {
+    /// The files were written (or, with `--dry-run`, would have been).
+    Done(Box<Outcome>),
+    Cancelled,
+}
+
+pub struct Options<'a> {
+    pub project: &'a Path,
+    pub previous: Option<&'a SavedSetup>,
+    pub psl: &'a PublicSuffixList,
+    pub force: bool,
+    pub dry_run: bool,
+    pub colour: bool,
+}
+
+pub fn run(prefilled: &Answers, options: &Options) -> Result<Ending> {
+    let mut model = Model::new(
+        prefilled,
+        prefilled.lang_or_detect(options.project),
+        options.psl,
+    );
+    let mut terminal =
+        TerminalGuard::enter().context("cannot start the full-screen wizard (try --plain)")?;
+    let theme = Theme {
+        colour: options.colour,
+    };
+    loop {
+        terminal.0.draw(|frame| view::draw(frame, &model, theme))?;
+        let Event::Key(key) = event::read()? else {
+            continue;
+        };
+        let Some(action) = keys::action(&model, key) else {
+            continue;
+        };
+        match model.update(action) {
+            Command::None => {}
+            Command::Cancel => return Ok(Ending::Cancelled),
+            Command::Plan => {
+                let plan = generate(
+                    options.project,
+                    &model.answers(),
+                    options.previous,
+                    options.psl,
+                    options.force,
+                );
+                model.show_preview(plan.map_err(|e| explain(&e)));
+            }
+            Command::Write => {
+                let Screen::Preview {
+                    plan: Ok(outcome), ..
+                } = std::mem::replace(&mut model.screen, Screen::Form)
+                else {
+                    continue;
+                };
+                drop(terminal);
+                if !options.dry_run {
+                    write_all(&outcome.files).context("nothing was changed")?;
+                }
+                return Ok(Ending::Done(outcome));
+            }
+        }
+    }
+}
+
+/// Why no plan could be made, in the findings' own words.
+fn explain(error: &GenerateError) -> String {
+    match error {
+        GenerateError::Findings(analysis) => analysis
+            .errors()
+            .map(|f| f.message.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+        GenerateError::Missing(missing) => missing.to_string(),
+        GenerateError::Other(error) => format!("{error:#}"),
+    }
+}
+
+/// Raw mode + alternate screen for as long as it lives.
+struct TerminalGuard(Terminal<CrosstermBackend<Stdout>>);
+
+impl TerminalGuard {
+    fn enter() -> Result<Self> {
+        install_panic_hook();
+        enable_raw_mode()?;
+        let guard = TerminalGuard(Terminal::new(CrosstermBackend::new(io::stdout()))?);
+        execute!(io::stdout(), EnterAlternateScreen)?;
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Undoes everything `enter` did; safe to call more than once.
+pub fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+}
+
+/// Restores the terminal before the panic message is printed, so it stays readable.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore_terminal();
+            previous(info);
+        }));
+    });
+}

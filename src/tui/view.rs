@@ -1,0 +1,601 @@
+//! Drawing: `draw(frame, &model, theme)` reads the model and never changes it.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::app::{Focus, Model, Screen, TextField};
+use super::keys;
+use crate::answers::{Lang, Ui};
+use crate::findings::{Code, Finding, Severity, rules};
+use crate::generate::Outcome;
+use crate::plain::ui_label;
+use crate::report;
+
+/// Below this the screen says "enlarge the terminal" instead of drawing a squeezed form.
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 16;
+/// From this width on, the form and the constraints sit side by side.
+const SIDE_BY_SIDE: u16 = 90;
+const LABEL_WIDTH: usize = 15;
+
+/// Colours, or none at all (NO_COLOR): every state also has a mark or a modifier.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub colour: bool,
+}
+
+impl Theme {
+    fn fg(self, colour: Color) -> Style {
+        if self.colour {
+            Style::new().fg(colour)
+        } else {
+            Style::new()
+        }
+    }
+    fn severity(self, severity: Option<Severity>) -> Style {
+        match severity {
+            Some(Severity::Error) => self.fg(Color::Red).add_modifier(Modifier::BOLD),
+            Some(Severity::Warning) => self.fg(Color::Yellow),
+            _ => self.fg(Color::Green),
+        }
+    }
+    fn dim(self) -> Style {
+        if self.colour {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new()
+        }
+    }
+    fn focused(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+    fn title(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+}
+
+pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = format!(
+            "Enlarge the terminal to at least {MIN_WIDTH}×{MIN_HEIGHT} (it is {}×{}).\n\nEsc quits.",
+            area.width, area.height
+        );
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let [main, bar] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(keys::help_bar(model)).style(theme.dim()),
+        bar,
+    );
+    match &model.screen {
+        Screen::Form => draw_form_screen(frame, main, model, theme),
+        Screen::Help => draw_help(frame, main, theme),
+        Screen::ConfirmQuit { .. } => {
+            draw_form_screen(frame, main, model, theme);
+            draw_confirm_quit(frame, main, theme);
+        }
+        Screen::Preview { plan, scroll } => draw_preview(frame, main, plan, *scroll, theme),
+    }
+}
+
+fn draw_form_screen(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    let (form_area, panel_area) = if area.width >= SIDE_BY_SIDE {
+        let [a, b] = Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
+            .areas(area);
+        (a, b)
+    } else {
+        let form_lines = form_lines(model, area.width.saturating_sub(2) as usize, theme)
+            .0
+            .len();
+        let form_height = (form_lines as u16 + 2).min(area.height * 11 / 20);
+        let [a, b] =
+            Layout::vertical([Constraint::Length(form_height), Constraint::Min(3)]).areas(area);
+        (a, b)
+    };
+    draw_form(frame, form_area, model, theme);
+    draw_constraints(frame, panel_area, model, theme);
+}
+
+/// The form as lines, with the line index and column of the text cursor.
+fn form_lines(
+    model: &Model,
+    width: usize,
+    theme: Theme,
+) -> (Vec<Line<'static>>, usize, Option<usize>) {
+    let mut lines = Vec::new();
+    let mut focus_line = 0;
+    let mut cursor_col = None;
+    let value_width = width.saturating_sub(LABEL_WIDTH + 1).max(8);
+
+    lines.push(Line::styled("API endpoints", theme.title()));
+    for (i, input) in model.apis.iter().enumerate() {
+        let focused = model.focus == Focus::Api(i);
+        let report = model
+            .analysis
+            .endpoints
+            .iter()
+            .find(|r| r.input == input.trim());
+        let severity = model.analysis.worst_for(input.trim());
+        let mark = match (input.trim().is_empty(), severity) {
+            (true, _) => "·",
+            (_, Some(Severity::Error)) => "✗",
+            (_, Some(Severity::Warning)) => "!",
+            _ => "✓",
+        };
+        let (shown, col) = visible(
+            input,
+            focused.then_some(model.cursor),
+            width.saturating_sub(4),
+        );
+        if focused {
+            focus_line = lines.len();
+            cursor_col = col.map(|c| c + 4);
+        }
+        lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(mark, theme.severity(severity)),
+            Span::raw(" "),
+            Span::styled(
+                shown,
+                if focused {
+                    theme.focused()
+                } else {
+                    Style::new()
+                },
+            ),
+        ]));
+        let detail = match report.and_then(|r| r.parsed.as_ref().map(|e| (r, e))) {
+            _ if input.trim().is_empty() => "type a URL, e.g. https://api.example.com".to_owned(),
+            Some((r, endpoint)) => {
+                let site = r.registrable_domain.as_deref().unwrap_or(&endpoint.host);
+                let auth =
+                    if model.analysis.api_domain.as_deref() == Some(endpoint.origin().as_str()) {
+                        " · /auth"
+                    } else {
+                        ""
+                    };
+                format!("→ {} · {site}{auth}", endpoint.origin())
+            }
+            None => "→ not a usable URL yet".to_owned(),
+        };
+        lines.extend(wrapped("    ", "      ", &detail, width, theme.dim()));
+    }
+    let add_focused = model.focus == Focus::AddApi;
+    if add_focused {
+        focus_line = lines.len();
+    }
+    lines.push(Line::styled(
+        "  + add an endpoint (Enter)",
+        if add_focused {
+            theme.focused()
+        } else {
+            theme.dim()
+        },
+    ));
+
+    let auth = model
+        .analysis
+        .api_domain
+        .clone()
+        .unwrap_or_else(|| "(the first valid endpoint)".to_owned());
+    let ui = model.ui.map_or("(choose)", |ui| match ui {
+        Ui::Prebuilt => "Pre built UI",
+        Ui::Custom => "Custom UI",
+    });
+    let lang = match model.lang {
+        Lang::Ts => "TypeScript",
+        Lang::Js => "JavaScript",
+    };
+    let rows: [(Focus, &str, Option<String>); 9] = [
+        (Focus::AuthApi, "Serves /auth", Some(auth)),
+        (Focus::Ui, "Login UI", Some(ui.to_owned())),
+        (Focus::Website, "Website", None),
+        (Focus::AppName, "App name", None),
+        (Focus::Lang, "Language", Some(lang.to_owned())),
+        (Focus::BackendOut, "Backend file", None),
+        (Focus::FrontendOut, "Frontend file", None),
+        (Focus::ConnectionUri, "Core URI", None),
+        (Focus::Preview, "", None),
+    ];
+    for (focus, label, choice) in rows {
+        let focused = model.focus == focus;
+        if focused {
+            focus_line = lines.len();
+        }
+        if focus == Focus::Preview {
+            let style = if focused {
+                theme.focused()
+            } else {
+                theme.title()
+            };
+            lines.push(Line::raw(""));
+            if focused {
+                focus_line = lines.len();
+            }
+            lines.push(Line::styled("  [ Preview and write (Ctrl-S) ]", style));
+            continue;
+        }
+        let label_span = Span::raw(format!("{label:LABEL_WIDTH$}"));
+        let value = match (choice, focus.text_field()) {
+            (Some(choice), _) => {
+                let text = format!("◂ {choice} ▸");
+                Span::styled(
+                    text,
+                    if focused {
+                        theme.focused()
+                    } else {
+                        Style::new()
+                    },
+                )
+            }
+            (None, Some(field)) => {
+                let text = model.text(field);
+                let (shown, col) = visible(text, focused.then_some(model.cursor), value_width);
+                if focused {
+                    cursor_col = col.map(|c| c + LABEL_WIDTH);
+                }
+                let missing = text.trim().is_empty()
+                    && matches!(field, TextField::Website | TextField::AppName);
+                let style = if focused {
+                    theme.focused()
+                } else if missing {
+                    theme.severity(Some(Severity::Warning))
+                } else {
+                    Style::new()
+                };
+                Span::styled(
+                    if missing && !focused {
+                        "(required)".to_owned()
+                    } else {
+                        shown
+                    },
+                    style,
+                )
+            }
+            (None, None) => Span::raw(""),
+        };
+        lines.push(Line::from(vec![label_span, value]));
+        if focus == Focus::Ui {
+            let explain = model
+                .ui
+                .map_or("Pre built UI or Custom UI? ← → to choose", ui_label);
+            let indent = " ".repeat(LABEL_WIDTH);
+            lines.extend(wrapped(&indent, &indent, explain, width, theme.dim()));
+        }
+    }
+    (lines, focus_line, cursor_col)
+}
+
+/// The part of `text` that fits in `width` columns, keeping the cursor in view; and the
+/// cursor's column within it.
+fn visible(text: &str, cursor: Option<usize>, width: usize) -> (String, Option<usize>) {
+    let chars: Vec<char> = text.chars().collect();
+    let width = width.max(2);
+    let start = match cursor {
+        Some(c) if c >= width => c + 1 - width,
+        _ => 0,
+    };
+    let shown: String = chars.iter().skip(start).take(width).collect();
+    let padded = if cursor.is_some() && shown.chars().count() < width {
+        format!("{shown} ")
+    } else {
+        shown
+    };
+    (padded, cursor.map(|c| c - start))
+}
+
+fn draw_form(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(Span::styled(" st-setup · answers ", theme.title()));
+    let inner = block.inner(area);
+    let (lines, focus_line, cursor_col) = form_lines(model, inner.width as usize, theme);
+    let height = inner.height as usize;
+    let scroll = (focus_line + 2).saturating_sub(height);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll as u16, 0)),
+        area,
+    );
+    if let Some(col) = cursor_col {
+        let y = inner.y + (focus_line - scroll) as u16;
+        let x = inner.x + (col as u16).min(inner.width.saturating_sub(1));
+        if y < inner.y + inner.height {
+            frame.set_cursor_position(Position::new(x, y));
+        }
+    }
+}
+
+/// `text` wrapped to `width` columns, every line after the first indented like the first.
+fn wrapped(first: &str, rest: &str, text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
+    // Break at spaces only: a URL split at its slashes reads as two values.
+    let options = textwrap::Options::new(width.max(10))
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .word_separator(textwrap::WordSeparator::AsciiSpace);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|l| Line::styled(l.into_owned(), style))
+        .collect()
+}
+
+/// The live explanation: cookie domain, each rule, the two lines that must match, notes.
+/// Broken rules come first: on a small screen they are what must stay in view.
+pub fn constraint_lines(model: &Model, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let analysis = &model.analysis;
+    let mut lines = Vec::new();
+    lines.push(Line::styled("Shared cookie domain", theme.title()));
+    let explained = analysis
+        .findings
+        .iter()
+        .find(|f| matches!(f.code, Code::SharedCookieDomain | Code::SingleHost));
+    match (&analysis.cookie_domain, analysis.has_errors()) {
+        (Some(domain), _) => lines.push(Line::styled(
+            format!("  {domain}"),
+            theme.severity(None).add_modifier(Modifier::BOLD),
+        )),
+        (None, true) => lines.push(Line::styled(
+            "  none possible: see ✗ below",
+            theme.severity(Some(Severity::Error)),
+        )),
+        (None, false) if explained.is_some() => lines.push(Line::raw("  none needed (one host)")),
+        (None, false) => lines.push(Line::styled("  type the API endpoints", theme.dim())),
+    }
+    if let Some(finding) = explained {
+        lines.extend(wrapped("  ", "  ", &finding.message, width, theme.dim()));
+    }
+    lines.push(Line::raw(""));
+
+    let mut passing = Vec::new();
+    for rule in rules() {
+        let broken: Vec<&Finding> = analysis
+            .findings
+            .iter()
+            .filter(|f| f.code.rule() == Some(rule))
+            .collect();
+        match broken.iter().map(|f| f.severity).min() {
+            None => passing.extend(wrapped("✓ ", "  ", rule, width, theme.severity(None))),
+            Some(severity) => {
+                let mark = format!("{} ", severity.mark());
+                lines.extend(wrapped(
+                    &mark,
+                    "  ",
+                    rule,
+                    width,
+                    theme.severity(Some(severity)),
+                ));
+                for finding in broken {
+                    lines.extend(wrapped(
+                        "    ",
+                        "    ",
+                        &finding.message,
+                        width,
+                        Style::new(),
+                    ));
+                }
+            }
+        }
+    }
+    lines.extend(passing);
+    lines.push(Line::raw(""));
+
+    lines.push(Line::styled("Must match", theme.title()));
+    let value = analysis
+        .cookie_domain
+        .as_ref()
+        .map_or_else(|| "(not set)".to_owned(), |d| format!("\"{d}\""));
+    lines.extend(wrapped(
+        "  backend   ",
+        "            ",
+        &format!("cookieDomain: {value}"),
+        width,
+        Style::new(),
+    ));
+    lines.extend(wrapped(
+        "  frontend  ",
+        "            ",
+        &format!("sessionTokenBackendDomain: {value}"),
+        width,
+        Style::new(),
+    ));
+    if let Some(api) = &analysis.api_domain {
+        lines.extend(wrapped(
+            "  both      ",
+            "            ",
+            &format!("apiDomain: \"{api}\""),
+            width,
+            Style::new(),
+        ));
+    }
+
+    let notes: Vec<&Finding> = analysis
+        .findings
+        .iter()
+        .filter(|f| {
+            f.code.rule().is_none()
+                && !matches!(f.code, Code::SharedCookieDomain | Code::SingleHost)
+        })
+        .collect();
+    if !notes.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Notes", theme.title()));
+        for finding in notes {
+            let mark = format!("{} ", finding.severity.mark());
+            lines.extend(wrapped(
+                &mark,
+                "  ",
+                &finding.message,
+                width,
+                theme.severity(Some(finding.severity)),
+            ));
+        }
+    }
+    lines.push(Line::raw(""));
+    match model.write_blocker() {
+        Some(reason) => lines.extend(wrapped(
+            "",
+            "",
+            &format!("Writing is blocked. {reason}"),
+            width,
+            theme.severity(Some(Severity::Warning)),
+        )),
+        None => lines.push(Line::styled(
+            "Ready: Ctrl-S to preview and write.",
+            theme.severity(None),
+        )),
+    }
+    lines
+}
+
+fn draw_constraints(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(Span::styled(" Constraints (live) ", theme.title()));
+    let width = block.inner(area).width as usize;
+    frame.render_widget(
+        Paragraph::new(constraint_lines(model, width, theme)).block(block),
+        area,
+    );
+}
+
+fn draw_confirm_quit(frame: &mut Frame, area: Rect, theme: Theme) {
+    let width = 44.min(area.width);
+    let popup = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + area.height / 3,
+        width,
+        5.min(area.height),
+    );
+    frame.render_widget(Clear, popup);
+    let text = vec![
+        Line::raw("Quit without writing anything?"),
+        Line::raw("Your answers will not be saved."),
+        Line::styled("y quit · n go back", theme.title()),
+    ];
+    frame.render_widget(
+        Paragraph::new(text).block(Block::new().borders(Borders::ALL).title(" Quit? ")),
+        popup,
+    );
+}
+
+fn help_text() -> Vec<Line<'static>> {
+    let mut lines: Vec<Line> = [
+        "st-setup writes matching SuperTokens init files for a frontend that talks to several APIs.",
+        "The backend's cookieDomain and the frontend's sessionTokenBackendDomain must be the same:",
+        "the APIs' common domain with a leading dot. The right-hand panel explains every rule live.",
+        "",
+        "Keys on the form",
+        "  ↑ ↓ Tab Shift-Tab   move between fields",
+        "  typing              edits the field under the cursor (← → Home End Backspace Delete, Ctrl-U clears)",
+        "  Enter               on an endpoint: add a row below it; on a choice: next choice",
+        "  Ctrl-N / Ctrl-D     add / delete an endpoint row (Backspace on an empty row deletes it too)",
+        "  Alt-↑ / Alt-↓       move an endpoint up / down",
+        "  ← → Space           change a choice (Serves /auth, Login UI, Language)",
+        "  Ctrl-S or F5        preview the files as a diff, then write",
+        "  F1 (? off a text)   this help",
+        "  Esc, Ctrl-C (q)     quit; asks first when you typed something. Nothing is written.",
+        "",
+        "Fields",
+        "  API endpoints   every API your frontend calls, e.g. https://api.example.com",
+        "  Serves /auth    the API that hosts the auth routes: appInfo.apiDomain on both sides",
+        "  Login UI        Pre built UI: supertokens-auth-react; Custom UI: supertokens-web-js",
+        "  Website         where the frontend is served: appInfo.websiteDomain",
+        "  Files           where the backend and frontend init files go (re-runs update them in place)",
+        "",
+        "Finding codes",
+    ]
+    .into_iter()
+    .map(Line::raw)
+    .collect();
+    for code in Code::ALL {
+        lines.push(Line::raw(format!(
+            "  {:22} {}",
+            code.as_str(),
+            code.summary()
+        )));
+    }
+    lines
+}
+
+fn draw_help(frame: &mut Frame, area: Rect, theme: Theme) {
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(Span::styled(" Help ", theme.title()));
+    frame.render_widget(
+        Paragraph::new(help_text())
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+fn draw_preview(
+    frame: &mut Frame,
+    area: Rect,
+    plan: &Result<Box<Outcome>, String>,
+    scroll: u16,
+    theme: Theme,
+) {
+    let block = Block::new().borders(Borders::ALL).title(Span::styled(
+        " Preview: what will be written ",
+        theme.title(),
+    ));
+    let lines: Vec<Line> = match plan {
+        Err(reason) => vec![
+            Line::styled(
+                "Nothing can be written yet.",
+                theme.severity(Some(Severity::Error)),
+            ),
+            Line::raw(""),
+            Line::raw(reason.clone()),
+            Line::raw(""),
+            Line::raw("b goes back to the form; your answers are kept."),
+        ],
+        Ok(outcome) if outcome.changed().next().is_none() => vec![
+            Line::raw("Nothing to change: the files already match these answers."),
+            Line::raw(""),
+            Line::raw("b goes back · q quits"),
+        ],
+        Ok(outcome) => {
+            let mut lines: Vec<Line> = report::plan(outcome, true)
+                .lines()
+                .map(|l| Line::raw(l.to_owned()))
+                .collect();
+            lines.push(Line::styled(
+                "w writes these files · b goes back",
+                theme.title(),
+            ));
+            lines.push(Line::raw(""));
+            lines.extend(outcome.diff().lines().map(|l| diff_line(l, theme)));
+            lines
+        }
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
+}
+
+fn diff_line(line: &str, theme: Theme) -> Line<'static> {
+    let style = if line.starts_with("+++") || line.starts_with("---") {
+        Style::new().add_modifier(Modifier::BOLD)
+    } else if line.starts_with('+') {
+        theme.fg(Color::Green)
+    } else if line.starts_with('-') {
+        theme.fg(Color::Red)
+    } else if line.starts_with("@@") {
+        theme.fg(Color::Cyan)
+    } else {
+        Style::new()
+    };
+    Line::styled(line.to_owned(), style)
+}
