@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use crate::analysis::Analysis;
 use crate::findings::Severity;
 use crate::generate::Outcome;
-use crate::plan::Change;
+use crate::plan::{Change, backup_path};
 
 /// The two lines that must match, then every endpoint and every finding.
 pub fn analysis(analysis: &Analysis) -> String {
@@ -82,27 +82,44 @@ pub fn analysis(analysis: &Analysis) -> String {
 /// One line per file: what happens to it.
 pub fn plan(outcome: &Outcome, dry_run: bool) -> String {
     let mut out = String::new();
-    let width = outcome
+    let verbs: Vec<&str> = outcome
+        .files
+        .iter()
+        .map(|file| match (file.change, dry_run) {
+            (Change::Unchanged, _) => "unchanged",
+            (Change::Create, false) => "created",
+            (Change::Create, true) => "create",
+            (Change::Update, false) => "updated",
+            (Change::Update, true) => "update",
+            (Change::Replace, false) => "replaced",
+            (Change::Replace, true) => "replace",
+        })
+        .collect();
+    let verb_width = verbs.iter().map(|v| v.len()).max().unwrap_or(0);
+    let path_width = outcome
         .files
         .iter()
         .map(|f| f.display.as_os_str().len())
         .max()
         .unwrap_or(0);
-    for file in &outcome.files {
-        let verb = match (file.change, dry_run) {
-            (Change::Unchanged, _) => "unchanged",
-            (Change::Create, false) => "created",
-            (Change::Create, true) => "would create",
-            (Change::Update, false) => "updated",
-            (Change::Update, true) => "would update",
-            (Change::Replace, false) => "replaced (old copy kept as .bak)",
-            (Change::Replace, true) => "would replace (keeping a .bak)",
-        };
+    for (file, verb) in outcome.files.iter().zip(verbs) {
         let what = file
             .kind
             .map(|k| k.describe())
             .unwrap_or("st-setup's answers");
-        let _ = writeln!(out, "  {:width$}  {what}: {verb}", file.display.display());
+        let backup = if file.change == Change::Replace {
+            format!(
+                " (old copy kept as {})",
+                backup_path(&file.display).display()
+            )
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "  {verb:verb_width$}  {:path_width$}  {what}{backup}",
+            file.display.display()
+        );
     }
     out
 }

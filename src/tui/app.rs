@@ -53,7 +53,9 @@ impl Focus {
 #[derive(Debug)]
 pub enum Screen {
     Form,
-    Help,
+    Help {
+        scroll: u16,
+    },
     /// "Quit without writing?", over the screen it came from.
     ConfirmQuit {
         from_preview: bool,
@@ -305,11 +307,14 @@ impl<'p> Model<'p> {
 
     pub fn update(&mut self, action: Action) -> Command {
         match &mut self.screen {
-            Screen::Help => {
-                if matches!(action, Action::Interrupt) {
-                    return self.ask_quit(false);
+            Screen::Help { scroll } => {
+                match action {
+                    Action::Interrupt => return self.ask_quit(false),
+                    Action::Up => *scroll = scroll.saturating_sub(1),
+                    Action::Down => *scroll = scroll.saturating_add(1),
+                    Action::Scroll(by) => *scroll = scrolled(*scroll, by),
+                    _ => self.screen = Screen::Form,
                 }
-                self.screen = Screen::Form;
                 Command::None
             }
             Screen::ConfirmQuit { from_preview } => match action {
@@ -335,7 +340,7 @@ impl<'p> Model<'p> {
                     Command::None
                 }
                 Action::Scroll(by) => {
-                    *scroll = (i32::from(*scroll) + by).clamp(0, i32::from(u16::MAX)) as u16;
+                    *scroll = scrolled(*scroll, by);
                     Command::None
                 }
                 Action::Write | Action::Activate
@@ -448,7 +453,7 @@ impl<'p> Model<'p> {
                 }
             }
             Action::Preview => return self.plan_or_explain(),
-            Action::Help => self.screen = Screen::Help,
+            Action::Help => self.screen = Screen::Help { scroll: 0 },
             Action::Quit | Action::Interrupt => return self.ask_quit(false),
             Action::Yes | Action::No | Action::Back | Action::Write | Action::Scroll(_) => {}
         }
@@ -523,6 +528,10 @@ impl<'p> Model<'p> {
         }
         self.changed();
     }
+}
+
+fn scrolled(scroll: u16, by: i32) -> u16 {
+    u16::try_from((i32::from(scroll) + by).max(0)).unwrap_or(u16::MAX)
 }
 
 fn byte_at(text: &str, chars: usize) -> usize {

@@ -11,7 +11,7 @@ pub fn help_bar(model: &Model) -> &'static str {
             "↑↓ move · type to edit · Enter add API · Ctrl-D delete API · Ctrl-S preview · F1 help · Esc quit"
         }
         Screen::Form => "↑↓ move · ←→ choose · Enter select · Ctrl-S preview · ? help · q quit",
-        Screen::Help => "any key: back",
+        Screen::Help { .. } => "↑↓ PgUp PgDn scroll · any other key: back",
         Screen::ConfirmQuit { .. } => "y quit without writing · n go back",
         Screen::Preview { .. } => "↑↓ PgUp PgDn scroll · w write · b back · q quit",
     }
@@ -27,7 +27,13 @@ pub fn action(model: &Model, key: KeyEvent) -> Option<Action> {
         return Some(Action::Interrupt);
     }
     match model.screen {
-        Screen::Help => Some(Action::Back),
+        Screen::Help { .. } => Some(match key.code {
+            KeyCode::Up => Action::Up,
+            KeyCode::Down => Action::Down,
+            KeyCode::PageUp => Action::Scroll(-10),
+            KeyCode::PageDown => Action::Scroll(10),
+            _ => Action::Back,
+        }),
         Screen::ConfirmQuit { .. } => match key.code {
             KeyCode::Char('y' | 'Y') => Some(Action::Yes),
             KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::No),

@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
     );
     match &model.screen {
         Screen::Form => draw_form_screen(frame, main, model, theme),
-        Screen::Help => draw_help(frame, main, theme),
+        Screen::Help { scroll } => draw_help(frame, main, *scroll, theme),
         Screen::ConfirmQuit { .. } => {
             draw_form_screen(frame, main, model, theme);
             draw_confirm_quit(frame, main, theme);
@@ -335,7 +335,12 @@ pub fn constraint_lines(model: &Model, width: usize, theme: Theme) -> Vec<Line<'
         .findings
         .iter()
         .find(|f| matches!(f.code, Code::SharedCookieDomain | Code::SingleHost));
+    let no_endpoints = analysis
+        .findings
+        .iter()
+        .any(|f| f.code == Code::NoEndpoints);
     match (&analysis.cookie_domain, analysis.has_errors()) {
+        _ if no_endpoints => lines.push(Line::styled("  type the API endpoints", theme.dim())),
         (Some(domain), _) => lines.push(Line::styled(
             format!("  {domain}"),
             theme.severity(None).add_modifier(Modifier::BOLD),
@@ -344,8 +349,7 @@ pub fn constraint_lines(model: &Model, width: usize, theme: Theme) -> Vec<Line<'
             "  none possible: see ✗ below",
             theme.severity(Some(Severity::Error)),
         )),
-        (None, false) if explained.is_some() => lines.push(Line::raw("  none needed (one host)")),
-        (None, false) => lines.push(Line::styled("  type the API endpoints", theme.dim())),
+        (None, false) => lines.push(Line::raw("  none needed (one host)")),
     }
     if let Some(finding) = explained {
         lines.extend(wrapped("  ", "  ", &finding.message, width, theme.dim()));
@@ -523,14 +527,15 @@ fn help_text() -> Vec<Line<'static>> {
     lines
 }
 
-fn draw_help(frame: &mut Frame, area: Rect, theme: Theme) {
+fn draw_help(frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
     let block = Block::new()
         .borders(Borders::ALL)
         .title(Span::styled(" Help ", theme.title()));
     frame.render_widget(
         Paragraph::new(help_text())
             .block(block)
-            .wrap(Wrap { trim: false }),
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
         area,
     );
 }
@@ -547,16 +552,21 @@ fn draw_preview(
         theme.title(),
     ));
     let lines: Vec<Line> = match plan {
-        Err(reason) => vec![
-            Line::styled(
-                "Nothing can be written yet.",
-                theme.severity(Some(Severity::Error)),
-            ),
-            Line::raw(""),
-            Line::raw(reason.clone()),
-            Line::raw(""),
-            Line::raw("b goes back to the form; your answers are kept."),
-        ],
+        Err(reason) => {
+            let text = vec![
+                Line::styled(
+                    "Nothing can be written yet.",
+                    theme.severity(Some(Severity::Error)),
+                ),
+                Line::raw(""),
+                Line::raw(reason.clone()),
+                Line::raw(""),
+                Line::raw("b goes back to the form; your answers are kept."),
+            ];
+            let paragraph = Paragraph::new(text).block(block).wrap(Wrap { trim: false });
+            frame.render_widget(paragraph, area);
+            return;
+        }
         Ok(outcome) if outcome.changed().next().is_none() => vec![
             Line::raw("Nothing to change: the files already match these answers."),
             Line::raw(""),
@@ -576,13 +586,8 @@ fn draw_preview(
             lines
         }
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        area,
-    );
+    // Not wrapped: every diff line keeps its +/- in the first column.
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
 fn diff_line(line: &str, theme: Theme) -> Line<'static> {
@@ -598,4 +603,146 @@ fn diff_line(line: &str, theme: Theme) -> Line<'static> {
         Style::new()
     };
     Line::styled(line.to_owned(), style)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Answers;
+    use crate::generate::generate;
+    use crate::psl::PublicSuffixList;
+    use crate::tui::app::Action;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use std::sync::LazyLock;
+
+    static PSL: LazyLock<PublicSuffixList> = LazyLock::new(PublicSuffixList::embedded);
+    const SIZES: [(u16, u16); 2] = [(100, 30), (60, 20)];
+
+    fn model(apis: &[&str]) -> Model<'static> {
+        let answers = Answers {
+            apis: apis.iter().map(|s| s.to_string()).collect(),
+            website: Some("https://example.com".into()),
+            app_name: Some("Acme".into()),
+            ui: Some(Ui::Prebuilt),
+            ..Default::default()
+        };
+        Model::new(&answers, Lang::Ts, &PSL)
+    }
+
+    fn screen(model: &Model, (width, height): (u16, u16)) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|frame| draw(frame, model, Theme { colour: false }))
+            .unwrap();
+        terminal.backend().to_string()
+    }
+
+    fn snapshot(name: &str, model: &Model) {
+        for size in SIZES {
+            insta::with_settings!({
+                snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"),
+                prepend_module_to_snapshot => false,
+            }, {
+                insta::assert_snapshot!(format!("tui-{name}-{}x{}", size.0, size.1), screen(model, size));
+            });
+        }
+    }
+
+    #[test]
+    fn empty_form() {
+        snapshot("empty", &Model::new(&Answers::default(), Lang::Ts, &PSL));
+    }
+
+    #[test]
+    fn valid_two_endpoints() {
+        snapshot(
+            "valid",
+            &model(&["https://api.example.com", "https://api2.example.com"]),
+        );
+    }
+
+    #[test]
+    fn single_host() {
+        snapshot(
+            "single-host",
+            &model(&["https://api.example.com", "https://api.example.com:8443"]),
+        );
+    }
+
+    #[test]
+    fn error_kinds() {
+        for (name, apis) in [
+            (
+                "different-sites",
+                &["https://api.example.com", "https://api.other.com"][..],
+            ),
+            (
+                "public-suffix",
+                &["https://a.vercel.app", "https://b.vercel.app"][..],
+            ),
+            (
+                "mixed-schemes",
+                &["http://api.example.com", "https://api2.example.com"][..],
+            ),
+            (
+                "ip-address",
+                &["http://127.0.0.1:3001", "http://10.0.0.2:3001"][..],
+            ),
+            (
+                "localhost-subdomains",
+                &["http://api.localhost", "http://api2.localhost"][..],
+            ),
+            ("invalid-url", &["ftp://api.example.com", "https://api"][..]),
+        ] {
+            snapshot(&format!("error-{name}"), &model(apis));
+        }
+    }
+
+    #[test]
+    fn help_and_quit_prompt() {
+        let mut m = model(&["https://api.example.com"]);
+        m.update(Action::Help);
+        snapshot("help", &m);
+        m.update(Action::Back);
+        m.update(Action::Insert('x'));
+        m.update(Action::Quit);
+        snapshot("confirm-quit", &m);
+    }
+
+    #[test]
+    fn preview() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut m = model(&["https://api.example.com", "https://api2.example.com"]);
+        let plan = generate(dir.path(), &m.answers(), None, &PSL, false).map_err(|e| e.to_string());
+        m.show_preview(plan);
+        snapshot("preview", &m);
+        let mut blocked = model(&["https://api.example.com", "https://api.other.com"]);
+        blocked.update(Action::Preview);
+        snapshot("preview-blocked", &blocked);
+    }
+
+    #[test]
+    fn too_small() {
+        let m = model(&["https://api.example.com"]);
+        insta::with_settings!({
+            snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"),
+            prepend_module_to_snapshot => false,
+        }, {
+            insta::assert_snapshot!("tui-too-small-40x10", screen(&m, (40, 10)));
+        });
+    }
+
+    #[test]
+    fn the_cookie_domain_appears_while_typing() {
+        let mut m = model(&["https://api.example.com"]);
+        m.update(Action::AddApi);
+        for c in "api2.example.co".chars() {
+            m.update(Action::Insert(c));
+        }
+        let before = screen(&m, (100, 30));
+        assert!(before.contains("cookieDomain: (not set)"), "{before}");
+        m.update(Action::Insert('m'));
+        assert!(screen(&m, (100, 30)).contains("cookieDomain: \".example.com\""));
+    }
 }
