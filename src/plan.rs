@@ -179,10 +179,14 @@ fn splice(existing: &str, rendered: &str, kind: FileKind) -> Result<String, Stri
         ));
     }
     let new = find_block(rendered).expect("every template has one managed block");
+    let mut block = rendered[new.start..new.end].to_owned();
+    // A file checked out with CRLF (git autocrlf) keeps CRLF inside the block too.
+    if existing[old.start..old.end].contains("\r\n") {
+        block = block.replace('\n', "\r\n");
+    }
     Ok(format!(
-        "{}{}{}",
+        "{}{block}{}",
         &existing[..old.start],
-        &rendered[new.start..new.end],
         &existing[old.end..]
     ))
 }
@@ -298,6 +302,16 @@ mod tests {
         assert_eq!(
             merged,
             "// mine\r\nimport x;\n// st-setup:begin backend (managed)\nconst v = 2;\n// st-setup:end\nmy code();\n"
+        );
+    }
+
+    #[test]
+    fn a_crlf_block_stays_crlf() {
+        let existing = "x\r\n// st-setup:begin backend\r\nconst v = 1;\r\n// st-setup:end\r\ny\r\n";
+        let merged = splice(existing, RENDERED, FileKind::Backend).unwrap();
+        assert_eq!(
+            merged,
+            "x\r\n// st-setup:begin backend (managed)\r\nconst v = 2;\r\n// st-setup:end\r\ny\r\n"
         );
     }
 

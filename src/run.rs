@@ -10,9 +10,25 @@ use crate::cli::{Cli, Command};
 use crate::endpoint::Endpoint;
 use crate::generate::{GenerateError, Outcome, generate};
 use crate::plan::{Change, write_all};
-use crate::psl::{self, PublicSuffixList};
+use crate::psl::PublicSuffixList;
 use crate::report;
 use crate::{analysis, answers, plain, tui};
+
+/// Prints to stdout. A closed pipe (`st-setup domain … | head -1`) is not an error worth a
+/// panic: the reader has what it wanted.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
 
 /// The process exit codes of DESIGN §3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,23 +67,33 @@ impl From<anyhow::Error> for Failure {
 
 pub type RunResult = Result<Exit, Failure>;
 
-pub fn version_text() -> String {
+pub fn version_text(psl: &PublicSuffixList, from_file: Option<&Path>) -> String {
+    let source = match from_file {
+        Some(path) => format!("from {}", path.display()),
+        None => "embedded; --psl FILE uses another copy".to_owned(),
+    };
     format!(
-        "st-setup {}\nPublic Suffix List {} (embedded; --psl FILE uses another copy)",
+        "st-setup {}\nPublic Suffix List {} ({source})",
         env!("CARGO_PKG_VERSION"),
-        psl::version_of(psl::EMBEDDED).unwrap_or_else(|| "unknown".into())
+        psl.version()
     )
 }
 
 pub fn run(cli: Cli) -> RunResult {
-    if cli.version {
-        println!("{}", version_text());
-        return Ok(Exit::Ok);
-    }
     let psl = match &cli.run.psl {
         Some(path) => PublicSuffixList::from_file(path)?,
         None => PublicSuffixList::embedded(),
     };
+    if cli.version {
+        outln!("{}", version_text(&psl, cli.run.psl.as_deref()));
+        return Ok(Exit::Ok);
+    }
+    if !cli.run.dir.is_dir() {
+        return Err(Failure::usage(format!(
+            "the project folder {} does not exist (-C DIR names an existing folder)",
+            cli.run.dir.display()
+        )));
+    }
     let ctx = Context {
         cli: &cli,
         psl: &psl,
@@ -122,12 +148,12 @@ impl Context<'_> {
         };
         let result = analysis::analyse(&input, self.psl);
         if self.cli.run.json {
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&result.to_json()).expect("json")
             );
         } else {
-            print!("{}", report::analysis(&result));
+            out!("{}", report::analysis(&result));
         }
         Ok(if result.has_errors() {
             Exit::Failed
@@ -147,17 +173,17 @@ impl Context<'_> {
         if self.cli.run.json {
             self.print_json(&outcome, false);
         } else if drifted.is_empty() {
-            println!(
+            outln!(
                 "Up to date: {} match {}.",
                 names(&outcome),
                 answers::FILE_NAME
             );
         } else {
-            println!("These files are not what {} generates:", answers::FILE_NAME);
-            print!("{}", report::plan(&outcome, true));
-            println!();
+            outln!("These files are not what {} generates:", answers::FILE_NAME);
+            out!("{}", report::plan(&outcome, true));
+            outln!();
             self.print_diff(&outcome);
-            println!("Run `st-setup --yes` to regenerate them.");
+            outln!("Run `st-setup --yes` to regenerate them.");
         }
         Ok(if drifted.is_empty() {
             Exit::Ok
@@ -252,7 +278,14 @@ impl Context<'_> {
                 error: anyhow!("{missing}").context("cannot generate the files"),
             },
             GenerateError::Findings(analysis) => {
-                eprint!("{}", report::analysis(&analysis));
+                if self.cli.run.json {
+                    outln!(
+                        "{}",
+                        serde_json::to_string_pretty(&analysis.to_json()).expect("json")
+                    );
+                } else {
+                    eprint!("{}", report::analysis(&analysis));
+                }
                 Failure {
                     exit: Exit::Failed,
                     error: anyhow!(
@@ -284,7 +317,7 @@ impl Context<'_> {
                     "stdin is not a terminal, so st-setup cannot ask before writing: pass --yes to write, or --dry-run to preview",
                 ));
             }
-            print!("{}", report::plan(&outcome, true));
+            out!("{}", report::plan(&outcome, true));
             self.print_diff(&outcome);
             match plain::confirm_write()? {
                 Some(true) => {}
@@ -305,27 +338,27 @@ impl Context<'_> {
     /// What a run did (or, with `--dry-run`, would do), and what to do next.
     fn print_outcome(&self, outcome: &Outcome) {
         let dry_run = self.cli.run.dry_run;
-        print!("{}", report::analysis_summary(&outcome.analysis));
+        out!("{}", report::analysis_summary(&outcome.analysis));
         if outcome.changed().next().is_none() {
-            println!("Nothing to change: {} are up to date.", names(outcome));
+            outln!("Nothing to change: {} are up to date.", names(outcome));
             return;
         }
-        print!("{}", report::plan(outcome, dry_run));
+        out!("{}", report::plan(outcome, dry_run));
         if dry_run {
-            println!();
+            outln!();
             self.print_diff(outcome);
-            println!("Dry run: nothing was written.");
+            outln!("Dry run: nothing was written.");
         } else {
-            println!("\n{}", report::next_steps(outcome));
+            outln!("\n{}", report::next_steps(outcome));
         }
     }
 
     fn print_diff(&self, outcome: &Outcome) {
         let diff = outcome.diff();
         if self.colour() {
-            print!("{}", report::coloured_diff(&diff));
+            out!("{}", report::coloured_diff(&diff));
         } else {
-            print!("{diff}");
+            out!("{diff}");
         }
     }
 
@@ -343,7 +376,7 @@ impl Context<'_> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&json).expect("json"));
+        outln!("{}", serde_json::to_string_pretty(&json).expect("json"));
     }
 }
 
