@@ -100,9 +100,10 @@ pub struct AnswerFlags {
     #[arg(long, value_name = "PATH", global = true)]
     pub frontend_out: Option<PathBuf>,
 
-    /// TypeScript or JavaScript [default: ts, or js when the project has a package.json
-    /// and no tsconfig.json]. JavaScript uses import or require as the nearest
-    /// package.json's "type" says
+    /// TypeScript or JavaScript for the default file names [default: ts, or js when the
+    /// project has a package.json and no tsconfig.json]. An output path's own extension
+    /// decides: .ts/.mts/.cts TypeScript, .mjs ES module, .cjs CommonJS, .js as the
+    /// nearest package.json's "type" says
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
 

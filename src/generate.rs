@@ -93,10 +93,10 @@ pub fn generate(
         .unwrap_or_default();
 
     let render_file = |kind: FileKind, out: &Path| -> Result<PlannedFile> {
-        let path = project.join(out);
+        let (ts, cjs) = syntax_for(&project.join(out), setup.lang)?;
         let values = FileValues {
-            cjs: setup.lang == Lang::Js && is_commonjs(&path)?,
-            ts: setup.lang == Lang::Ts,
+            cjs,
+            ts,
             app_name: &setup.app_name,
             api_domain: &api_domain,
             website_domain: &website,
@@ -130,6 +130,21 @@ pub fn generate(
         analysis,
         saved,
         files: vec![backend, frontend, state],
+    })
+}
+
+/// TypeScript or not, and `require` or not, for a file at `path`. The extension decides
+/// as it does for Node and tsc (`.mjs` is always an ES module, `.cjs` always CommonJS, a
+/// `.js` file follows the nearest package.json); `lang` only decides for a file without one.
+fn syntax_for(path: &Path, lang: Lang) -> Result<(bool, bool)> {
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    Ok(match extension {
+        "ts" | "tsx" | "mts" | "cts" => (true, false),
+        "mjs" => (false, false),
+        "cjs" => (false, true),
+        "js" | "jsx" => (false, is_commonjs(path)?),
+        _ if lang == Lang::Ts => (true, false),
+        _ => (false, is_commonjs(path)?),
     })
 }
 
@@ -178,4 +193,36 @@ fn normalise(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_extension_decides_the_syntax() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("package.json"), "{}").unwrap();
+        let at = |name: &str, lang| syntax_for(&dir.path().join(name), lang).unwrap();
+        assert_eq!(
+            at("a.mjs", Lang::Js),
+            (false, false),
+            ".mjs is ESM under a CommonJS package"
+        );
+        assert_eq!(at("a.cjs", Lang::Ts), (false, true));
+        assert_eq!(
+            at("a.js", Lang::Ts),
+            (false, true),
+            "a .js file is never TypeScript"
+        );
+        assert_eq!(at("a.ts", Lang::Js), (true, false));
+        assert_eq!(at("a", Lang::Ts), (true, false));
+        std::fs::write(dir.path().join("package.json"), r#"{"type":"module"}"#).unwrap();
+        assert_eq!(at("a.js", Lang::Js), (false, false));
+        assert_eq!(
+            at("a.cjs", Lang::Js),
+            (false, true),
+            ".cjs is CommonJS under a module package"
+        );
+    }
 }

@@ -4,7 +4,10 @@
 //! `github.io`), so every cookie-domain decision goes through this list — including its
 //! private section, which is where the hosting platforms live.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::{Context, Result, bail};
 use publicsuffix::{List, Psl as _};
@@ -12,19 +15,35 @@ use publicsuffix::{List, Psl as _};
 /// The copy of the list shipped inside the binary.
 pub const EMBEDDED: &str = include_str!("../data/public_suffix_list.dat");
 
-/// A parsed Public Suffix List together with the version named in its header.
+const ICANN_BEGIN: &str = "===BEGIN ICANN DOMAINS===";
+const PRIVATE_BEGIN: &str = "===BEGIN PRIVATE DOMAINS===";
+
+/// The Public Suffix List, parsed a few rules at a time.
+///
+/// Parsing all ~10,000 rules costs several milliseconds, more than everything else a run
+/// does. The list is a tree keyed from the right, so a host's public suffix only depends
+/// on the rules that end in its top-level domain *and* whose next label is the host's
+/// second-level label or `*` (`example.com` can only match `com`, `*.com`,
+/// `example.com`, `x.example.com`, …). Those few lines are found with a byte search, parsed,
+/// and kept per second-level domain. The answers are the whole list's: a unit test
+/// compares them for every rule in it.
 pub struct PublicSuffixList {
-    list: List,
+    /// The list, one rule per line with nothing after it (see `normalise`).
+    text: Cow<'static, str>,
+    /// Where the private section (vercel.app, github.io, …) starts.
+    private_from: usize,
     version: String,
+    by_site: Mutex<HashMap<String, Arc<List>>>,
 }
 
 impl PublicSuffixList {
     /// The list embedded in the binary.
     pub fn embedded() -> Self {
-        Self::parse(EMBEDDED).expect("the embedded Public Suffix List is valid")
+        Self::new(Cow::Borrowed(EMBEDDED))
     }
 
-    /// Loads another copy of the list, e.g. a newer download given with `--psl`.
+    /// Loads another copy of the list, e.g. a newer download given with `--psl`. The whole
+    /// file is checked here, so a broken one fails at once and names itself.
     pub fn from_file(path: &Path) -> Result<Self> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read the Public Suffix List {}", path.display()))?;
@@ -36,16 +55,22 @@ impl PublicSuffixList {
         })
     }
 
-    /// Parses list text; fails when it holds no ICANN or private section.
+    /// Checks list text in full; fails when it has no ICANN section or a malformed rule.
     pub fn parse(text: &str) -> Result<Self> {
-        if !text.contains("===BEGIN ICANN DOMAINS===") {
-            bail!("no \"===BEGIN ICANN DOMAINS===\" section");
+        if !text.contains(ICANN_BEGIN) {
+            bail!("no \"{ICANN_BEGIN}\" section");
         }
-        let list: List = text.parse().map_err(|e| anyhow::anyhow!("{e:?}"))?;
-        Ok(Self {
-            list,
-            version: version_of(text).unwrap_or_else(|| "unknown".to_owned()),
-        })
+        text.parse::<List>().map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        Ok(Self::new(Cow::Owned(normalise(text))))
+    }
+
+    fn new(text: Cow<'static, str>) -> Self {
+        Self {
+            version: version_of(&text).unwrap_or_else(|| "unknown".to_owned()),
+            private_from: text.find(PRIVATE_BEGIN).unwrap_or(text.len()),
+            text,
+            by_site: Mutex::default(),
+        }
     }
 
     /// The `VERSION:` header of the list, e.g. `2026-10-22_08-36-41_UTC`.
@@ -56,14 +81,14 @@ impl PublicSuffixList {
     /// The public suffix of an ASCII (punycode) lowercase host, e.g. `co.uk` for
     /// `api.example.co.uk`. Hosts under no rule get the implicit `*` rule (their last label).
     pub fn suffix<'h>(&self, host: &'h str) -> Option<&'h str> {
-        let suffix = self.list.suffix(host.as_bytes())?;
+        let suffix = self.list_for(host).suffix(host.as_bytes())?;
         std::str::from_utf8(suffix.as_bytes()).ok()
     }
 
     /// The registrable domain ("eTLD+1") of a host: `example.co.uk` for `api.example.co.uk`;
     /// `None` when the host itself is a public suffix.
     pub fn registrable_domain<'h>(&self, host: &'h str) -> Option<&'h str> {
-        let domain = self.list.domain(host.as_bytes())?;
+        let domain = self.list_for(host).domain(host.as_bytes())?;
         std::str::from_utf8(domain.as_bytes()).ok()
     }
 
@@ -71,6 +96,91 @@ impl PublicSuffixList {
     pub fn is_public_suffix(&self, name: &str) -> bool {
         self.suffix(name) == Some(name)
     }
+
+    /// The parsed rules that can match `host`.
+    fn list_for(&self, host: &str) -> Arc<List> {
+        let mut labels = host.trim_end_matches('.').rsplit('.');
+        let tld = labels.next().unwrap_or("");
+        let second = labels.next();
+        let key = match second {
+            Some(second) => format!("{second}.{tld}"),
+            None => tld.to_owned(),
+        };
+        let mut cache = self.by_site.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(list) = cache.get(&key) {
+            return list.clone();
+        }
+        let rules = self.rules_matching(tld, second);
+        let list: Arc<List> = Arc::new(rules.parse().unwrap_or_default());
+        cache.insert(key, list.clone());
+        list
+    }
+
+    /// The rules that can match a host ending in `second.tld`, as list text.
+    fn rules_matching(&self, tld: &str, second: Option<&str>) -> String {
+        let mut exact = vec![tld.to_owned()];
+        let mut under = vec![format!("*.{tld}")];
+        if let Some(second) = second {
+            under.push(format!("{second}.{tld}"));
+        }
+        // The list writes internationalised rules in Unicode; hosts arrive in punycode.
+        if host_has_punycode(tld, second) {
+            let (unicode, _) = idna::domain_to_unicode(&under.last().cloned().unwrap_or_default());
+            let (unicode_tld, _) = idna::domain_to_unicode(tld);
+            exact.push(unicode_tld.clone());
+            under.push(format!("*.{unicode_tld}"));
+            under.push(unicode);
+        }
+        let text = self.text.as_bytes();
+        let mut icann = String::new();
+        let mut private = String::new();
+        let mut seen = Vec::new();
+        for (ending, whole_line_only) in exact
+            .iter()
+            .map(|e| (e, true))
+            .chain(under.iter().map(|e| (e, false)))
+        {
+            let needle = format!("{ending}\n");
+            for at in memchr::memmem::find_iter(text, needle.as_bytes()) {
+                let line_start = memchr::memrchr(b'\n', &text[..at]).map_or(0, |i| i + 1);
+                let boundary =
+                    at == line_start || (!whole_line_only && matches!(text[at - 1], b'.' | b'!'));
+                let line = &self.text[line_start..at + ending.len()];
+                if !boundary || line.starts_with("//") || seen.contains(&line_start) {
+                    continue;
+                }
+                seen.push(line_start);
+                let out = if line_start >= self.private_from {
+                    &mut private
+                } else {
+                    &mut icann
+                };
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        format!("// {ICANN_BEGIN}\n{icann}// {PRIVATE_BEGIN}\n{private}")
+    }
+}
+
+fn host_has_punycode(tld: &str, second: Option<&str>) -> bool {
+    tld.starts_with("xn--") || second.is_some_and(|s| s.starts_with("xn--"))
+}
+
+/// One rule per line, as the byte search expects: line breaks made `\n`, anything after
+/// a rule's first word dropped (the format allows it), comments kept as they are.
+fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.starts_with("//") {
+            out.push_str(line);
+        } else if let Some(rule) = line.split_whitespace().next() {
+            out.push_str(rule);
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// Reads `// VERSION: …` from the list's header comment.
@@ -125,6 +235,62 @@ mod tests {
         let psl = psl();
         assert_eq!(psl.suffix("api.myapp.test"), Some("test"));
         assert_eq!(psl.registrable_domain("api.myapp.test"), Some("myapp.test"));
+    }
+
+    /// Every rule of the list, looked up as a host under it and as the suffix itself,
+    /// answers the same per TLD as the whole list parsed at once.
+    #[test]
+    fn per_site_answers_equal_the_whole_list() {
+        let whole: List = EMBEDDED.parse().unwrap();
+        let psl = psl();
+        let mut checked = 0;
+        for line in EMBEDDED.lines().filter(|l| !l.starts_with("//")) {
+            let Some(rule) = line.split_whitespace().next() else {
+                continue;
+            };
+            let Ok(rule) =
+                idna::domain_to_ascii(rule.trim_start_matches('!').replace('*', "x").as_str())
+            else {
+                continue;
+            };
+            for host in [rule.clone(), format!("a.{rule}"), format!("b.a.{rule}")] {
+                let suffix = whole.suffix(host.as_bytes()).map(|s| s.as_bytes().to_vec());
+                let domain = whole.domain(host.as_bytes()).map(|d| d.as_bytes().to_vec());
+                assert_eq!(
+                    psl.suffix(&host).map(|s| s.as_bytes().to_vec()),
+                    suffix,
+                    "suffix of {host}"
+                );
+                assert_eq!(
+                    psl.registrable_domain(&host).map(|s| s.as_bytes().to_vec()),
+                    domain,
+                    "domain of {host}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 25_000, "only {checked} hosts checked");
+    }
+
+    #[test]
+    fn the_embedded_list_parses_whole_and_needs_no_normalising() {
+        assert!(PublicSuffixList::parse(EMBEDDED).is_ok());
+        assert_eq!(
+            normalise(EMBEDDED),
+            EMBEDDED,
+            "embedded() searches the text as it is"
+        );
+    }
+
+    #[test]
+    fn a_list_with_crlf_and_trailing_words_still_answers() {
+        let text = "// ===BEGIN ICANN DOMAINS===\r\ncom\r\nco.uk  some comment\r\nuk\r\n// ===BEGIN PRIVATE DOMAINS===\r\nvercel.app\r\n";
+        let psl = PublicSuffixList::parse(text).unwrap();
+        assert_eq!(
+            psl.registrable_domain("api.example.co.uk"),
+            Some("example.co.uk")
+        );
+        assert!(psl.is_public_suffix("vercel.app"));
     }
 
     #[test]
