@@ -1,0 +1,374 @@
+//! Snapshots of every generated-file variant (DESIGN §5, §6.2), produced by running the
+//! real binary into temporary project folders. They live in the top-level `snapshots/`.
+
+use std::fs;
+use std::path::Path;
+
+use crate::common::{TWO_APIS, project, st_setup};
+use crate::in_snapshots;
+
+/// The name a snapshot test gives its app: quotes, a backslash, a template literal
+/// placeholder, a newline and U+2028 (a line terminator inside old JavaScript strings).
+const TRICKY_NAME: &str = "Acme \"Q\" \\ ${x}\nline2\u{2028}end";
+
+/// Runs `st-setup --yes ARGS` in `dir`; panics unless it exits 0.
+fn write(dir: &Path, args: &[&str]) {
+    let output = st_setup(dir)
+        .arg("--yes")
+        .args(args)
+        .timeout(std::time::Duration::from_secs(30))
+        .write_stdin("")
+        .output()
+        .expect("st-setup runs");
+    assert!(
+        output.status.success(),
+        "st-setup --yes {args:?} failed:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn read(dir: &Path, path: &str) -> String {
+    fs::read_to_string(dir.join(path)).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
+/// TWO_APIS with the UI replaced.
+fn two_apis(ui: &str) -> Vec<&str> {
+    let mut args = TWO_APIS.to_vec();
+    let at = args.iter().position(|a| *a == "--ui").expect("--ui") + 1;
+    args[at] = ui;
+    args
+}
+
+#[derive(Clone, Copy)]
+enum Js {
+    Ts,
+    Esm,
+    Cjs,
+}
+
+impl Js {
+    fn name(self) -> &'static str {
+        match self {
+            Js::Ts => "ts",
+            Js::Esm => "js-esm",
+            Js::Cjs => "js-cjs",
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            Js::Ts => "ts",
+            Js::Esm | Js::Cjs => "js",
+        }
+    }
+
+    /// Prepares the project folder and returns the extra flags.
+    fn prepare(self, dir: &Path) -> &'static [&'static str] {
+        match self {
+            Js::Ts => &[],
+            Js::Esm => {
+                fs::write(dir.join("package.json"), "{\"type\": \"module\"}\n").expect("write");
+                &["--lang", "js"]
+            }
+            Js::Cjs => {
+                fs::write(dir.join("package.json"), "{\"name\": \"app\"}\n").expect("write");
+                &["--lang", "js"]
+            }
+        }
+    }
+}
+
+/// Writes a two-API setup with `ui` in `js` flavour; returns (backend, frontend).
+fn two_api_files(ui: &str, js: Js) -> (String, String) {
+    let dir = project();
+    let mut args = two_apis(ui);
+    args.extend_from_slice(js.prepare(dir.path()));
+    write(dir.path(), &args);
+    let ext = js.extension();
+    (
+        read(dir.path(), &format!("backend/supertokens.{ext}")),
+        read(dir.path(), &format!("frontend/supertokens.{ext}")),
+    )
+}
+
+// ---------------------------------------------------------------------------------------
+// Backend and frontend, each language flavour, two APIs on example.com
+
+#[test]
+fn prebuilt_ui_files_in_every_flavour() {
+    for js in [Js::Ts, Js::Esm, Js::Cjs] {
+        let (backend, frontend) = two_api_files("prebuilt", js);
+        in_snapshots!({
+            insta::assert_snapshot!(format!("backend-{}-two-apis", js.name()), backend);
+            insta::assert_snapshot!(
+                format!("frontend-prebuilt-{}-two-apis", js.name()),
+                frontend
+            );
+        });
+    }
+}
+
+#[test]
+fn custom_ui_frontend_in_every_flavour() {
+    for js in [Js::Ts, Js::Esm, Js::Cjs] {
+        let (backend, frontend) = two_api_files("custom", js);
+        // The backend does not depend on the UI.
+        let (prebuilt_backend, _) = two_api_files("prebuilt", js);
+        assert_eq!(backend, prebuilt_backend);
+        in_snapshots!({
+            insta::assert_snapshot!(format!("frontend-custom-{}-two-apis", js.name()), frontend);
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// One host: no cookieDomain, no sessionTokenBackendDomain
+
+#[test]
+fn single_host_files_have_no_domain_options() {
+    for ui in ["prebuilt", "custom"] {
+        let dir = project();
+        write(
+            dir.path(),
+            &[
+                "--api",
+                "https://api.example.com",
+                "--api",
+                "https://api.example.com:8443",
+                "--website",
+                "https://example.com",
+                "--ui",
+                ui,
+                "--app-name",
+                "Acme",
+            ],
+        );
+        let backend = read(dir.path(), "backend/supertokens.ts");
+        let frontend = read(dir.path(), "frontend/supertokens.ts");
+        assert!(!backend.contains("cookieDomain:"), "{backend}");
+        assert!(
+            !frontend.contains("sessionTokenBackendDomain:"),
+            "{frontend}"
+        );
+        in_snapshots!({
+            if ui == "prebuilt" {
+                insta::assert_snapshot!("backend-ts-single-host", backend);
+            }
+            insta::assert_snapshot!(format!("frontend-{ui}-ts-single-host"), frontend);
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// olderCookieDomain after the cookie domain changed
+
+#[test]
+fn older_cookie_domain_after_the_cookie_domain_widened() {
+    let dir = project();
+    write(
+        dir.path(),
+        &[
+            "--api",
+            "https://api.eu.example.com",
+            "--api",
+            "https://api2.eu.example.com",
+            "--website",
+            "https://example.com",
+            "--ui",
+            "prebuilt",
+            "--app-name",
+            "Acme",
+        ],
+    );
+    write(
+        dir.path(),
+        &[
+            "--api",
+            "https://api.eu.example.com",
+            "--api",
+            "https://api2.eu.example.com",
+            "--api",
+            "https://api.example.com",
+        ],
+    );
+    let backend = read(dir.path(), "backend/supertokens.ts");
+    let frontend = read(dir.path(), "frontend/supertokens.ts");
+    let state = read(dir.path(), "st-setup.json");
+    in_snapshots!({
+        insta::assert_snapshot!("backend-ts-older-cookie-domain", backend);
+        insta::assert_snapshot!("frontend-prebuilt-ts-older-cookie-domain", frontend);
+        insta::assert_snapshot!("st-setup-json-older-cookie-domain", state);
+    });
+}
+
+#[test]
+fn older_cookie_domain_is_empty_when_one_host_became_two() {
+    let dir = project();
+    Js::Cjs.prepare(dir.path());
+    let one = [
+        "--api",
+        "https://api.example.com",
+        "--website",
+        "https://example.com",
+        "--ui",
+        "custom",
+        "--app-name",
+        "Acme",
+        "--lang",
+        "js",
+    ];
+    write(dir.path(), &one);
+    write(
+        dir.path(),
+        &[
+            "--api",
+            "https://api.example.com",
+            "--api",
+            "https://api2.example.com",
+        ],
+    );
+    let backend = read(dir.path(), "backend/supertokens.js");
+    in_snapshots!({
+        insta::assert_snapshot!("backend-js-cjs-older-cookie-domain-empty", backend);
+    });
+}
+
+#[test]
+fn older_cookie_domain_when_two_hosts_became_one() {
+    let dir = project();
+    write(dir.path(), TWO_APIS);
+    write(dir.path(), &["--api", "https://api.example.com"]);
+    let backend = read(dir.path(), "backend/supertokens.ts");
+    assert!(!backend.contains("    cookieDomain:"), "{backend}");
+    in_snapshots!({
+        insta::assert_snapshot!("backend-ts-older-cookie-domain-back-to-one-host", backend);
+    });
+}
+
+// ---------------------------------------------------------------------------------------
+// Escaping
+
+#[test]
+fn an_app_name_that_needs_escaping() {
+    for js in [Js::Ts, Js::Cjs] {
+        let dir = project();
+        let mut args = two_apis("custom");
+        let at = args
+            .iter()
+            .position(|a| *a == "--app-name")
+            .expect("--app-name")
+            + 1;
+        args[at] = TRICKY_NAME;
+        args.extend_from_slice(js.prepare(dir.path()));
+        write(dir.path(), &args);
+        let ext = js.extension();
+        let backend = read(dir.path(), &format!("backend/supertokens.{ext}"));
+        let frontend = read(dir.path(), &format!("frontend/supertokens.{ext}"));
+        let literal = r#""Acme \"Q\" \\ ${x}\nline2\u2028end""#;
+        assert!(
+            backend.contains(&format!("    appName: {literal},\n")),
+            "{backend}"
+        );
+        assert!(
+            frontend.contains(&format!("    appName: {literal},\n")),
+            "{frontend}"
+        );
+        for text in [&backend, &frontend] {
+            assert!(!text.contains('\u{2028}'), "a raw U+2028 is left: {text}");
+            assert!(!text.contains("line2\u{2028}"), "{text}");
+        }
+        // st-setup.json keeps the exact name and reads back to it.
+        let state = read(dir.path(), "st-setup.json");
+        let json: serde_json::Value = serde_json::from_str(&state).expect("json");
+        assert_eq!(json["answers"]["appName"], TRICKY_NAME);
+        in_snapshots!({
+            insta::assert_snapshot!(format!("backend-{}-escaped-app-name", js.name()), backend);
+            insta::assert_snapshot!(
+                format!("frontend-custom-{}-escaped-app-name", js.name()),
+                frontend
+            );
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// st-setup.json
+
+#[test]
+fn st_setup_json_of_a_two_api_setup() {
+    let dir = project();
+    write(dir.path(), TWO_APIS);
+    in_snapshots!({
+        insta::assert_snapshot!("st-setup-json-two-apis", read(dir.path(), "st-setup.json"));
+    });
+}
+
+#[test]
+fn st_setup_json_with_every_answer() {
+    let dir = project();
+    write(
+        dir.path(),
+        &[
+            "--api",
+            "https://api.example.com",
+            "--api",
+            "api2.example.com:8443/v1",
+            "--auth-api",
+            "api2.example.com:8443",
+            "--website",
+            "https://app.example.com",
+            "--ui",
+            "custom",
+            "--app-name",
+            "Acme",
+            "--backend-out",
+            "server/src/auth.ts",
+            "--frontend-out",
+            "web/src/auth.ts",
+            "--lang",
+            "ts",
+            "--connection-uri",
+            "https://core.example.net:3567",
+        ],
+    );
+    let backend = read(dir.path(), "server/src/auth.ts");
+    let frontend = read(dir.path(), "web/src/auth.ts");
+    in_snapshots!({
+        insta::assert_snapshot!(
+            "st-setup-json-every-answer",
+            read(dir.path(), "st-setup.json")
+        );
+        insta::assert_snapshot!("backend-ts-every-answer", backend);
+        insta::assert_snapshot!("frontend-custom-ts-every-answer", frontend);
+    });
+}
+
+// ---------------------------------------------------------------------------------------
+// A file the user edited outside the block, after a re-run
+
+#[test]
+fn user_code_around_the_block_after_a_rerun() {
+    let dir = project();
+    write(dir.path(), TWO_APIS);
+    let path = dir.path().join("backend/supertokens.ts");
+    let text = fs::read_to_string(&path).expect("read");
+    let text = text.replacen(
+        "import Session from \"supertokens-node/recipe/session\";\n",
+        "import Session from \"supertokens-node/recipe/session\";\nimport EmailPassword from \"supertokens-node/recipe/emailpassword\";\n",
+        1,
+    );
+    let text = text.replacen(
+        "    // Add your sign-in recipes (EmailPassword, ThirdParty, Passwordless, …) here.\n",
+        "    EmailPassword.init(),\n",
+        1,
+    ) + "\nexport { SuperTokens };\n";
+    fs::write(&path, text).expect("write");
+    write(dir.path(), &["--app-name", "Acme Two"]);
+    in_snapshots!({
+        insta::assert_snapshot!(
+            "backend-ts-user-code-kept",
+            read(dir.path(), "backend/supertokens.ts")
+        );
+    });
+}

@@ -1,0 +1,8 @@
+//! Integration tests: one test binary (DESIGN §2), one module per area.
+
+mod common;
+
+mod cli;
+mod generated;
+mod sdk;
+mod tui;

@@ -1,0 +1,249 @@
+//! The wizard end to end, as a person uses it: the real binary in a pseudo-terminal, keys
+//! typed into it, the screen read back through a terminal emulator (vt100).
+
+use std::io::{Read as _, Write as _};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// A program running in a pseudo-terminal, wrapped in `sh` so the terminal's mode can be
+/// read with `stty` after the program exits.
+struct Pty {
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn std::io::Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Pty {
+    fn spawn(dir: &Path, args: &str, rows: u16, cols: u16) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let binary = assert_cmd::cargo::cargo_bin("st-setup");
+        let script = format!(
+            "'{}' {args}; echo \"EXIT=$?\"; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo; sleep 0.3",
+            binary.display()
+        );
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args(["-c", &script]);
+        cmd.cwd(dir);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("NO_COLOR", "1");
+        let child = pair.slave.spawn_command(cmd).expect("spawn st-setup");
+        drop(pair.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let (screen2, raw2) = (screen.clone(), raw.clone());
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                screen2.lock().unwrap().process(&buf[..n]);
+                raw2.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().expect("pty writer");
+        // The master must outlive the reads; leak it for the test's short life.
+        std::mem::forget(pair.master);
+        Pty {
+            screen,
+            raw,
+            writer,
+            child,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn output(&self) -> String {
+        String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen when it does not.
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the screen never showed {text:?}:\n{}", self.contents());
+    }
+
+    /// Waits until everything printed so far contains `text` (for lines after the wizard).
+    fn wait_for_output(&self, text: &str) -> String {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            let output = self.output();
+            if output.contains(text) {
+                return output;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the output never held {text:?}:\n{}", self.output());
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        // Let the program draw between keys, as it would for a person.
+        std::thread::sleep(Duration::from_millis(30));
+    }
+
+    fn finish(mut self) -> String {
+        let output = self.wait_for_output("EXIT=");
+        let _ = self.child.wait();
+        let mut output = output;
+        let start = Instant::now();
+        while !output.contains("icanon") && start.elapsed() < TIMEOUT {
+            std::thread::sleep(Duration::from_millis(20));
+            output = self.output();
+        }
+        output
+    }
+}
+
+const DOWN: &str = "\x1b[B";
+const RIGHT: &str = "\x1b[C";
+const ENTER: &str = "\r";
+const CTRL_C: &str = "\x03";
+const CTRL_S: &str = "\x13";
+
+/// The terminal after the program: cooked mode (icanon, echo on), main screen, cursor shown.
+fn assert_terminal_restored(pty_output: &str) {
+    assert!(
+        pty_output.contains(" icanon") || pty_output.contains("\nicanon"),
+        "not in canonical mode:\n{pty_output}"
+    );
+    assert!(
+        !pty_output.contains("-icanon") && !pty_output.contains("-echo "),
+        "raw mode left on:\n{pty_output}"
+    );
+    let last_leave = pty_output
+        .rfind("\x1b[?1049l")
+        .expect("the alternate screen was left");
+    let last_enter = pty_output.rfind("\x1b[?1049h").unwrap_or(0);
+    assert!(last_leave > last_enter, "still on the alternate screen");
+    let last_show = pty_output
+        .rfind("\x1b[?25h")
+        .expect("the cursor was shown again");
+    let last_hide = pty_output.rfind("\x1b[?25l").unwrap_or(0);
+    assert!(last_show > last_hide, "the cursor was left hidden");
+}
+
+#[test]
+fn a_person_sets_up_two_apis_in_the_wizard() {
+    let dir = crate::common::project();
+    let mut pty = Pty::spawn(dir.path(), "", 30, 100);
+    pty.wait_for("API endpoints");
+    pty.send("https://api.example.com");
+    pty.send(ENTER);
+    pty.send("https://api2.example.com");
+    // The shared domain is on screen before the row is confirmed.
+    pty.wait_for("cookieDomain: \".example.com\"");
+    pty.send(&DOWN.repeat(3)); // add-row, /auth, UI
+    pty.send(RIGHT);
+    pty.wait_for("◂ Pre built UI ▸");
+    pty.send(DOWN);
+    pty.send("https://example.com");
+    pty.send(DOWN);
+    pty.send("Acme");
+    pty.wait_for("Ready: Ctrl-S to preview and write.");
+    pty.send(CTRL_S);
+    pty.wait_for("+++ b/backend/supertokens.ts");
+    pty.send("w");
+    let output = pty.finish();
+    assert!(output.contains("EXIT=0"), "{output}");
+    assert!(output.contains("created"), "{output}");
+    assert_terminal_restored(&output);
+    let backend = std::fs::read_to_string(dir.path().join("backend/supertokens.ts")).unwrap();
+    assert!(
+        backend.contains("cookieDomain: \".example.com\","),
+        "{backend}"
+    );
+    let frontend = std::fs::read_to_string(dir.path().join("frontend/supertokens.ts")).unwrap();
+    assert!(
+        frontend.contains("sessionTokenBackendDomain: \".example.com\","),
+        "{frontend}"
+    );
+    assert!(frontend.contains("supertokens-auth-react"));
+}
+
+#[test]
+fn ctrl_c_asks_once_then_cancels_writing_nothing() {
+    let dir = crate::common::project();
+    let mut pty = Pty::spawn(dir.path(), "", 30, 100);
+    pty.wait_for("API endpoints");
+    pty.send("https://a.vercel.app");
+    pty.send(ENTER);
+    pty.send("https://b.vercel.app");
+    pty.wait_for("vercel.app is a public suffix");
+    pty.send(CTRL_C);
+    pty.wait_for("Quit without writing anything?");
+    pty.send(CTRL_C);
+    let output = pty.finish();
+    assert!(output.contains("EXIT=130"), "{output}");
+    assert!(
+        output.contains("Cancelled: nothing was written."),
+        "{output}"
+    );
+    assert_terminal_restored(&output);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing may be written"
+    );
+}
+
+#[test]
+fn the_plain_mode_asks_line_by_line() {
+    let dir = crate::common::project();
+    let mut pty = Pty::spawn(dir.path(), "--plain", 30, 120);
+    pty.wait_for("API endpoints");
+    pty.send("https://api.example.com, https://api2.example.com");
+    pty.send(ENTER);
+    pty.wait_for("Which API serves /auth");
+    pty.send(ENTER);
+    pty.wait_for("Which login UI?");
+    pty.send(DOWN);
+    pty.send(ENTER);
+    pty.wait_for("Website URL");
+    pty.send("https://example.com");
+    pty.send(ENTER);
+    pty.wait_for("App name");
+    pty.send("Acme");
+    pty.send(ENTER);
+    pty.wait_for("Language");
+    pty.send(ENTER);
+    pty.wait_for("Backend file");
+    pty.send(ENTER);
+    pty.wait_for("Frontend file");
+    pty.send(ENTER);
+    pty.wait_for("Write these files?");
+    pty.send("y");
+    pty.send(ENTER);
+    let output = pty.finish();
+    assert!(output.contains("EXIT=0"), "{output}");
+    let frontend = std::fs::read_to_string(dir.path().join("frontend/supertokens.ts")).unwrap();
+    assert!(
+        frontend.contains("supertokens-web-js"),
+        "custom UI chosen: {frontend}"
+    );
+    assert!(frontend.contains("sessionTokenBackendDomain: \".example.com\","));
+}
