@@ -63,6 +63,14 @@ pub enum EndpointError {
     SingleLabel(String),
     /// A host with an empty label, e.g. `api..example.com`.
     EmptyLabel(String),
+    /// A `*` label: a pattern such as `*.example.com`, not one endpoint.
+    Wildcard(String),
+    /// A character no host name has (quotes, `$`, `{`, …): the WHATWG parser lets many
+    /// through, so a pasted `'api.example.com'` would otherwise reach the cookie domain.
+    BadCharacter {
+        host: String,
+        character: char,
+    },
 }
 
 impl Endpoint {
@@ -71,7 +79,7 @@ impl Endpoint {
         if trimmed.is_empty() {
             return Err(EndpointError::Empty);
         }
-        let explicit_scheme = trimmed.contains("://");
+        let explicit_scheme = has_scheme(trimmed);
         let url = if explicit_scheme {
             parse_url(trimmed)?
         } else {
@@ -151,9 +159,37 @@ fn is_local(host: Option<Host<&str>>) -> bool {
     }
 }
 
+/// `https://…`, `HTTP:…`, `ftp://…`: a scheme at the start, not a URL inside the query.
+fn has_scheme(text: &str) -> bool {
+    let Some((scheme, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    let is_scheme = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    // `localhost:3000` and `api.example.com:8443` are a host and a port.
+    is_scheme
+        && (rest.starts_with("//")
+            || matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https"))
+}
+
 fn domain_kind(name: &str) -> Result<HostKind, EndpointError> {
     if name.split('.').any(str::is_empty) {
         return Err(EndpointError::EmptyLabel(name.to_owned()));
+    }
+    if name.split('.').any(|label| label == "*") {
+        return Err(EndpointError::Wildcard(name.to_owned()));
+    }
+    // Letters, digits and hyphens (punycode included); underscores too, which browsers
+    // accept in host names.
+    if let Some(character) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+    {
+        return Err(EndpointError::BadCharacter {
+            host: name.to_owned(),
+            character,
+        });
     }
     if name == "localhost" {
         Ok(HostKind::Localhost)
@@ -254,6 +290,19 @@ mod tests {
     }
 
     #[test]
+    fn only_a_leading_scheme_counts() {
+        let e = ok("api.example.com/auth?next=https://example.com");
+        assert_eq!(e.origin(), "https://api.example.com");
+        assert!(e.scheme_assumed);
+        assert!(!ok("https:api.example.com").scheme_assumed);
+        assert_eq!(
+            ok("HTTP://api.example.com").origin(),
+            "http://api.example.com"
+        );
+        assert!(ok("localhost:3000").scheme_assumed);
+    }
+
+    #[test]
     fn trailing_dot_is_removed() {
         assert_eq!(
             ok("https://api.example.com./x").origin(),
@@ -294,6 +343,17 @@ mod tests {
             Err(Invalid(_))
         ));
         assert!(matches!(Endpoint::parse("http://"), Err(Invalid(_))));
+        assert_eq!(
+            Endpoint::parse("https://*.example.com"),
+            Err(Wildcard("*.example.com".into()))
+        );
+        assert_eq!(
+            Endpoint::parse("'api.example.com'"),
+            Err(BadCharacter {
+                host: "'api.example.com'".into(),
+                character: '\''
+            })
+        );
     }
 
     #[test]

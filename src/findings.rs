@@ -203,6 +203,12 @@ impl Finding {
             EndpointError::SingleLabel(host) => format!(
                 "The {what} \"{input}\" has the one-label host \"{host}\". Cookies need a full domain name such as {host}.example.com (only \"localhost\" may stand alone)."
             ),
+            EndpointError::Wildcard(host) => format!(
+                "The {what} \"{input}\" is a pattern (\"{host}\"), not one API. List each API host the frontend calls, e.g. https://api.example.com."
+            ),
+            EndpointError::BadCharacter { host, character } => format!(
+                "The {what} \"{input}\" has \"{character}\" in its host \"{host}\"; a host name has only letters, digits, hyphens and dots. Remove any quotes or stray characters."
+            ),
             EndpointError::EmptyLabel(host) => format!(
                 "The {what} \"{input}\" has an empty label in \"{host}\" (two dots in a row). Remove the extra dot."
             ),
@@ -401,6 +407,15 @@ mod tests {
         for code in Code::ALL {
             let json = serde_json::to_string(&code).unwrap();
             assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+    }
+
+    #[test]
+    fn the_readme_documents_every_code_with_its_severity() {
+        let readme = include_str!("../README.md");
+        for code in Code::ALL {
+            let row = format!("| `{}` | {} |", code.as_str(), code.severity().as_str());
+            assert!(readme.contains(&row), "README.md lacks the row {row}");
         }
     }
 

@@ -4,5 +4,6 @@ mod common;
 
 mod cli;
 mod generated;
+mod props;
 mod sdk;
 mod tui;
