@@ -104,6 +104,31 @@ impl Answers {
         self
     }
 
+    /// Output paths that come from st-setup.json, which may arrive with a cloned
+    /// repository, must stay inside the project; the same path given on the command line
+    /// (`flags`) is the user's own choice and allowed.
+    pub fn check_saved_paths(&self, flags: &Answers) -> Result<()> {
+        for (saved, flag, name) in [
+            (&self.backend_out, &flags.backend_out, "backend"),
+            (&self.frontend_out, &flags.frontend_out, "frontend"),
+        ] {
+            let (Some(path), None) = (saved, flag) else {
+                continue;
+            };
+            let escapes = path.is_absolute()
+                || crate::plan::lexical(path).components().next()
+                    == Some(std::path::Component::ParentDir);
+            if escapes {
+                bail!(
+                    "{FILE_NAME} asks to write the {name} file to {}, outside the project folder. Paths from {FILE_NAME} must stay inside the project (it may have come with a cloned repository); to write there on purpose, pass --{name}-out {} yourself.",
+                    path.display(),
+                    path.display()
+                );
+            }
+        }
+        Ok(())
+    }
+
     /// The language: answered, else TypeScript when the project has a tsconfig.json,
     /// JavaScript when it has only a package.json, TypeScript in an empty folder.
     pub fn lang_or_detect(&self, project: &Path) -> Lang {
@@ -365,6 +390,31 @@ mod tests {
         assert_eq!(setup.backend_out, PathBuf::from("backend/supertokens.js"));
         assert_eq!(setup.frontend_out, PathBuf::from("frontend/supertokens.js"));
         assert_eq!(setup.connection_uri, DEFAULT_CONNECTION_URI);
+    }
+
+    #[test]
+    fn saved_paths_must_stay_inside_unless_given_as_flags() {
+        for path in ["/etc/cron.d/x.js", "../outside.ts", "a/../../outside.ts"] {
+            let saved = Answers {
+                backend_out: Some(path.into()),
+                ..Default::default()
+            };
+            let err = saved.check_saved_paths(&Answers::default()).unwrap_err();
+            assert!(
+                err.to_string().contains("outside the project folder"),
+                "{path}: {err}"
+            );
+            let flags = Answers {
+                backend_out: Some(path.into()),
+                ..Default::default()
+            };
+            assert!(saved.check_saved_paths(&flags).is_ok());
+        }
+        let inside = Answers {
+            frontend_out: Some("web/../src/st.ts".into()),
+            ..Default::default()
+        };
+        assert!(inside.check_saved_paths(&Answers::default()).is_ok());
     }
 
     #[test]

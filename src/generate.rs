@@ -1,13 +1,13 @@
 //! One run of st-setup, minus the terminal: answers → analysis → rendered files → plan.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Result, anyhow, bail};
 
 use crate::analysis::{Analysis, DomainInput, analyse};
 use crate::answers::{self, Answers, Generated, Lang, MissingAnswers, SavedSetup, Setup};
 use crate::findings::Code;
-use crate::plan::{Change, PlannedFile, is_commonjs};
+use crate::plan::{Change, PlannedFile, is_commonjs, lexical};
 use crate::psl::PublicSuffixList;
 use crate::render::{FileKind, FileValues, render};
 
@@ -162,7 +162,7 @@ fn check_other_answers(setup: &Setup) -> Result<()> {
             setup.connection_uri
         ),
     }
-    let same = |a: &Path, b: &Path| normalise(a) == normalise(b);
+    let same = |a: &Path, b: &Path| lexical(a) == lexical(b);
     if same(&setup.backend_out, &setup.frontend_out) {
         bail!(
             "the backend and the frontend file are both {}; give them different paths (--backend-out, --frontend-out)",
@@ -178,21 +178,6 @@ fn check_other_answers(setup: &Setup) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// `./a/../b.ts` and `b.ts` are the same file; compared without touching the disk.
-fn normalise(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir if out.file_name().is_some() => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -155,6 +155,7 @@ fn ask_endpoints(current: &[String]) -> Result<Vec<String>, InquireError> {
         .with_initial_value(&current.join(", "))
         .with_help_message("e.g. https://api.example.com, https://api2.example.com")
         .with_validator(|s: &str| {
+            crate::tui::test_panic_point();
             let items = split_list(s);
             if items.is_empty() {
                 return Ok(Validation::Invalid(Finding::no_endpoints().message.into()));

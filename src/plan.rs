@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use similar::TextDiff;
@@ -56,7 +56,7 @@ impl PlannedFile {
         rendered: String,
         force: bool,
     ) -> Result<Self> {
-        let path = project.join(display);
+        let path = resolve_target(project, display, force)?;
         if path.is_dir() {
             bail!(
                 "{} is a folder; give a file path for the output",
@@ -121,6 +121,81 @@ impl PlannedFile {
             )
             .to_string()
     }
+}
+
+/// `./a/../b.ts` and `b.ts` are the same file; compared without touching the disk.
+pub fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Where `display` (relative to `project`) really is once symbolic links are followed.
+/// Writing there keeps a link in place. A link that leads out of the project folder is
+/// refused without `--force`: a cloned repository must not be able to make st-setup
+/// write somewhere else through a link it ships.
+fn resolve_target(project: &Path, display: &Path, force: bool) -> Result<PathBuf> {
+    let path = project.join(display);
+    let name = display.display();
+    let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    let real = match fs::canonicalize(&path) {
+        Ok(real) => real,
+        Err(_) if is_link => {
+            if force {
+                return Ok(path);
+            }
+            bail!(
+                "{name} is a symbolic link to a file that does not exist; remove the link, or pass --force to replace it"
+            );
+        }
+        // Not there yet: resolve the folders that are, then add the rest.
+        Err(_) => {
+            let mut existing = path.as_path();
+            let mut rest = Vec::new();
+            while let Some(parent) = existing
+                .parent()
+                .filter(|_| fs::symlink_metadata(existing).is_err())
+            {
+                rest.push(
+                    existing
+                        .file_name()
+                        .map(ToOwned::to_owned)
+                        .unwrap_or_default(),
+                );
+                existing = parent;
+            }
+            let base = if existing.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                existing
+            };
+            let mut real = fs::canonicalize(base)
+                .with_context(|| format!("cannot resolve the folder of {name}"))?;
+            real.extend(rest.iter().rev());
+            real
+        }
+    };
+    let root = fs::canonicalize(project)
+        .with_context(|| format!("cannot resolve the project folder {}", project.display()))?;
+    let absolute = |p: &Path| lexical(&std::path::absolute(p).unwrap_or_else(|_| p.to_owned()));
+    let lexically_inside = absolute(&path).starts_with(absolute(project));
+    if lexically_inside && !real.starts_with(&root) && !force {
+        bail!(
+            "{name} leads out of the project folder through a symbolic link (to {}); st-setup does not follow links out of the project. Pass --force to write there.",
+            real.display()
+        );
+    }
+    Ok(real)
 }
 
 /// Where a managed block sits in a text: byte range of the whole block (begin line through
@@ -419,6 +494,74 @@ mod tests {
         assert!(!is_commonjs(&file).unwrap());
         fs::write(dir.path().join("web/package.json"), "{oops").unwrap();
         assert!(is_commonjs(&file).is_err());
+    }
+
+    #[test]
+    fn links_inside_the_project_are_followed_and_kept() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("real")).unwrap();
+        fs::write(dir.path().join("real/st.js"), "old").unwrap();
+        symlink("real/st.js", dir.path().join("st.js")).unwrap();
+        let file =
+            PlannedFile::new(dir.path(), Path::new("st.js"), None, "new".into(), false).unwrap();
+        assert_eq!(file.old.as_deref(), Some("old"));
+        write_all(&[file]).unwrap();
+        assert!(
+            fs::symlink_metadata(dir.path().join("st.js"))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("real/st.js")).unwrap(),
+            "new"
+        );
+    }
+
+    #[test]
+    fn links_out_of_the_project_need_force() {
+        use std::os::unix::fs::symlink;
+        let project = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("victim.js"), "theirs").unwrap();
+        symlink(
+            outside.path().join("victim.js"),
+            project.path().join("st.js"),
+        )
+        .unwrap();
+        symlink(outside.path(), project.path().join("linked-dir")).unwrap();
+        for name in ["st.js", "linked-dir/new.js"] {
+            let err = PlannedFile::new(project.path(), Path::new(name), None, "x".into(), false)
+                .unwrap_err();
+            assert!(
+                err.to_string().contains("leads out of the project folder"),
+                "{name}: {err}"
+            );
+        }
+        let forced =
+            PlannedFile::new(project.path(), Path::new("st.js"), None, "x".into(), true).unwrap();
+        assert_eq!(
+            forced.path,
+            fs::canonicalize(outside.path().join("victim.js")).unwrap()
+        );
+        symlink("missing.js", project.path().join("dangling.js")).unwrap();
+        let err = PlannedFile::new(
+            project.path(),
+            Path::new("dangling.js"),
+            None,
+            "x".into(),
+            false,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("does not exist"), "{err}");
+    }
+
+    #[test]
+    fn lexical_paths() {
+        assert_eq!(lexical(Path::new("./a/../b.ts")), PathBuf::from("b.ts"));
+        assert_eq!(lexical(Path::new("../x/./y")), PathBuf::from("../x/y"));
+        assert_eq!(lexical(Path::new("a/../../y")), PathBuf::from("../y"));
     }
 
     #[test]

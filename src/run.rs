@@ -125,7 +125,13 @@ impl Context<'_> {
     }
 
     fn load_previous(&self) -> Result<Option<SavedSetup>, Failure> {
-        Ok(SavedSetup::load(self.project())?)
+        let previous = SavedSetup::load(self.project())?;
+        if let Some(previous) = &previous {
+            previous
+                .answers
+                .check_saved_paths(&self.cli.answers.to_answers())?;
+        }
+        Ok(previous)
     }
 
     fn require_previous(&self, command: &str) -> Result<SavedSetup, Failure> {
@@ -174,8 +180,9 @@ impl Context<'_> {
             self.print_json(&outcome, false);
         } else if drifted.is_empty() {
             outln!(
-                "Up to date: {} match {}.",
-                names(&outcome),
+                "Up to date: {} and {} are what {} generates.",
+                outcome.setup.backend_out.display(),
+                outcome.setup.frontend_out.display(),
                 answers::FILE_NAME
             );
         } else {
@@ -237,6 +244,7 @@ impl Context<'_> {
                 missing_hint(&answers, self.project())
             )));
         }
+        tui::exit_cleanly_on_signals()?;
         if self.cli.run.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
             let Some(answers) = plain::ask(&answers, self.project(), self.psl)? else {
                 return Ok(cancelled());

@@ -54,6 +54,7 @@ pub fn run(prefilled: &Answers, options: &Options) -> Result<Ending> {
     };
     loop {
         terminal.0.draw(|frame| view::draw(frame, &model, theme))?;
+        test_panic_point();
         let Event::Key(key) = event::read()? else {
             continue;
         };
@@ -126,6 +127,39 @@ impl Drop for TerminalGuard {
 pub fn restore_terminal() {
     let _ = disable_raw_mode();
     let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+}
+
+/// On SIGTERM, SIGHUP or SIGINT (a closed terminal window, `kill`), restores the terminal
+/// and exits 128 + the signal number instead of dying in raw mode. Used by both the
+/// full-screen and the line-prompt wizard; nothing has been written while they ask.
+pub fn exit_cleanly_on_signals() -> Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    let mut result = Ok(());
+    install_panic_hook();
+    ONCE.call_once(|| match signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+        Ok(mut signals) => {
+            std::thread::spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    restore_terminal();
+                    let name = signal_hook::low_level::signal_name(signal).unwrap_or("a signal");
+                    eprintln!("\nStopped by {name}. Files are written only after you confirm, each one atomically.");
+                    std::process::exit(128 + signal);
+                }
+            });
+        }
+        Err(error) => result = Err(error.into()),
+    });
+    result
+}
+
+/// Debug builds panic here when `ST_SETUP_TEST_PANIC` is set, so the tests can prove the
+/// terminal survives a panic in either wizard. Release builds have no such hook.
+pub fn test_panic_point() {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("ST_SETUP_TEST_PANIC").is_some() {
+        panic!("ST_SETUP_TEST_PANIC: a test asked for this panic");
+    }
 }
 
 /// Restores the terminal before the panic message is printed, so it stays readable.

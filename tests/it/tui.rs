@@ -21,6 +21,10 @@ struct Pty {
 
 impl Pty {
     fn spawn(dir: &Path, args: &str, rows: u16, cols: u16) -> Pty {
+        Self::spawn_with(dir, args, rows, cols, &[])
+    }
+
+    fn spawn_with(dir: &Path, args: &str, rows: u16, cols: u16, env: &[(&str, &str)]) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -39,6 +43,9 @@ impl Pty {
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn st-setup");
         drop(pair.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
@@ -64,6 +71,30 @@ impl Pty {
             writer,
             child,
         }
+    }
+
+    /// The st-setup process under the `sh` wrapper.
+    fn st_setup_pid(&self) -> u32 {
+        let sh = self.child.process_id().expect("sh has a pid");
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            let children = std::fs::read_to_string(format!("/proc/{sh}/task/{sh}/children"))
+                .unwrap_or_default();
+            if let Some(pid) = children.split_whitespace().next() {
+                return pid.parse().unwrap();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("st-setup never started under sh {sh}");
+    }
+
+    fn signal(&self, name: &str) {
+        let pid = self.st_setup_pid().to_string();
+        let status = std::process::Command::new("kill")
+            .args(["-s", name, &pid])
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill -s {name} {pid}");
     }
 
     fn contents(&self) -> String {
@@ -246,4 +277,70 @@ fn the_plain_mode_asks_line_by_line() {
         "custom UI chosen: {frontend}"
     );
     assert!(frontend.contains("sessionTokenBackendDomain: \".example.com\","));
+}
+
+/// A panic, SIGTERM or SIGHUP in either wizard leaves the terminal usable and the message
+/// readable after the restore; nothing is written.
+#[test]
+fn the_terminal_survives_panics_and_signals_in_both_modes() {
+    for (mode, ready, type_first) in [("", "API endpoints", "x"), ("--plain", "API endpoints", "")]
+    {
+        let dir = crate::common::project();
+        let mut pty = Pty::spawn_with(dir.path(), mode, 30, 100, &[("ST_SETUP_TEST_PANIC", "1")]);
+        if mode == "--plain" {
+            pty.wait_for(ready);
+            pty.send("a\r"); // the validator runs on Enter, and panics
+        }
+        let output = pty.finish();
+        assert!(output.contains("EXIT=101"), "{mode}: {output}");
+        // The hook restores the terminal before the message is printed (unwinding may
+        // restore once more afterwards, harmlessly).
+        let message_at = output
+            .find("ST_SETUP_TEST_PANIC")
+            .expect("the panic message is shown");
+        if mode.is_empty() {
+            let restored_at = output
+                .find("\x1b[?1049l")
+                .expect("the alternate screen was left");
+            assert!(
+                restored_at < message_at,
+                "panic message printed inside the full-screen UI:\n{output}"
+            );
+        }
+        assert_terminal_mode_cooked(&output);
+
+        for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+            let mut pty = Pty::spawn(dir.path(), mode, 30, 100);
+            pty.wait_for(ready);
+            pty.send(type_first);
+            pty.signal(signal);
+            let output = pty.finish();
+            assert!(
+                output.contains(&format!("EXIT={code}")),
+                "{mode} SIG{signal}: {output}"
+            );
+            assert!(
+                output.contains(&format!("Stopped by SIG{signal}")),
+                "{output}"
+            );
+            assert_terminal_mode_cooked(&output);
+            if mode.is_empty() {
+                assert_terminal_restored(&output);
+            }
+        }
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "{mode}: nothing may be written"
+        );
+    }
+}
+
+fn assert_terminal_mode_cooked(pty_output: &str) {
+    assert!(
+        !pty_output.contains("-icanon")
+            && !pty_output.contains("-echo ")
+            && pty_output.contains("icanon"),
+        "raw mode left on:\n{pty_output}"
+    );
 }

@@ -1,0 +1,287 @@
+//! Nothing lost, nothing leaked: interrupted writes, links and paths from a cloned
+//! st-setup.json, escape codes in pipes, and no network access.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use crate::common::{TWO_APIS, project, st_setup};
+
+fn answers_with_name(name: &str) -> Vec<String> {
+    let mut args: Vec<String> = TWO_APIS.iter().map(|s| s.to_string()).collect();
+    let at = args.iter().position(|a| a == "--app-name").unwrap();
+    args[at + 1] = name.to_owned();
+    args
+}
+
+fn snapshot(dir: &Path) -> Vec<(String, String)> {
+    [
+        "backend/supertokens.ts",
+        "frontend/supertokens.ts",
+        "st-setup.json",
+    ]
+    .iter()
+    .map(|name| {
+        (
+            name.to_string(),
+            fs::read_to_string(dir.join(name)).unwrap_or_default(),
+        )
+    })
+    .collect()
+}
+
+/// SIGKILL at many points of a run that rewrites three files: each file is always
+/// wholly the old or wholly the new version, never a mix or a truncation.
+#[test]
+fn a_killed_write_leaves_every_file_wholly_old_or_new() {
+    let dir = project();
+    let versions: Vec<Vec<(String, String)>> = ["Old", "New"]
+        .iter()
+        .map(|name| {
+            st_setup(dir.path())
+                .arg("--yes")
+                .args(answers_with_name(name))
+                .assert()
+                .success();
+            snapshot(dir.path())
+        })
+        .collect();
+    let binary = assert_cmd::cargo::cargo_bin("st-setup");
+    let run = |name: &str| {
+        Command::new(&binary)
+            .current_dir(dir.path())
+            .arg("--yes")
+            .args(answers_with_name(name))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let start = Instant::now();
+    run("Old").wait().unwrap();
+    let full_run = start.elapsed();
+
+    const POINTS: u32 = 120;
+    let mut interrupted = 0;
+    for i in 0..POINTS {
+        let name = if i % 2 == 0 { "New" } else { "Old" };
+        let mut child = run(name);
+        std::thread::sleep(full_run * i / POINTS);
+        if child.try_wait().unwrap().is_none() {
+            interrupted += 1;
+        }
+        let _ = child.kill();
+        child.wait().unwrap();
+        for (index, (file, text)) in snapshot(dir.path()).into_iter().enumerate() {
+            assert!(
+                versions.iter().any(|v| v[index].1 == text),
+                "after a kill at {i}/{POINTS} of a run, {file} is neither the old nor the new version:\n{text}"
+            );
+        }
+    }
+    assert!(
+        interrupted > POINTS / 4,
+        "only {interrupted} of {POINTS} runs were interrupted; the test proves little"
+    );
+}
+
+#[test]
+fn a_folder_that_cannot_be_created_changes_nothing() {
+    let dir = project();
+    st_setup(dir.path())
+        .arg("--yes")
+        .args(TWO_APIS)
+        .assert()
+        .success();
+    let before = snapshot(dir.path());
+    fs::write(
+        dir.path().join("blocker"),
+        "a file where a folder should be",
+    )
+    .unwrap();
+    let out = st_setup(dir.path())
+        .args([
+            "--yes",
+            "--app-name",
+            "Changed",
+            "--frontend-out",
+            "blocker/st.ts",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("blocker/st.ts"),
+        "the error names the path: {stderr}"
+    );
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "the backend and st-setup.json were not touched"
+    );
+}
+
+#[test]
+fn an_output_path_that_is_a_folder_is_refused() {
+    let dir = project();
+    fs::create_dir_all(dir.path().join("backend/supertokens.ts")).unwrap();
+    let out = st_setup(dir.path())
+        .arg("--yes")
+        .args(TWO_APIS)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a folder"));
+    assert!(!dir.path().join("st-setup.json").exists());
+}
+
+#[test]
+fn a_link_out_of_the_project_is_not_followed_without_force() {
+    let dir = project();
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("victim.ts"), "someone else's file\n").unwrap();
+    fs::create_dir(dir.path().join("backend")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("victim.ts"),
+        dir.path().join("backend/supertokens.ts"),
+    )
+    .unwrap();
+    let out = st_setup(dir.path())
+        .arg("--yes")
+        .args(TWO_APIS)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("leads out of the project folder"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(outside.path().join("victim.ts")).unwrap(),
+        "someone else's file\n"
+    );
+    assert!(!dir.path().join("frontend").exists(), "nothing written");
+}
+
+/// A cloned repository's st-setup.json cannot aim the writes outside the project; the
+/// same path given on the command line is the user's own decision.
+#[test]
+fn paths_from_st_setup_json_stay_inside_the_project() {
+    let dir = project();
+    let target = tempfile::tempdir().unwrap();
+    let outside = target.path().join("evil.js");
+    for path in [outside.display().to_string(), "../evil.js".to_owned()] {
+        let json = serde_json::json!({
+            "version": 1,
+            "answers": {
+                "apis": ["https://api.example.com"], "website": "https://example.com",
+                "ui": "custom", "appName": "A", "backendOut": path
+            }
+        });
+        fs::write(dir.path().join("st-setup.json"), json.to_string()).unwrap();
+        let out = st_setup(dir.path())
+            .arg("--yes")
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("outside the project folder") && stderr.contains("--backend-out"),
+            "{stderr}"
+        );
+    }
+    assert!(!outside.exists() && !dir.path().join("../evil.js").exists());
+    st_setup(dir.path())
+        .args(["--yes", "--backend-out"])
+        .arg(&outside)
+        .assert()
+        .success();
+    assert!(outside.exists(), "given on the command line, it is allowed");
+}
+
+/// Piped output never carries terminal escape codes, colour or not.
+#[test]
+fn no_escape_codes_reach_a_pipe() {
+    let dir = project();
+    let runs: [&[&str]; 3] = [
+        &["domain", "api.example.com", "api.other.com"],
+        &["--yes", "--dry-run"],
+        &["--yes"],
+    ];
+    for args in runs {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("st-setup"));
+        cmd.current_dir(dir.path())
+            .args(args)
+            .env_remove("NO_COLOR")
+            .env("TERM", "xterm-256color");
+        if args[0] != "domain" {
+            cmd.args(TWO_APIS);
+        }
+        let out = cmd.output().unwrap();
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            assert!(
+                !bytes.contains(&0x1b),
+                "{args:?} wrote an escape code to {stream}: {}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    }
+}
+
+/// No command opens a socket: traced with strace, which is part of the machine image.
+#[test]
+fn no_command_touches_the_network() {
+    let have_strace = Command::new("strace")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        have_strace,
+        "this test needs strace on PATH (apt-get install strace)"
+    );
+    let dir = project();
+    let binary = assert_cmd::cargo::cargo_bin("st-setup");
+    let runs: [&[&str]; 4] = [
+        &["domain", "api.example.com", "api2.example.com"],
+        &["--yes"],
+        &["check"],
+        &["add-api", "api3.example.com", "--yes"],
+    ];
+    for args in runs {
+        let trace = dir.path().join("trace.txt");
+        let mut cmd = Command::new("strace");
+        cmd.current_dir(dir.path())
+            .args([
+                "-f",
+                "-qq",
+                "-e",
+                "trace=%network",
+                "-e",
+                "signal=none",
+                "-o",
+            ])
+            .arg(&trace)
+            .arg(&binary)
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        if args[0] == "--yes" {
+            cmd.args(TWO_APIS);
+        }
+        let status = cmd.status().unwrap();
+        assert!(status.success(), "{args:?} failed under strace");
+        let calls = fs::read_to_string(&trace).unwrap();
+        fs::remove_file(&trace).unwrap();
+        assert!(
+            calls.trim().is_empty(),
+            "{args:?} made network calls:\n{calls}"
+        );
+    }
+}
