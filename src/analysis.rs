@@ -1,6 +1,9 @@
 //! From the typed endpoints to the shared cookie domain, with a finding for every rule
 //! that holds, fails or needed a decision (DESIGN §4).
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use serde::Serialize;
 
 use crate::endpoint::{Endpoint, HostKind, Scheme};
@@ -174,10 +177,15 @@ fn parse_noting(what: &str, text: &str, findings: &mut Vec<Finding>) -> Option<E
     }
 }
 
+/// Linear, so a keystroke stays cheap with many endpoints.
 fn note_duplicates(valid: &[&Endpoint], findings: &mut Vec<Finding>) {
-    for (i, endpoint) in valid.iter().enumerate() {
-        if let Some(first) = valid[..i].iter().find(|e| e.origin() == endpoint.origin()) {
-            findings.push(Finding::duplicate(first, endpoint));
+    let mut first_seen: HashMap<String, &Endpoint> = HashMap::with_capacity(valid.len());
+    for endpoint in valid {
+        match first_seen.entry(endpoint.origin()) {
+            Entry::Occupied(first) => findings.push(Finding::duplicate(first.get(), endpoint)),
+            Entry::Vacant(slot) => {
+                slot.insert(endpoint);
+            }
         }
     }
 }

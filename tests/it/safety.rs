@@ -285,3 +285,20 @@ fn no_command_touches_the_network() {
         );
     }
 }
+
+#[test]
+fn a_missing_project_folder_is_not_created() {
+    let dir = project();
+    let missing = dir.path().join("no/such/folder");
+    let out = st_setup(dir.path())
+        .arg("-C")
+        .arg(&missing)
+        .arg("--yes")
+        .args(TWO_APIS)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
+    assert!(!dir.path().join("no").exists());
+}
