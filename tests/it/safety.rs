@@ -302,3 +302,106 @@ fn a_missing_project_folder_is_not_created() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
     assert!(!dir.path().join("no").exists());
 }
+
+/// Undoes `chattr +i` even when the test fails, so the temp folder can be removed.
+struct Immutable<'a>(&'a Path);
+
+impl<'a> Immutable<'a> {
+    fn set(path: &'a Path) -> Self {
+        let status = Command::new("chattr")
+            .arg("+i")
+            .arg(path)
+            .status()
+            .expect("chattr runs");
+        assert!(
+            status.success(),
+            "this test needs root and chattr (e2fsprogs) to make {} read-only",
+            path.display()
+        );
+        Immutable(path)
+    }
+}
+
+impl Drop for Immutable<'_> {
+    fn drop(&mut self) {
+        let _ = Command::new("chattr").arg("-i").arg(self.0).status();
+    }
+}
+
+/// A folder nobody may write in (immutable, so even root cannot): a clear error naming
+/// the file, and no file changes, not even the ones whose folders are writable.
+#[test]
+fn a_read_only_folder_changes_nothing() {
+    let dir = project();
+    st_setup(dir.path())
+        .arg("--yes")
+        .args(TWO_APIS)
+        .assert()
+        .success();
+    let before = snapshot(dir.path());
+    let frontend = dir.path().join("frontend");
+    let _guard = Immutable::set(&frontend);
+    let out = st_setup(dir.path())
+        .args(["--yes", "--app-name", "Changed"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("frontend/supertokens.ts") && stderr.contains("nothing was changed"),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+/// A full disk (a tiny tmpfs in a private mount namespace): a clear error, and every file
+/// as it was.
+#[test]
+fn a_full_disk_changes_nothing() {
+    let dir = project();
+    let binary = assert_cmd::cargo::cargo_bin("st-setup");
+    let args: Vec<String> = TWO_APIS.iter().map(|a| format!("'{a}'")).collect();
+    let script = format!(
+        r#"set -e
+mount -t tmpfs -o size=64k tmpfs "$DIR"
+cd "$DIR"
+'{bin}' --yes {args} >/dev/null
+sum() {{ cat backend/supertokens.ts frontend/supertokens.ts st-setup.json | md5sum; }}
+before=$(sum)
+dd if=/dev/zero of=filler bs=1k count=1000 2>/dev/null || true
+set +e
+'{bin}' --yes --app-name Changed
+echo "EXIT=$?"
+[ "$(sum)" = "$before" ] && echo UNCHANGED
+ls -a | grep -c '^\.st-setup-' || true
+"#,
+        bin = binary.display(),
+        args = args.join(" ")
+    );
+    let out = Command::new("unshare")
+        .args(["-m", "sh", "-c", &script])
+        .env("DIR", dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("unshare runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "this test needs root and `unshare -m` to mount a tiny tmpfs:\n{stdout}\n{stderr}"
+    );
+    assert!(stdout.contains("EXIT=1"), "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains("UNCHANGED"),
+        "a file changed on a full disk:\n{stdout}\n{stderr}"
+    );
+    assert!(
+        stderr.contains("No space left on device") && stderr.contains("nothing was changed"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.trim_end().ends_with('0'),
+        "temporary files were left behind:\n{stdout}"
+    );
+}

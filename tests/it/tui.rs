@@ -344,3 +344,20 @@ fn assert_terminal_mode_cooked(pty_output: &str) {
         "raw mode left on:\n{pty_output}"
     );
 }
+
+#[test]
+fn ctrl_c_in_the_plain_mode_cancels_writing_nothing() {
+    let dir = crate::common::project();
+    let mut pty = Pty::spawn(dir.path(), "--plain", 30, 100);
+    pty.wait_for("API endpoints");
+    pty.send("https://api.example.com");
+    pty.send(CTRL_C);
+    let output = pty.finish();
+    assert!(output.contains("EXIT=130"), "{output}");
+    assert!(
+        output.contains("Cancelled: nothing was written."),
+        "{output}"
+    );
+    assert_terminal_mode_cooked(&output);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
