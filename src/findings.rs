@@ -340,7 +340,7 @@ impl Finding {
         Self::new(
             Code::MixedSchemes,
             format!(
-                "{} {} http:// while {} {} https://. With an https apiDomain the session cookies are Secure, and browsers never send Secure cookies to an http:// API. Serve every API over https.",
+                "{} {} http:// while {} {} https://. With an https apiDomain the session cookies are Secure and browsers never send them to an http:// API; with an http apiDomain they are not Secure and travel unencrypted. Serve every API over https.",
                 join(http.iter().map(|e| e.origin())),
                 if http.len() == 1 { "uses" } else { "use" },
                 join(https.iter().map(|e| e.origin())),
