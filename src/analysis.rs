@@ -7,7 +7,7 @@ use std::collections::hash_map::Entry;
 use serde::Serialize;
 
 use crate::endpoint::{Endpoint, HostKind, Scheme};
-use crate::findings::{Finding, Severity};
+use crate::findings::{Code, Finding, Severity};
 use crate::psl::PublicSuffixList;
 
 /// What the user answered that bears on domains.
@@ -149,6 +149,14 @@ pub fn analyse(input: &DomainInput, psl: &PublicSuffixList) -> Analysis {
         }
     }
 
+    // An error anywhere (a bad website, an unlisted auth API) means no working setup, so
+    // no domain is offered as if it were one.
+    let cookie_domain = if findings.iter().any(|f| f.severity == Severity::Error) {
+        findings.retain(|f| f.code != Code::SharedCookieDomain);
+        None
+    } else {
+        cookie_domain
+    };
     findings.sort_by_key(|f| f.severity);
     Analysis {
         endpoints,
@@ -252,8 +260,13 @@ fn shared_cookie_domain(
         let domain_hosts: Vec<&str> = domains.iter().map(|e| e.host.as_str()).collect();
         let common = common_suffix(&domain_hosts);
         // A shared platform or second-level suffix (vercel.app, co.uk) is the surprising
-        // case worth its own words; two different .com sites just differ.
-        let shared_suffix = common.filter(|c| c.contains('.') && psl.is_public_suffix(c));
+        // case worth its own words; two different .com sites just differ, and when some
+        // APIs do share a site the odd one out is the more useful thing to name.
+        let shared_suffix = common.filter(|c| {
+            sites.iter().all(|(_, members)| members.len() == 1)
+                && c.contains('.')
+                && psl.is_public_suffix(c)
+        });
         findings.push(Finding::different_sites(&sites, shared_suffix.as_deref()));
     }
 
@@ -549,6 +562,30 @@ mod tests {
         assert_eq!(a.cookie_domain.as_deref(), Some(".example.com"));
         let a = analyse(&input("https://app.example.com"), &PSL);
         assert!(!codes(&a).contains(&Code::WebsiteCrossSite));
+    }
+
+    #[test]
+    fn no_cookie_domain_is_offered_next_to_an_error() {
+        let a = run(&["a.example.com", "b.example.com", "https://[::1]"]);
+        assert!(a.has_errors());
+        assert_eq!(a.cookie_domain, None);
+        assert!(!codes(&a).contains(&Code::SharedCookieDomain));
+    }
+
+    #[test]
+    fn the_odd_endpoint_is_named_even_under_a_shared_public_suffix() {
+        let a = run(&[
+            "https://a.example.co.uk",
+            "https://b.example.co.uk",
+            "https://c.other.co.uk",
+        ]);
+        let f = finding(&a, Code::DifferentSites);
+        assert!(
+            f.message
+                .contains("https://c.other.co.uk is not under example.co.uk"),
+            "{}",
+            f.message
+        );
     }
 
     #[test]

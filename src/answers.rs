@@ -30,6 +30,14 @@ impl Ui {
         }
     }
 
+    /// The one line each choice is explained by, in both wizards.
+    pub fn label(self) -> &'static str {
+        match self {
+            Ui::Prebuilt => "Pre built UI: supertokens-auth-react draws the login pages for you",
+            Ui::Custom => "Custom UI: your own pages call supertokens-web-js",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Ui::Prebuilt => "prebuilt",
@@ -107,7 +115,7 @@ impl Answers {
     /// Output paths that come from st-setup.json, which may arrive with a cloned
     /// repository, must stay inside the project; the same path given on the command line
     /// (`flags`) is the user's own choice and allowed.
-    pub fn check_saved_paths(&self, flags: &Answers) -> Result<()> {
+    pub fn check_saved_paths(&self, flags: &Answers, project: &Path) -> Result<()> {
         for (saved, flag, name) in [
             (&self.backend_out, &flags.backend_out, "backend"),
             (&self.frontend_out, &flags.frontend_out, "frontend"),
@@ -115,12 +123,9 @@ impl Answers {
             let (Some(path), None) = (saved, flag) else {
                 continue;
             };
-            let escapes = path.is_absolute()
-                || crate::plan::lexical(path).components().next()
-                    == Some(std::path::Component::ParentDir);
-            if escapes {
+            if escapes_project(path, project) {
                 bail!(
-                    "{FILE_NAME} asks to write the {name} file to {}, outside the project folder. Paths from {FILE_NAME} must stay inside the project (it may have come with a cloned repository); to write there on purpose, pass --{name}-out {} yourself.",
+                    "{FILE_NAME} asks to write the {name} file to {}, outside the project folder. Paths from {FILE_NAME} must stay inside the project (it may have come with a cloned repository); to write there on purpose, pass --{name}-out {} yourself, or run st-setup with -C at a folder that holds both.",
                     path.display(),
                     path.display()
                 );
@@ -160,8 +165,7 @@ impl Answers {
             return Err(MissingAnswers(missing));
         }
         let lang = self.lang_or_detect(project);
-        let default_out =
-            |side: &str| PathBuf::from(format!("{side}/supertokens.{}", lang.extension()));
+        let out = |given: &Option<PathBuf>, side: &str| out_path(given.as_deref(), side, lang);
         Ok(Setup {
             apis: self
                 .apis
@@ -173,14 +177,8 @@ impl Answers {
             website: self.website.clone().unwrap_or_default(),
             ui: self.ui.unwrap_or(Ui::Prebuilt),
             app_name: self.app_name.clone().unwrap_or_default(),
-            backend_out: self
-                .backend_out
-                .clone()
-                .unwrap_or_else(|| default_out("backend")),
-            frontend_out: self
-                .frontend_out
-                .clone()
-                .unwrap_or_else(|| default_out("frontend")),
+            backend_out: out(&self.backend_out, "backend"),
+            frontend_out: out(&self.frontend_out, "frontend"),
             lang,
             connection_uri: self
                 .connection_uri
@@ -188,6 +186,24 @@ impl Answers {
                 .unwrap_or_else(|| DEFAULT_CONNECTION_URI.to_owned()),
         })
     }
+}
+
+/// `backend/supertokens.ts` and the like: where a file goes when no path was answered.
+pub fn default_out(side: &str, lang: Lang) -> PathBuf {
+    PathBuf::from(format!("{side}/supertokens.{}", lang.extension()))
+}
+
+/// The output path for `side` in `lang`: the one given, else the language's default.
+pub fn out_path(given: Option<&Path>, side: &str, lang: Lang) -> PathBuf {
+    given.map_or_else(|| default_out(side, lang), Path::to_owned)
+}
+
+/// Whether `path` (relative to `project`, or absolute) lies outside the project folder,
+/// judged on the text alone (links are plan.rs's business).
+pub fn escapes_project(path: &Path, project: &Path) -> bool {
+    use crate::plan::lexical;
+    let absolute = |p: &Path| lexical(&std::path::absolute(p).unwrap_or_else(|_| p.to_owned()));
+    !absolute(&project.join(path)).starts_with(absolute(project))
 }
 
 /// Complete answers, ready to generate from.
@@ -212,8 +228,11 @@ impl Setup {
             website: Some(self.website.clone()),
             ui: Some(self.ui),
             app_name: Some(self.app_name.clone()),
-            backend_out: Some(self.backend_out.clone()),
-            frontend_out: Some(self.frontend_out.clone()),
+            // Default paths are not answers: saved, they would stop following --lang.
+            backend_out: Some(self.backend_out.clone())
+                .filter(|p| *p != default_out("backend", self.lang)),
+            frontend_out: Some(self.frontend_out.clone())
+                .filter(|p| *p != default_out("frontend", self.lang)),
             lang: Some(self.lang),
             connection_uri: Some(self.connection_uri.clone()),
         }
@@ -390,16 +409,29 @@ mod tests {
         assert_eq!(setup.backend_out, PathBuf::from("backend/supertokens.js"));
         assert_eq!(setup.frontend_out, PathBuf::from("frontend/supertokens.js"));
         assert_eq!(setup.connection_uri, DEFAULT_CONNECTION_URI);
+        assert_eq!(
+            setup.to_answers().backend_out,
+            None,
+            "defaults are not saved"
+        );
     }
 
     #[test]
     fn saved_paths_must_stay_inside_unless_given_as_flags() {
-        for path in ["/etc/cron.d/x.js", "../outside.ts", "a/../../outside.ts"] {
+        let project = Path::new("/srv/app");
+        for path in [
+            "/etc/cron.d/x.js",
+            "../outside.ts",
+            "a/../../outside.ts",
+            "/srv/app-other/x.ts",
+        ] {
             let saved = Answers {
                 backend_out: Some(path.into()),
                 ..Default::default()
             };
-            let err = saved.check_saved_paths(&Answers::default()).unwrap_err();
+            let err = saved
+                .check_saved_paths(&Answers::default(), project)
+                .unwrap_err();
             assert!(
                 err.to_string().contains("outside the project folder"),
                 "{path}: {err}"
@@ -408,13 +440,20 @@ mod tests {
                 backend_out: Some(path.into()),
                 ..Default::default()
             };
-            assert!(saved.check_saved_paths(&flags).is_ok());
+            assert!(saved.check_saved_paths(&flags, project).is_ok());
         }
-        let inside = Answers {
-            frontend_out: Some("web/../src/st.ts".into()),
-            ..Default::default()
-        };
-        assert!(inside.check_saved_paths(&Answers::default()).is_ok());
+        for path in ["web/../src/st.ts", "/srv/app/web/st.ts"] {
+            let inside = Answers {
+                frontend_out: Some(path.into()),
+                ..Default::default()
+            };
+            assert!(
+                inside
+                    .check_saved_paths(&Answers::default(), project)
+                    .is_ok(),
+                "{path}"
+            );
+        }
     }
 
     #[test]

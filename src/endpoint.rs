@@ -167,10 +167,11 @@ fn has_scheme(text: &str) -> bool {
     let mut chars = scheme.chars();
     let is_scheme = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    // `localhost:3000` and `api.example.com:8443` are a host and a port.
-    is_scheme
-        && (rest.starts_with("//")
-            || matches!(scheme.to_ascii_lowercase().as_str(), "http" | "https"))
+    // `localhost:3000` and `api.example.com:8443` are a host and a port; `mailto:x` and
+    // `https:api.example.com` have a scheme.
+    let host_and_port =
+        scheme.contains('.') || rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_digit());
+    is_scheme && (rest.starts_with("//") || !host_and_port)
 }
 
 fn domain_kind(name: &str) -> Result<HostKind, EndpointError> {
@@ -300,6 +301,16 @@ mod tests {
             "http://api.example.com"
         );
         assert!(ok("localhost:3000").scheme_assumed);
+        assert!(ok("api.example.com:8443").scheme_assumed);
+        use EndpointError::UnsupportedScheme;
+        assert_eq!(
+            Endpoint::parse("mailto:x@y.com"),
+            Err(UnsupportedScheme("mailto".into()))
+        );
+        assert_eq!(
+            Endpoint::parse("javascript:alert(1)"),
+            Err(UnsupportedScheme("javascript".into()))
+        );
     }
 
     #[test]

@@ -2,12 +2,12 @@
 
 use std::path::Path;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, anyhow};
 
 use crate::analysis::{Analysis, DomainInput, analyse};
 use crate::answers::{self, Answers, Generated, Lang, MissingAnswers, SavedSetup, Setup};
 use crate::findings::Code;
-use crate::plan::{Change, PlannedFile, is_commonjs, lexical};
+use crate::plan::{Change, PlannedFile, is_commonjs};
 use crate::psl::PublicSuffixList;
 use crate::render::{FileKind, FileValues, render};
 
@@ -38,6 +38,9 @@ pub enum GenerateError {
     /// The answers cannot work; the analysis says why.
     #[error("the answers cannot work")]
     Findings(Box<Analysis>),
+    /// An answer that is there but unusable (an empty app name, two files at one path).
+    #[error("{0}")]
+    Answer(String),
     #[error(transparent)]
     Other(#[from] anyhow::Error),
 }
@@ -65,7 +68,7 @@ pub fn generate(
     if analysis.has_errors() {
         return Err(GenerateError::Findings(Box::new(analysis)));
     }
-    check_other_answers(&setup)?;
+    check_other_answers(&setup).map_err(GenerateError::Answer)?;
     let api_domain = analysis
         .api_domain
         .clone()
@@ -125,11 +128,13 @@ pub fn generate(
         saved.to_json(),
         force,
     )?;
+    let files = vec![backend, frontend, state];
+    check_distinct(&files).map_err(GenerateError::Answer)?;
     Ok(Outcome {
         setup,
         analysis,
         saved,
-        files: vec![backend, frontend, state],
+        files,
     })
 }
 
@@ -149,32 +154,32 @@ fn syntax_for(path: &Path, lang: Lang) -> Result<(bool, bool)> {
 }
 
 /// Answers beyond the domains that would still produce a broken file.
-fn check_other_answers(setup: &Setup) -> Result<()> {
+fn check_other_answers(setup: &Setup) -> Result<(), String> {
     if setup.app_name.trim().is_empty() {
-        bail!(
+        return Err(
             "the app name is empty; pass --app-name NAME (it is shown in emails and the login UI)"
+                .to_owned(),
         );
     }
     match url::Url::parse(&setup.connection_uri) {
-        Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => {}
-        _ => bail!(
+        Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => Ok(()),
+        _ => Err(format!(
             "the connection URI \"{}\" is not an http(s) URL; pass --connection-uri, e.g. http://localhost:3567 or your SuperTokens core's URL",
             setup.connection_uri
-        ),
+        )),
     }
-    let same = |a: &Path, b: &Path| lexical(a) == lexical(b);
-    if same(&setup.backend_out, &setup.frontend_out) {
-        bail!(
-            "the backend and the frontend file are both {}; give them different paths (--backend-out, --frontend-out)",
-            setup.backend_out.display()
-        );
-    }
-    for out in [&setup.backend_out, &setup.frontend_out] {
-        if same(out, Path::new(answers::FILE_NAME)) {
-            bail!(
-                "{} is where st-setup keeps its answers; choose another output path",
+}
+
+/// Two outputs at one file (spelt differently, or through a link) would silently lose one.
+fn check_distinct(files: &[PlannedFile]) -> Result<(), String> {
+    for (i, a) in files.iter().enumerate() {
+        if let Some(b) = files[i + 1..].iter().find(|b| b.path == a.path) {
+            return Err(format!(
+                "{} and {} are the same file; give the backend, the frontend and {} each their own path (--backend-out, --frontend-out)",
+                a.display.display(),
+                b.display.display(),
                 answers::FILE_NAME
-            );
+            ));
         }
     }
     Ok(())

@@ -1,6 +1,6 @@
 //! st-setup: SuperTokens sessions shared across several API endpoints.
 //!
-//! The core (everything but `tui` and `plain`) does no terminal I/O, so every front end
+//! The core (everything but `tui`, `plain`, `terminal`, `report` and `run`) does no terminal I/O, so every front end
 //! shares one source of truth.
 #![forbid(unsafe_code)]
 
@@ -16,4 +16,5 @@ pub mod psl;
 pub mod render;
 pub mod report;
 pub mod run;
+pub mod terminal;
 pub mod tui;

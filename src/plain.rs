@@ -8,7 +8,7 @@ use anyhow::Result;
 use inquire::validator::Validation;
 use inquire::{Confirm, InquireError, Select, Text};
 
-use crate::answers::{Answers, Lang, Ui};
+use crate::answers::{Answers, Lang, Ui, out_path};
 use crate::endpoint::Endpoint;
 use crate::findings::Finding;
 use crate::generate::analyse_answers;
@@ -132,20 +132,18 @@ fn ask_all(
         Lang::Js
     };
     answers.lang = Some(lang);
-    let default_out = |side: &str, current: &Option<PathBuf>| {
-        current
-            .as_ref()
-            .filter(|p| p.extension().and_then(|e| e.to_str()) == Some(lang.extension()))
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|| format!("{side}/supertokens.{}", lang.extension()))
+    let suggested = |side: &str, current: &Option<PathBuf>| {
+        out_path(current.as_deref(), side, lang)
+            .display()
+            .to_string()
     };
     answers.backend_out = Some(PathBuf::from(ask_path(
         "Backend file:",
-        &default_out("backend", &answers.backend_out),
+        &suggested("backend", &answers.backend_out),
     )?));
     answers.frontend_out = Some(PathBuf::from(ask_path(
         "Frontend file:",
-        &default_out("frontend", &answers.frontend_out),
+        &suggested("frontend", &answers.frontend_out),
     )?));
     Ok(answers)
 }
@@ -155,7 +153,7 @@ fn ask_endpoints(current: &[String]) -> Result<Vec<String>, InquireError> {
         .with_initial_value(&current.join(", "))
         .with_help_message("e.g. https://api.example.com, https://api2.example.com")
         .with_validator(|s: &str| {
-            crate::tui::test_panic_point();
+            crate::terminal::test_panic_point();
             let items = split_list(s);
             if items.is_empty() {
                 return Ok(Validation::Invalid(Finding::no_endpoints().message.into()));
@@ -210,15 +208,7 @@ struct UiChoice(Ui);
 
 impl std::fmt::Display for UiChoice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(ui_label(self.0))
-    }
-}
-
-/// The one line each UI choice is explained by (shared with the TUI).
-pub fn ui_label(ui: Ui) -> &'static str {
-    match ui {
-        Ui::Prebuilt => "Pre built UI: supertokens-auth-react draws the login pages for you",
-        Ui::Custom => "Custom UI: your own pages call supertokens-web-js",
+        f.write_str(self.0.label())
     }
 }
 

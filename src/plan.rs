@@ -247,11 +247,22 @@ fn find_block(text: &str) -> Result<Block<'_>, String> {
 fn splice(existing: &str, rendered: &str, kind: FileKind) -> Result<String, String> {
     let old = find_block(existing)?;
     if old.tag != kind.tag() {
-        return Err(format!(
-            "holds an st-setup block for \"{}\", not for the {}",
-            old.tag,
-            kind.describe()
-        ));
+        // The usual case: the UI answer changed, and the file's imports (outside the block,
+        // so the user's) are for the other SDK.
+        let ui_changed = old.tag.starts_with("frontend-") && matches!(kind, FileKind::Frontend(_));
+        return Err(if ui_changed {
+            format!(
+                "was generated for another login UI (\"{}\") and now the answer is the {}; its imports are for the other SDK",
+                old.tag,
+                kind.describe()
+            )
+        } else {
+            format!(
+                "holds an st-setup block for \"{}\", not for the {}",
+                old.tag,
+                kind.describe()
+            )
+        });
     }
     let new = find_block(rendered).expect("every template has one managed block");
     let mut block = rendered[new.start..new.end].to_owned();
@@ -309,12 +320,23 @@ pub fn write_all(files: &[PlannedFile]) -> Result<()> {
             })?;
         }
     }
+    // A signal now would leave some files new and some old; the handler waits for this.
+    crate::terminal::WRITING.store(true, std::sync::atomic::Ordering::SeqCst);
+    let _done = WritingDone;
     for (file, temp) in staged {
         temp.persist(&file.path).with_context(|| {
             format!("cannot move the new {} into place", file.display.display())
         })?;
     }
     Ok(())
+}
+
+struct WritingDone;
+
+impl Drop for WritingDone {
+    fn drop(&mut self) {
+        crate::terminal::WRITING.store(false, std::sync::atomic::Ordering::SeqCst);
+    }
 }
 
 fn stage(file: &PlannedFile) -> Result<tempfile::NamedTempFile> {

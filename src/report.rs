@@ -40,6 +40,7 @@ pub fn analysis(analysis: &Analysis) -> String {
             .unwrap_or(0);
         for report in &analysis.endpoints {
             let mark = match analysis.worst_for(&report.input) {
+                _ if report.parsed.is_none() => "✗",
                 Some(Severity::Error) => "✗",
                 Some(Severity::Warning) => "!",
                 _ => "✓",

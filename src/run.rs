@@ -12,7 +12,7 @@ use crate::generate::{GenerateError, Outcome, generate};
 use crate::plan::{Change, write_all};
 use crate::psl::PublicSuffixList;
 use crate::report;
-use crate::{analysis, answers, plain, tui};
+use crate::{analysis, answers, plain, terminal, tui};
 
 /// Prints to stdout. A closed pipe (`st-setup domain … | head -1`) is not an error worth a
 /// panic: the reader has what it wanted.
@@ -88,7 +88,9 @@ pub fn run(cli: Cli) -> RunResult {
         outln!("{}", version_text(&psl, cli.run.psl.as_deref()));
         return Ok(Exit::Ok);
     }
-    if !cli.run.dir.is_dir() {
+    reject_unused_flags(&cli)?;
+    let reads_project = !matches!(cli.command, Some(Command::Domain { .. }));
+    if reads_project && !cli.run.dir.is_dir() {
         return Err(Failure::usage(format!(
             "the project folder {} does not exist (-C DIR names an existing folder)",
             cli.run.dir.display()
@@ -104,6 +106,50 @@ pub fn run(cli: Cli) -> RunResult {
         Some(Command::AddApi { urls }) => ctx.add_api(urls),
         None => ctx.wizard(),
     }
+}
+
+/// Flags are global so they read naturally after a subcommand; the ones a subcommand has
+/// no use for are refused rather than silently ignored.
+fn reject_unused_flags(cli: &Cli) -> Result<(), Failure> {
+    let (command, allowed): (&str, &[&str]) = match cli.command {
+        Some(Command::Domain { .. }) => ("domain", &["--auth-api", "--website"]),
+        Some(Command::Check) => ("check", &[]),
+        _ => return Ok(()),
+    };
+    let (a, r) = (&cli.answers, &cli.run);
+    let given = [
+        ("--api", !a.apis.is_empty()),
+        ("--auth-api", a.auth_api.is_some()),
+        ("--website", a.website.is_some()),
+        ("--ui", a.ui.is_some()),
+        ("--app-name", a.app_name.is_some()),
+        ("--backend-out", a.backend_out.is_some()),
+        ("--frontend-out", a.frontend_out.is_some()),
+        ("--lang", a.lang.is_some()),
+        ("--connection-uri", a.connection_uri.is_some()),
+        ("--yes", r.yes),
+        ("--dry-run", r.dry_run),
+        ("--force", r.force),
+        ("--plain", r.plain),
+    ];
+    let unused: Vec<&str> = given
+        .iter()
+        .filter(|(flag, is_given)| *is_given && !allowed.contains(flag))
+        .map(|(flag, _)| *flag)
+        .collect();
+    if unused.is_empty() {
+        return Ok(());
+    }
+    let why = match command {
+        "domain" => {
+            "it analyses the URLs given as arguments (with --auth-api and --website) and reads no st-setup.json"
+        }
+        _ => "it compares the files with what st-setup.json generates, exactly as saved",
+    };
+    Err(Failure::usage(format!(
+        "{command} does not take {}: {why}",
+        unused.join(", ")
+    )))
 }
 
 struct Context<'a> {
@@ -124,12 +170,15 @@ impl Context<'_> {
         std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
     }
 
+    /// st-setup.json, with its output paths checked when this run will write (`check`
+    /// only reads, so a path outside the project is no risk there).
     fn load_previous(&self) -> Result<Option<SavedSetup>, Failure> {
         let previous = SavedSetup::load(self.project())?;
-        if let Some(previous) = &previous {
+        let writes = !matches!(self.cli.command, Some(Command::Check));
+        if let (Some(previous), true) = (&previous, writes) {
             previous
                 .answers
-                .check_saved_paths(&self.cli.answers.to_answers())?;
+                .check_saved_paths(&self.cli.answers.to_answers(), self.project())?;
         }
         Ok(previous)
     }
@@ -170,11 +219,19 @@ impl Context<'_> {
 
     fn check(&self) -> RunResult {
         let previous = self.require_previous("check")?;
-        let answers = previous
-            .answers
-            .clone()
-            .overlaid_with(&self.cli.answers.to_answers());
-        let outcome = self.generate(&answers, Some(&previous))?;
+        let answers = previous.answers.clone();
+        let mut outcome = self.generate(&answers, Some(&previous))?;
+        // st-setup.json drifts only in content: reformatting it by hand is fine.
+        if let Some(state) = outcome.files.iter_mut().find(|f| f.kind.is_none()) {
+            let same = state
+                .old
+                .as_deref()
+                .and_then(|old| SavedSetup::parse(old).ok())
+                == Some(outcome.saved.clone());
+            if same {
+                state.change = Change::Unchanged;
+            }
+        }
         let drifted: Vec<_> = outcome.changed().collect();
         if self.cli.run.json {
             self.print_json(&outcome, false);
@@ -244,7 +301,7 @@ impl Context<'_> {
                 missing_hint(&answers, self.project())
             )));
         }
-        tui::exit_cleanly_on_signals()?;
+        terminal::exit_cleanly_on_signals()?;
         if self.cli.run.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
             let Some(answers) = plain::ask(&answers, self.project(), self.psl)? else {
                 return Ok(cancelled());
@@ -301,6 +358,7 @@ impl Context<'_> {
                     ),
                 }
             }
+            GenerateError::Answer(message) => Failure::usage(message),
             GenerateError::Other(error) => Failure {
                 exit: Exit::Failed,
                 error,
@@ -322,7 +380,7 @@ impl Context<'_> {
         if !dry_run && !nothing_to_do && !confirmed {
             if !self.interactive() {
                 return Err(Failure::usage(
-                    "stdin is not a terminal, so st-setup cannot ask before writing: pass --yes to write, or --dry-run to preview",
+                    "stdin or stdout is not a terminal, so st-setup cannot ask before writing: pass --yes to write, or --dry-run to preview",
                 ));
             }
             out!("{}", report::plan(&outcome, true));
@@ -356,8 +414,24 @@ impl Context<'_> {
             outln!();
             self.print_diff(outcome);
             outln!("Dry run: nothing was written.");
-        } else {
+        } else if outcome
+            .files
+            .iter()
+            .any(|f| f.kind.is_some() && f.change == Change::Create)
+        {
             outln!("\n{}", report::next_steps(outcome));
+        }
+        for (path, flag) in [
+            (&outcome.setup.backend_out, "--backend-out"),
+            (&outcome.setup.frontend_out, "--frontend-out"),
+        ] {
+            if answers::escapes_project(path, self.project()) {
+                eprintln!(
+                    "note: {} is outside the project folder. st-setup.json alone never sends files outside it, so later runs need {flag} {} again (or -C at a folder that holds both).",
+                    path.display(),
+                    path.display()
+                );
+            }
         }
     }
 

@@ -1,10 +1,10 @@
 //! The wizard's state and how actions change it. No terminal here: `update` is a pure
 //! function of the model and an action, so key sequences are unit-tested without drawing.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::analysis::Analysis;
-use crate::answers::{Answers, DEFAULT_CONNECTION_URI, Lang, Ui};
+use crate::answers::{Answers, DEFAULT_CONNECTION_URI, Lang, Ui, default_out, out_path};
 use crate::endpoint::Endpoint;
 use crate::generate::{Outcome, analyse_answers};
 use crate::psl::PublicSuffixList;
@@ -114,8 +114,9 @@ pub enum Command {
 
 pub struct Model<'p> {
     pub apis: Vec<String>,
-    /// The origin chosen to serve `/auth`; `None` means the first endpoint.
-    pub auth_api: Option<String>,
+    /// The endpoint row chosen to serve `/auth`; `None` means the first endpoint. A row,
+    /// not an origin, so the choice survives editing that row.
+    pub auth_row: Option<usize>,
     pub ui: Option<Ui>,
     pub website: String,
     pub app_name: String,
@@ -133,31 +134,33 @@ pub struct Model<'p> {
     psl: &'p PublicSuffixList,
 }
 
-fn default_out(side: &str, lang: Lang) -> String {
-    format!("{side}/supertokens.{}", lang.extension())
-}
-
 impl<'p> Model<'p> {
     /// Starts from the prefilled answers (st-setup.json, then flags). `lang` is the detected
     /// language when none was answered.
     pub fn new(prefilled: &Answers, lang: Lang, psl: &'p PublicSuffixList) -> Self {
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
-        let path = |v: &Option<PathBuf>, side| {
-            v.as_ref()
-                .map_or_else(|| default_out(side, lang), |p| p.display().to_string())
-        };
+        let path =
+            |v: &Option<PathBuf>, side| out_path(v.as_deref(), side, lang).display().to_string();
         let mut apis = prefilled.apis.clone();
+        // An auth API that is not among the endpoints (--auth-api alone) becomes one: the
+        // user said it serves /auth, so it is an API the frontend calls.
+        let auth_row = prefilled.auth_api.as_ref().map(|auth| {
+            let origin = Endpoint::parse(auth).ok().map(|e| e.origin());
+            let same = |a: &String| {
+                origin.is_some() && Endpoint::parse(a).ok().map(|e| e.origin()) == origin
+            };
+            apis.iter().position(same).unwrap_or_else(|| {
+                apis.push(auth.clone());
+                apis.len() - 1
+            })
+        });
         if apis.is_empty() {
             apis.push(String::new());
         }
-        let auth_api = prefilled
-            .auth_api
-            .as_deref()
-            .and_then(|a| Endpoint::parse(a).ok())
-            .map(|e| e.origin());
+        let analysis = analyse_answers(prefilled, psl);
         let mut model = Self {
             apis,
-            auth_api,
+            auth_row,
             ui: prefilled.ui,
             website: text(&prefilled.website),
             app_name: text(&prefilled.app_name),
@@ -171,7 +174,7 @@ impl<'p> Model<'p> {
             focus: Focus::Api(0),
             cursor: 0,
             screen: Screen::Form,
-            analysis: analyse_answers(&Answers::default(), psl),
+            analysis,
             dirty: false,
             psl,
         };
@@ -190,7 +193,10 @@ impl<'p> Model<'p> {
                 .filter(|a| !a.trim().is_empty())
                 .map(|a| a.trim().to_owned())
                 .collect(),
-            auth_api: self.auth_api.clone(),
+            auth_api: self
+                .auth_row
+                .and_then(|i| Endpoint::parse(&self.apis[i]).ok())
+                .map(|e| e.origin()),
             website: some(&self.website),
             ui: self.ui,
             app_name: some(&self.app_name),
@@ -201,16 +207,19 @@ impl<'p> Model<'p> {
         }
     }
 
-    /// The origins the `/auth` choice is made from: the valid endpoints, deduplicated.
-    pub fn auth_choices(&self) -> Vec<String> {
+    /// The rows the `/auth` choice is made from: valid endpoints, first row per origin.
+    pub fn auth_choices(&self) -> Vec<usize> {
         let mut origins: Vec<String> = Vec::new();
-        for endpoint in self.analysis.valid_endpoints() {
-            let origin = endpoint.origin();
-            if !origins.contains(&origin) {
-                origins.push(origin);
+        let mut rows = Vec::new();
+        for (row, text) in self.apis.iter().enumerate() {
+            if let Ok(endpoint) = Endpoint::parse(text) {
+                if !origins.contains(&endpoint.origin()) {
+                    origins.push(endpoint.origin());
+                    rows.push(row);
+                }
             }
         }
-        origins
+        rows
     }
 
     /// The rows in order, for moving up and down.
@@ -277,15 +286,6 @@ impl<'p> Model<'p> {
 
     fn reanalyse(&mut self) {
         self.analysis = analyse_answers(&self.answers(), self.psl);
-        // Keep the /auth choice valid as endpoints change, without losing it while a row
-        // is mid-edit.
-        if let Some(chosen) = &self.auth_api {
-            if !self.auth_choices().contains(chosen)
-                && !self.apis.iter().any(|a| a.trim().is_empty())
-            {
-                self.auth_api = None;
-            }
-        }
     }
 
     fn changed(&mut self) {
@@ -319,7 +319,7 @@ impl<'p> Model<'p> {
             }
             Screen::ConfirmQuit { from_preview } => match action {
                 Action::Yes | Action::Interrupt => Command::Cancel,
-                Action::No | Action::Back | Action::Quit => {
+                Action::No => {
                     let back_to_preview = *from_preview;
                     self.screen = Screen::Form;
                     if back_to_preview {
@@ -343,12 +343,10 @@ impl<'p> Model<'p> {
                     *scroll = scrolled(*scroll, by);
                     Command::None
                 }
-                Action::Write | Action::Activate
-                    if plan.as_ref().is_ok_and(|p| p.changed().next().is_some()) =>
-                {
+                Action::Write if plan.as_ref().is_ok_and(|p| p.changed().next().is_some()) => {
                     Command::Write
                 }
-                Action::Back | Action::Write | Action::Activate => {
+                Action::Back | Action::Write => {
                     self.screen = Screen::Form;
                     Command::None
                 }
@@ -447,6 +445,11 @@ impl<'p> Model<'p> {
                     let j = if down { i + 1 } else { i.wrapping_sub(1) };
                     if j < self.apis.len() {
                         self.apis.swap(i, j);
+                        self.auth_row = self.auth_row.map(|r| match r {
+                            r if r == i => j,
+                            r if r == j => i,
+                            r => r,
+                        });
                         self.focus = Focus::Api(j);
                         self.changed();
                     }
@@ -473,12 +476,18 @@ impl<'p> Model<'p> {
 
     fn insert_api(&mut self, at: usize) {
         self.apis.insert(at, String::new());
+        self.auth_row = self.auth_row.map(|r| if r >= at { r + 1 } else { r });
         self.focus_on(Focus::Api(at));
         self.changed();
     }
 
     fn delete_api(&mut self, i: usize) {
         self.apis.remove(i);
+        self.auth_row = match self.auth_row {
+            Some(r) if r == i => None,
+            Some(r) if r > i => Some(r - 1),
+            other => other,
+        };
         if self.apis.is_empty() {
             self.apis.push(String::new());
         }
@@ -493,17 +502,16 @@ impl<'p> Model<'p> {
                 if choices.is_empty() {
                     return;
                 }
-                let current = self
-                    .analysis
-                    .api_domain
-                    .as_ref()
-                    .and_then(|a| choices.iter().position(|c| c == a));
-                let next = match current {
-                    Some(i) if forward => (i + 1) % choices.len(),
-                    Some(i) => (i + choices.len() - 1) % choices.len(),
-                    None => 0,
+                let current = choices
+                    .iter()
+                    .position(|&row| Some(row) == self.auth_row)
+                    .unwrap_or(0);
+                let next = if forward {
+                    (current + 1) % choices.len()
+                } else {
+                    (current + choices.len() - 1) % choices.len()
                 };
-                self.auth_api = Some(choices[next].clone());
+                self.auth_row = Some(choices[next]);
             }
             Focus::Ui => {
                 self.ui = Some(match (self.ui, forward) {
@@ -514,13 +522,13 @@ impl<'p> Model<'p> {
             Focus::Lang => {
                 let old = self.lang;
                 self.lang = if old == Lang::Ts { Lang::Js } else { Lang::Ts };
-                // Follow the language in paths that are still the defaults.
+                // Paths still at the old language's default follow; chosen ones stay.
                 for (path, side) in [
                     (&mut self.backend_out, "backend"),
                     (&mut self.frontend_out, "frontend"),
                 ] {
-                    if *path == default_out(side, old) {
-                        *path = default_out(side, self.lang);
+                    if Path::new(path.as_str()) == default_out(side, old) {
+                        *path = default_out(side, self.lang).display().to_string();
                     }
                 }
             }
@@ -628,6 +636,68 @@ mod tests {
     }
 
     #[test]
+    fn the_auth_choice_follows_its_row() {
+        let mut m = empty();
+        type_text(&mut m, "api.example.com");
+        m.update(Action::Activate);
+        type_text(&mut m, "auth.example.com");
+        m.focus_on(Focus::AuthApi);
+        m.update(Action::Right);
+        assert_eq!(
+            m.analysis.api_domain.as_deref(),
+            Some("https://auth.example.com")
+        );
+        m.focus_on(Focus::Api(1));
+        m.update(Action::Backspace);
+        let codes: Vec<_> = m.analysis.findings.iter().map(|f| f.code).collect();
+        assert!(
+            !codes.contains(&crate::findings::Code::AuthApiNotListed),
+            "no stale error: {codes:?}"
+        );
+        assert_eq!(
+            m.analysis.api_domain.as_deref(),
+            Some("https://auth.example.co"),
+            "still that row"
+        );
+        m.update(Action::Insert('m'));
+        assert_eq!(
+            m.analysis.api_domain.as_deref(),
+            Some("https://auth.example.com")
+        );
+        m.update(Action::MoveApi(false));
+        assert_eq!(
+            m.analysis.api_domain.as_deref(),
+            Some("https://auth.example.com")
+        );
+        m.focus_on(Focus::Api(0));
+        m.update(Action::DeleteApi);
+        assert_eq!(
+            m.analysis.api_domain.as_deref(),
+            Some("https://api.example.com")
+        );
+        assert_eq!(m.auth_row, None);
+    }
+
+    #[test]
+    fn an_unlisted_auth_api_becomes_a_row() {
+        let answers = Answers {
+            apis: vec!["https://api.example.com".into()],
+            auth_api: Some("https://auth.example.com".into()),
+            ..Default::default()
+        };
+        let m = Model::new(&answers, Lang::Ts, &PSL);
+        assert_eq!(
+            m.apis,
+            vec!["https://api.example.com", "https://auth.example.com"]
+        );
+        assert_eq!(
+            m.analysis.api_domain.as_deref(),
+            Some("https://auth.example.com")
+        );
+        assert!(!m.analysis.has_errors());
+    }
+
+    #[test]
     fn language_switch_follows_default_paths_only() {
         let mut m = empty();
         m.focus_on(Focus::FrontendOut);
@@ -672,7 +742,30 @@ mod tests {
 
     #[test]
     fn preview_writes_only_a_plan_with_changes() {
-        let mut m = empty();
+        let dir = tempfile::tempdir().unwrap();
+        let answers = Answers {
+            apis: vec!["https://api.example.com".into()],
+            website: Some("https://example.com".into()),
+            ui: Some(Ui::Custom),
+            app_name: Some("A".into()),
+            ..Default::default()
+        };
+        let mut m = Model::new(&answers, Lang::Ts, &PSL);
+        let plan = || crate::generate::generate(dir.path(), &answers, None, &PSL, false).unwrap();
+        m.show_preview(Ok(plan()));
+        assert_eq!(
+            m.update(Action::Write),
+            Command::Write,
+            "a plan with changes is written"
+        );
+        crate::plan::write_all(&plan().files).unwrap();
+        m.show_preview(Ok(plan()));
+        assert_eq!(
+            m.update(Action::Write),
+            Command::None,
+            "nothing to change: back to the form"
+        );
+        assert!(matches!(m.screen, Screen::Form));
         m.show_preview(Err("nope".into()));
         assert_eq!(m.update(Action::Write), Command::None);
         assert!(matches!(m.screen, Screen::Form));

@@ -11,10 +11,8 @@ use std::path::Path;
 
 use anyhow::{Context as _, Result};
 use crossterm::event::{self, Event};
-use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
-use crossterm::{cursor, execute};
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -22,6 +20,7 @@ use crate::answers::{Answers, SavedSetup};
 use crate::generate::{GenerateError, Outcome, generate};
 use crate::plan::write_all;
 use crate::psl::PublicSuffixList;
+use crate::terminal;
 use app::{Command, Model, Screen};
 use view::Theme;
 
@@ -54,7 +53,7 @@ pub fn run(prefilled: &Answers, options: &Options) -> Result<Ending> {
     };
     loop {
         terminal.0.draw(|frame| view::draw(frame, &model, theme))?;
-        test_panic_point();
+        terminal::test_panic_point();
         let Event::Key(key) = event::read()? else {
             continue;
         };
@@ -100,6 +99,7 @@ fn explain(error: &GenerateError) -> String {
             .collect::<Vec<_>>()
             .join("\n\n"),
         GenerateError::Missing(missing) => missing.to_string(),
+        GenerateError::Answer(message) => message.clone(),
         GenerateError::Other(error) => format!("{error:#}"),
     }
 }
@@ -109,7 +109,7 @@ struct TerminalGuard(Terminal<CrosstermBackend<Stdout>>);
 
 impl TerminalGuard {
     fn enter() -> Result<Self> {
-        install_panic_hook();
+        terminal::install_panic_hook();
         enable_raw_mode()?;
         let guard = TerminalGuard(Terminal::new(CrosstermBackend::new(io::stdout()))?);
         execute!(io::stdout(), EnterAlternateScreen)?;
@@ -119,57 +119,6 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        restore_terminal();
+        terminal::restore();
     }
-}
-
-/// Undoes everything `enter` did; safe to call more than once.
-pub fn restore_terminal() {
-    let _ = disable_raw_mode();
-    let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
-}
-
-/// On SIGTERM, SIGHUP or SIGINT (a closed terminal window, `kill`), restores the terminal
-/// and exits 128 + the signal number instead of dying in raw mode. Used by both the
-/// full-screen and the line-prompt wizard; nothing has been written while they ask.
-pub fn exit_cleanly_on_signals() -> Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    let mut result = Ok(());
-    install_panic_hook();
-    ONCE.call_once(|| match signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
-        Ok(mut signals) => {
-            std::thread::spawn(move || {
-                if let Some(signal) = signals.forever().next() {
-                    restore_terminal();
-                    let name = signal_hook::low_level::signal_name(signal).unwrap_or("a signal");
-                    eprintln!("\nStopped by {name}. Files are written only after you confirm, each one atomically.");
-                    std::process::exit(128 + signal);
-                }
-            });
-        }
-        Err(error) => result = Err(error.into()),
-    });
-    result
-}
-
-/// Debug builds panic here when `ST_SETUP_TEST_PANIC` is set, so the tests can prove the
-/// terminal survives a panic in either wizard. Release builds have no such hook.
-pub fn test_panic_point() {
-    #[cfg(debug_assertions)]
-    if std::env::var_os("ST_SETUP_TEST_PANIC").is_some() {
-        panic!("ST_SETUP_TEST_PANIC: a test asked for this panic");
-    }
-}
-
-/// Restores the terminal before the panic message is printed, so it stays readable.
-fn install_panic_hook() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            restore_terminal();
-            previous(info);
-        }));
-    });
 }

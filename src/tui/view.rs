@@ -11,7 +11,6 @@ use super::keys;
 use crate::answers::{Lang, Ui};
 use crate::findings::{Code, Finding, Severity, rules};
 use crate::generate::Outcome;
-use crate::plain::ui_label;
 use crate::report;
 
 /// Below this the screen says "enlarge the terminal" instead of drawing a squeezed form.
@@ -263,7 +262,7 @@ fn form_lines(
         if focus == Focus::Ui {
             let explain = model
                 .ui
-                .map_or("Pre built UI or Custom UI? ← → to choose", ui_label);
+                .map_or("Pre built UI or Custom UI? ← → to choose", Ui::label);
             let indent = " ".repeat(LABEL_WIDTH);
             lines.extend(wrapped(&indent, &indent, explain, width, theme.dim()));
         }

@@ -447,7 +447,7 @@ fn yes_with_nothing_names_every_required_flag() {
 #[test]
 fn yes_with_an_unusable_connection_uri_fails_and_writes_nothing() {
     let dir = project();
-    let run = yes_two_apis(dir.path(), &["--connection-uri", "localhost:3567"]).expect_code(1);
+    let run = yes_two_apis(dir.path(), &["--connection-uri", "localhost:3567"]).expect_code(2);
     assert!(run.stderr.contains("--connection-uri"), "{}", run.stderr);
     assert_empty(dir.path());
 }
@@ -1161,7 +1161,11 @@ fn lang_js_under_a_commonjs_package_uses_require() {
     }
     let state: Value = serde_json::from_str(&read(dir.path(), STATE)).expect("json");
     assert_eq!(state["answers"]["lang"], "js");
-    assert_eq!(state["answers"]["backendOut"], "backend/supertokens.js");
+    assert_eq!(
+        state["answers"]["backendOut"],
+        Value::Null,
+        "a default path is not an answer"
+    );
 }
 
 #[test]
@@ -1305,9 +1309,8 @@ fn a_file_that_is_not_a_public_suffix_list_is_refused() {
 
 #[test]
 fn a_closed_stdout_does_not_make_it_panic() {
-    // KNOWN BUG (src/run.rs, println!/print! everywhere): when the reader of stdout has
-    // gone, as with `| head -1`, println! panics with "failed printing to stdout: Broken
-    // pipe" and the process exits 101 with a panic message. A CLI should end quietly.
+    // When the reader of stdout has gone, as with `| head -1`, a CLI ends quietly: no
+    // "failed printing to stdout" panic, no exit 101.
     let dir = project();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_st-setup"))
         .current_dir(dir.path())
@@ -1326,4 +1329,127 @@ fn a_closed_stdout_does_not_make_it_panic() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_ne!(output.status.code(), Some(101), "{stderr}");
+}
+
+// ---- Found in review ----------------------------------------------------------------
+
+#[test]
+fn two_outputs_at_one_file_are_refused_however_spelt() {
+    let dir = project();
+    let absolute = dir.path().join("x.ts").display().to_string();
+    let run = yes_two_apis(
+        dir.path(),
+        &["--backend-out", "x.ts", "--frontend-out", &absolute],
+    )
+    .expect_code(2);
+    assert!(run.stderr.contains("are the same file"), "{}", run.stderr);
+    assert_empty(dir.path());
+    let run =
+        yes_two_apis(dir.path(), &["--backend-out", "./st-setup.json", "--force"]).expect_code(2);
+    assert!(run.stderr.contains("are the same file"), "{}", run.stderr);
+    assert_empty(dir.path());
+}
+
+/// A monorepo: run in `api/`, frontend in `../web/`. Writing there needs the flag each
+/// time (a cloned st-setup.json must not send files outside), but `check` only reads.
+#[test]
+fn an_outside_path_given_as_a_flag_still_lets_check_run() {
+    let root = project();
+    let api = root.path().join("api");
+    fs::create_dir(&api).unwrap();
+    let run = yes_two_apis(&api, &["--frontend-out", "../web/st.ts"]).expect_code(0);
+    assert!(
+        run.stderr
+            .contains("later runs need --frontend-out ../web/st.ts again"),
+        "{}",
+        run.stderr
+    );
+    run_in(&api, &["check"]).expect_code(0);
+    let run = run_in(&api, &["add-api", "https://api3.example.com", "--yes"]).expect_code(1);
+    assert!(
+        run.stderr.contains("outside the project folder"),
+        "{}",
+        run.stderr
+    );
+    run_in(
+        &api,
+        &[
+            "add-api",
+            "https://api3.example.com",
+            "--yes",
+            "--frontend-out",
+            "../web/st.ts",
+        ],
+    )
+    .expect_code(0);
+}
+
+#[test]
+fn lang_on_a_rerun_moves_the_default_files() {
+    let dir = project();
+    yes_two_apis(dir.path(), &[]).expect_code(0);
+    run_in(dir.path(), &["--yes", "--lang", "js"]).expect_code(0);
+    let backend = read(dir.path(), "backend/supertokens.js");
+    assert!(
+        !backend.contains("satisfies"),
+        "JavaScript, not TypeScript: {backend}"
+    );
+    run_in(dir.path(), &["check"]).expect_code(0);
+}
+
+#[test]
+fn check_accepts_a_reformatted_st_setup_json() {
+    let dir = project();
+    yes_two_apis(dir.path(), &[]).expect_code(0);
+    let state: Value = serde_json::from_str(&read(dir.path(), STATE)).unwrap();
+    fs::write(
+        dir.path().join(STATE),
+        serde_json::to_string(&state).unwrap(),
+    )
+    .unwrap();
+    run_in(dir.path(), &["check"]).expect_code(0);
+}
+
+#[test]
+fn subcommands_refuse_flags_they_would_ignore() {
+    let dir = project();
+    let run = run_in(
+        dir.path(),
+        &["domain", "a.example.com", "--api", "https://b.example.com"],
+    )
+    .expect_code(2);
+    assert!(
+        run.stderr.contains("domain does not take --api"),
+        "{}",
+        run.stderr
+    );
+    run_in(
+        dir.path(),
+        &[
+            "domain",
+            "a.example.com",
+            "--website",
+            "https://example.com",
+        ],
+    )
+    .expect_code(0);
+    let run = run_in(dir.path(), &["check", "--app-name", "X"]).expect_code(2);
+    assert!(
+        run.stderr.contains("check does not take --app-name"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_ui_change_on_an_existing_frontend_says_so() {
+    let dir = project();
+    yes_two_apis(dir.path(), &[]).expect_code(0);
+    let run = run_in(dir.path(), &["--yes", "--ui", "custom"]).expect_code(1);
+    assert!(
+        run.stderr.contains("was generated for another login UI"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--force"), "{}", run.stderr);
 }
