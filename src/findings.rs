@@ -384,6 +384,13 @@ impl Finding {
     }
 }
 
+/// A second change of cookie domain within the year the first is still being cleared.
+pub fn older_cookie_domain_replaced(dropped: &str) -> String {
+    format!(
+        "olderCookieDomain was \"{dropped}\" and now names the domain this change replaces. The SDK clears only one older domain, so cookies still set for {dropped} are no longer cleared; if that earlier change is less than a year old, users with such cookies may need to sign in again."
+    )
+}
+
 fn inputs(endpoints: &[&Endpoint]) -> Vec<String> {
     endpoints.iter().map(|e| e.input.clone()).collect()
 }

@@ -6,7 +6,7 @@ use anyhow::{Result, anyhow};
 
 use crate::analysis::{Analysis, DomainInput, analyse};
 use crate::answers::{self, Answers, Generated, Lang, MissingAnswers, SavedSetup, Setup};
-use crate::findings::Code;
+use crate::findings::{Code, older_cookie_domain_replaced};
 use crate::plan::{Change, PlannedFile, is_commonjs};
 use crate::psl::PublicSuffixList;
 use crate::render::{FileKind, FileValues, render};
@@ -19,6 +19,8 @@ pub struct Outcome {
     pub saved: SavedSetup,
     /// Backend, frontend, then st-setup.json.
     pub files: Vec<PlannedFile>,
+    /// What the user should know about this run beyond the findings.
+    pub notes: Vec<String>,
 }
 
 impl Outcome {
@@ -81,6 +83,15 @@ pub fn generate(
     let cookie_domain = analysis.cookie_domain.clone();
 
     let previous_generation = previous.and_then(|p| p.generated.as_ref());
+    // The SDK clears one older domain only; replacing one that is still being cleared
+    // strands its cookies, which the user should hear about.
+    let notes: Vec<String> = previous_generation
+        .filter(|generated| generated.cookie_domain != cookie_domain)
+        .and_then(|generated| generated.older_cookie_domain.as_deref())
+        .filter(|dropped| !dropped.is_empty())
+        .map(older_cookie_domain_replaced)
+        .into_iter()
+        .collect();
     let older_cookie_domain = previous_generation.and_then(|generated| {
         if generated.cookie_domain == cookie_domain {
             generated.older_cookie_domain.clone()
@@ -135,6 +146,7 @@ pub fn generate(
         analysis,
         saved,
         files,
+        notes,
     })
 }
 

@@ -348,30 +348,31 @@ fn stage(file: &PlannedFile) -> Result<tempfile::NamedTempFile> {
         .unwrap_or(Path::new("."));
     fs::create_dir_all(parent)
         .with_context(|| format!("cannot create the folder {} for {name}", parent.display()))?;
+    // A new file gets what the user's umask allows of rw-rw-rw-, as any editor would
+    // create it; an existing one keeps its mode.
     let mut temp = tempfile::Builder::new()
         .prefix(".st-setup-")
+        .permissions(new_file_permissions())
         .tempfile_in(parent)
         .with_context(|| format!("cannot write in {} (for {name})", parent.display()))?;
     temp.write_all(file.new.as_bytes())
         .and_then(|()| temp.as_file().sync_all())
         .with_context(|| format!("cannot write {name}"))?;
-    let permissions = match fs::metadata(&file.path) {
-        Ok(meta) => meta.permissions(),
-        Err(_) => default_permissions(),
-    };
-    fs::set_permissions(temp.path(), permissions)
-        .with_context(|| format!("cannot set the permissions of {name}"))?;
+    if let Ok(meta) = fs::metadata(&file.path) {
+        fs::set_permissions(temp.path(), meta.permissions())
+            .with_context(|| format!("cannot keep the permissions of {name}"))?;
+    }
     Ok(temp)
 }
 
 #[cfg(unix)]
-fn default_permissions() -> fs::Permissions {
+fn new_file_permissions() -> fs::Permissions {
     use std::os::unix::fs::PermissionsExt as _;
-    fs::Permissions::from_mode(0o644)
+    fs::Permissions::from_mode(0o666)
 }
 
 #[cfg(not(unix))]
-fn default_permissions() -> fs::Permissions {
+fn new_file_permissions() -> fs::Permissions {
     tempfile::tempfile()
         .and_then(|f| f.metadata())
         .map(|m| m.permissions())

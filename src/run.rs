@@ -404,6 +404,9 @@ impl Context<'_> {
     /// What a run did (or, with `--dry-run`, would do), and what to do next.
     fn print_outcome(&self, outcome: &Outcome) {
         let dry_run = self.cli.run.dry_run;
+        for note in &outcome.notes {
+            eprintln!("note: {note}");
+        }
         out!("{}", report::analysis_summary(&outcome.analysis));
         if outcome.changed().next().is_none() {
             outln!("Nothing to change: {} are up to date.", names(outcome));
@@ -446,6 +449,7 @@ impl Context<'_> {
 
     fn print_json(&self, outcome: &Outcome, written: bool) {
         let mut json = outcome.analysis.to_json();
+        json["notes"] = serde_json::json!(outcome.notes);
         json["files"] = outcome
             .files
             .iter()

@@ -576,6 +576,11 @@ fn draw_preview(
                 .lines()
                 .map(|l| Line::raw(l.to_owned()))
                 .collect();
+            let width = area.width.saturating_sub(2) as usize;
+            for note in &outcome.notes {
+                let style = theme.severity(Some(Severity::Warning));
+                lines.extend(wrapped("! ", "  ", note, width, style));
+            }
             lines.push(Line::styled(
                 "w writes these files · b goes back",
                 theme.title(),

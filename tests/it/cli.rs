@@ -1453,3 +1453,66 @@ fn a_ui_change_on_an_existing_frontend_says_so() {
     );
     assert!(run.stderr.contains("--force"), "{}", run.stderr);
 }
+
+/// Two changes of cookie domain within a year: the SDK clears one older domain only, so
+/// the first one's cookies are stranded, and the run says so.
+#[test]
+fn a_second_domain_change_warns_about_the_domain_no_longer_cleared() {
+    let dir = project();
+    let eu = [
+        "--api",
+        "https://api.eu.example.com",
+        "--api",
+        "https://api2.eu.example.com",
+    ];
+    let rest = [
+        "--website",
+        "https://example.com",
+        "--ui",
+        "custom",
+        "--app-name",
+        "A",
+    ];
+    run_in(dir.path(), &[&["--yes"][..], &eu, &rest].concat()).expect_code(0);
+    let run = run_in(dir.path(), &["add-api", "https://api.example.com", "--yes"]).expect_code(0);
+    assert!(!run.stderr.contains("note:"), "{}", run.stderr);
+    let run = run_in(dir.path(), &["--yes", "--api", "https://api.example.com"]).expect_code(0);
+    assert!(
+        run.stderr
+            .contains("note: olderCookieDomain was \".eu.example.com\""),
+        "{}",
+        run.stderr
+    );
+    assert!(read(dir.path(), BACKEND).contains("olderCookieDomain: \".example.com\""));
+}
+
+#[cfg(unix)]
+#[test]
+fn new_files_follow_the_umask() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = project();
+    let binary = assert_cmd::cargo::cargo_bin("st-setup");
+    let script = format!(
+        "umask 077; '{}' --yes {}",
+        binary.display(),
+        TWO_APIS
+            .iter()
+            .map(|a| format!("'{a}'"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let status = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(dir.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for file in [BACKEND, FRONTEND, STATE] {
+        let mode = fs::metadata(dir.path().join(file))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o600, "{file}");
+    }
+}
