@@ -391,6 +391,15 @@ pub fn older_cookie_domain_replaced(dropped: &str) -> String {
     )
 }
 
+/// An output moved (another language or path); the old file stays where it was.
+pub fn file_left_behind(old: &std::path::Path, new: &std::path::Path) -> String {
+    format!(
+        "{} was written by an earlier run; this run writes {} instead and leaves the old file alone. Delete it once nothing imports it.",
+        old.display(),
+        new.display()
+    )
+}
+
 fn inputs(endpoints: &[&Endpoint]) -> Vec<String> {
     endpoints.iter().map(|e| e.input.clone()).collect()
 }

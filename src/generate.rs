@@ -6,7 +6,7 @@ use anyhow::{Result, anyhow};
 
 use crate::analysis::{Analysis, DomainInput, analyse};
 use crate::answers::{self, Answers, Generated, Lang, MissingAnswers, SavedSetup, Setup};
-use crate::findings::{Code, older_cookie_domain_replaced};
+use crate::findings::{Code, file_left_behind, older_cookie_domain_replaced};
 use crate::plan::{Change, PlannedFile, is_commonjs};
 use crate::psl::PublicSuffixList;
 use crate::render::{FileKind, FileValues, render};
@@ -85,13 +85,28 @@ pub fn generate(
     let previous_generation = previous.and_then(|p| p.generated.as_ref());
     // The SDK clears one older domain only; replacing one that is still being cleared
     // strands its cookies, which the user should hear about.
-    let notes: Vec<String> = previous_generation
+    let mut notes: Vec<String> = previous_generation
         .filter(|generated| generated.cookie_domain != cookie_domain)
         .and_then(|generated| generated.older_cookie_domain.as_deref())
         .filter(|dropped| !dropped.is_empty())
         .map(older_cookie_domain_replaced)
         .into_iter()
         .collect();
+    // A file st-setup wrote before, at a path it no longer writes (another --lang or
+    // --*-out), is left alone but should not be forgotten.
+    if let Some(before) = previous
+        .filter(|p| p.generated.is_some())
+        .and_then(|p| p.answers.resolve(project).ok())
+    {
+        for (old, new) in [
+            (&before.backend_out, &setup.backend_out),
+            (&before.frontend_out, &setup.frontend_out),
+        ] {
+            if old != new && project.join(old).exists() {
+                notes.push(file_left_behind(old, new));
+            }
+        }
+    }
     let older_cookie_domain = previous_generation.and_then(|generated| {
         if generated.cookie_domain == cookie_domain {
             generated.older_cookie_domain.clone()

@@ -1388,13 +1388,21 @@ fn an_outside_path_given_as_a_flag_still_lets_check_run() {
 fn lang_on_a_rerun_moves_the_default_files() {
     let dir = project();
     yes_two_apis(dir.path(), &[]).expect_code(0);
-    run_in(dir.path(), &["--yes", "--lang", "js"]).expect_code(0);
+    let run = run_in(dir.path(), &["--yes", "--lang", "js"]).expect_code(0);
+    assert!(
+        run.stderr
+            .contains("note: backend/supertokens.ts was written by an earlier run"),
+        "the moved file is mentioned: {}",
+        run.stderr
+    );
     let backend = read(dir.path(), "backend/supertokens.js");
     assert!(
         !backend.contains("satisfies"),
         "JavaScript, not TypeScript: {backend}"
     );
     run_in(dir.path(), &["check"]).expect_code(0);
+    let run = run_in(dir.path(), &["--yes"]).expect_code(0);
+    assert!(!run.stderr.contains("note:"), "{}", run.stderr);
 }
 
 #[test]
