@@ -27,7 +27,7 @@ pub struct EndpointReport {
     pub registrable_domain: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Analysis {
     pub endpoints: Vec<EndpointReport>,
     pub website: Option<Endpoint>,

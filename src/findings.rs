@@ -384,6 +384,14 @@ impl Finding {
     }
 }
 
+/// Several `scheme-assumed` findings in one line, where space is short (the TUI panel).
+pub fn schemes_assumed(inputs: &[&str]) -> String {
+    format!(
+        "No scheme typed for {}: https:// assumed (http:// for localhost and IPv4), as the SDKs do. Type the scheme to choose another.",
+        join(inputs.iter().map(|i| i.trim().to_owned()))
+    )
+}
+
 /// A second change of cookie domain within the year the first is still being cleared.
 pub fn older_cookie_domain_replaced(dropped: &str) -> String {
     format!(

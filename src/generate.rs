@@ -1,13 +1,13 @@
 //! One run of st-setup, minus the terminal: answers → analysis → rendered files → plan.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
 
 use crate::analysis::{Analysis, DomainInput, analyse};
 use crate::answers::{self, Answers, Generated, Lang, MissingAnswers, SavedSetup, Setup};
 use crate::findings::{Code, file_left_behind, older_cookie_domain_replaced};
-use crate::plan::{Change, PlannedFile, is_commonjs};
+use crate::plan::{Change, PlannedFile, is_commonjs, lexical};
 use crate::psl::PublicSuffixList;
 use crate::render::{FileKind, FileValues, render};
 
@@ -70,7 +70,7 @@ pub fn generate(
     if analysis.has_errors() {
         return Err(GenerateError::Findings(Box::new(analysis)));
     }
-    check_other_answers(&setup).map_err(GenerateError::Answer)?;
+    check_other_answers(&setup, project).map_err(GenerateError::Answer)?;
     let api_domain = analysis
         .api_domain
         .clone()
@@ -88,7 +88,7 @@ pub fn generate(
     let mut notes: Vec<String> = previous_generation
         .filter(|generated| generated.cookie_domain != cookie_domain)
         .and_then(|generated| generated.older_cookie_domain.as_deref())
-        .filter(|dropped| !dropped.is_empty())
+        .filter(|dropped| !dropped.is_empty() && Some(*dropped) != cookie_domain.as_deref())
         .map(older_cookie_domain_replaced)
         .into_iter()
         .collect();
@@ -102,7 +102,8 @@ pub fn generate(
             (&before.backend_out, &setup.backend_out),
             (&before.frontend_out, &setup.frontend_out),
         ] {
-            if old != new && project.join(old).exists() {
+            let moved = same_place(project, old) != same_place(project, new);
+            if moved && project.join(old).exists() {
                 notes.push(file_left_behind(old, new));
             }
         }
@@ -141,7 +142,17 @@ pub fn generate(
 
     let saved = SavedSetup {
         version: answers::VERSION,
-        answers: setup.to_answers(),
+        answers: Answers {
+            backend_out: setup
+                .to_answers()
+                .backend_out
+                .map(|p| relative_to(project, p)),
+            frontend_out: setup
+                .to_answers()
+                .frontend_out
+                .map(|p| relative_to(project, p)),
+            ..setup.to_answers()
+        },
         generated: Some(Generated {
             cookie_domain: cookie_domain.clone(),
             older_cookie_domain,
@@ -181,7 +192,27 @@ fn syntax_for(path: &Path, lang: Lang) -> Result<(bool, bool)> {
 }
 
 /// Answers beyond the domains that would still produce a broken file.
-fn check_other_answers(setup: &Setup) -> Result<(), String> {
+fn check_other_answers(setup: &Setup, project: &Path) -> Result<(), String> {
+    // Before planning, so a clash is not first reported as "not st-setup's file".
+    let places = [
+        (same_place(project, &setup.backend_out), "the backend file"),
+        (
+            same_place(project, &setup.frontend_out),
+            "the frontend file",
+        ),
+        (
+            same_place(project, Path::new(answers::FILE_NAME)),
+            answers::FILE_NAME,
+        ),
+    ];
+    for (i, (place, role)) in places.iter().enumerate() {
+        if let Some((_, other)) = places[i + 1..].iter().find(|(p, _)| p == place) {
+            return Err(format!(
+                "{role} and {other} are the same file ({}); give each its own path with --backend-out and --frontend-out",
+                place.display()
+            ));
+        }
+    }
     if setup.app_name.trim().is_empty() {
         return Err(
             "the app name is empty; pass --app-name NAME (it is shown in emails and the login UI)"
@@ -199,17 +230,36 @@ fn check_other_answers(setup: &Setup) -> Result<(), String> {
 
 /// Two outputs at one file (spelt differently, or through a link) would silently lose one.
 fn check_distinct(files: &[PlannedFile]) -> Result<(), String> {
+    let role = |file: &PlannedFile| match file.kind {
+        Some(kind) => format!("the {} file", kind.describe()),
+        None => format!("{}, where st-setup keeps its answers,", answers::FILE_NAME),
+    };
     for (i, a) in files.iter().enumerate() {
         if let Some(b) = files[i + 1..].iter().find(|b| b.path == a.path) {
             return Err(format!(
-                "{} and {} are the same file; give the backend, the frontend and {} each their own path (--backend-out, --frontend-out)",
-                a.display.display(),
-                b.display.display(),
-                answers::FILE_NAME
+                "{} and {} are the same file ({}); give each its own path with --backend-out and --frontend-out",
+                role(a),
+                role(b),
+                b.display.display()
             ));
         }
     }
     Ok(())
+}
+
+/// One spelling per place: `./web/../src/a.ts`, `src/a.ts` and `/abs/project/src/a.ts`.
+fn same_place(project: &Path, path: &Path) -> PathBuf {
+    lexical(&std::path::absolute(project.join(path)).unwrap_or_else(|_| project.join(path)))
+}
+
+/// An absolute path inside the project is saved relative to it, so st-setup.json keeps
+/// working in another clone.
+fn relative_to(project: &Path, path: PathBuf) -> PathBuf {
+    let root = same_place(project, Path::new(""));
+    match same_place(project, &path).strip_prefix(&root) {
+        Ok(inside) if path.is_absolute() => inside.to_owned(),
+        _ => path,
+    }
 }
 
 #[cfg(test)]

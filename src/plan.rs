@@ -158,20 +158,14 @@ fn resolve_target(project: &Path, display: &Path, force: bool) -> Result<PathBuf
                 "{name} is a symbolic link to a file that does not exist; remove the link, or pass --force to replace it"
             );
         }
-        // Not there yet: resolve the folders that are, then add the rest.
+        // Not there yet: resolve the folders that are, then add the rest. The missing
+        // part cannot hold links, so its `..` are taken lexically.
         Err(_) => {
             let mut existing = path.as_path();
-            let mut rest = Vec::new();
             while let Some(parent) = existing
                 .parent()
                 .filter(|_| fs::symlink_metadata(existing).is_err())
             {
-                rest.push(
-                    existing
-                        .file_name()
-                        .map(ToOwned::to_owned)
-                        .unwrap_or_default(),
-                );
                 existing = parent;
             }
             let base = if existing.as_os_str().is_empty() {
@@ -181,7 +175,15 @@ fn resolve_target(project: &Path, display: &Path, force: bool) -> Result<PathBuf
             };
             let mut real = fs::canonicalize(base)
                 .with_context(|| format!("cannot resolve the folder of {name}"))?;
-            real.extend(rest.iter().rev());
+            for part in path.strip_prefix(existing).unwrap_or(&path).components() {
+                match part {
+                    Component::ParentDir => {
+                        real.pop();
+                    }
+                    Component::Normal(name) => real.push(name),
+                    _ => {}
+                }
+            }
             real
         }
     };
@@ -304,6 +306,9 @@ pub fn is_commonjs(path: &Path) -> Result<bool> {
 /// written and synced are they renamed into place. A failure before that leaves every
 /// target untouched.
 pub fn write_all(files: &[PlannedFile]) -> Result<()> {
+    let _whole_write = crate::terminal::WRITE_LOCK
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let mut staged = Vec::new();
     for file in files.iter().filter(|f| f.change != Change::Unchanged) {
         staged.push((file, stage(file)?));
@@ -320,23 +325,12 @@ pub fn write_all(files: &[PlannedFile]) -> Result<()> {
             })?;
         }
     }
-    // A signal now would leave some files new and some old; the handler waits for this.
-    crate::terminal::WRITING.store(true, std::sync::atomic::Ordering::SeqCst);
-    let _done = WritingDone;
     for (file, temp) in staged {
         temp.persist(&file.path).with_context(|| {
             format!("cannot move the new {} into place", file.display.display())
         })?;
     }
     Ok(())
-}
-
-struct WritingDone;
-
-impl Drop for WritingDone {
-    fn drop(&mut self) {
-        crate::terminal::WRITING.store(false, std::sync::atomic::Ordering::SeqCst);
-    }
 }
 
 fn stage(file: &PlannedFile) -> Result<tempfile::NamedTempFile> {
@@ -578,6 +572,30 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("does not exist"), "{err}");
+    }
+
+    #[test]
+    fn dot_dot_through_missing_folders_lands_where_it_says() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = fs::canonicalize(dir.path()).unwrap();
+        let file = PlannedFile::new(
+            dir.path(),
+            Path::new("web/../src/st.ts"),
+            None,
+            "x".into(),
+            false,
+        )
+        .unwrap();
+        assert_eq!(file.path, real.join("src/st.ts"));
+        let file = PlannedFile::new(
+            dir.path(),
+            Path::new("./a/b/../../c.ts"),
+            None,
+            "x".into(),
+            false,
+        )
+        .unwrap();
+        assert_eq!(file.path, real.join("c.ts"));
     }
 
     #[test]

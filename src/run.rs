@@ -96,6 +96,9 @@ pub fn run(cli: Cli) -> RunResult {
             cli.run.dir.display()
         )));
     }
+    if matches!(cli.command, None | Some(Command::AddApi { .. })) {
+        terminal::exit_cleanly_on_signals()?;
+    }
     let ctx = Context {
         cli: &cli,
         psl: &psl,
@@ -221,13 +224,18 @@ impl Context<'_> {
         let previous = self.require_previous("check")?;
         let answers = previous.answers.clone();
         let mut outcome = self.generate(&answers, Some(&previous))?;
-        // st-setup.json drifts only in content: reformatting it by hand is fine.
+        // st-setup.json drifts only in meaning: reformatting it by hand, or answers spelt
+        // out that are the defaults anyway (as older versions saved them), are fine.
+        let project = self.project();
         if let Some(state) = outcome.files.iter_mut().find(|f| f.kind.is_none()) {
             let same = state
                 .old
                 .as_deref()
                 .and_then(|old| SavedSetup::parse(old).ok())
-                == Some(outcome.saved.clone());
+                .is_some_and(|old| {
+                    old.generated == outcome.saved.generated
+                        && old.answers.resolve(project).ok().as_ref() == Some(&outcome.setup)
+                });
             if same {
                 state.change = Change::Unchanged;
             }
@@ -301,7 +309,6 @@ impl Context<'_> {
                 missing_hint(&answers, self.project())
             )));
         }
-        terminal::exit_cleanly_on_signals()?;
         if self.cli.run.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
             let Some(answers) = plain::ask(&answers, self.project(), self.psl)? else {
                 return Ok(cancelled());
@@ -319,6 +326,7 @@ impl Context<'_> {
         match tui::run(&answers, &options)? {
             tui::Ending::Cancelled => Ok(cancelled()),
             tui::Ending::Done(outcome) => {
+                self.print_notes(&outcome);
                 self.print_outcome(&outcome);
                 Ok(Exit::Ok)
             }
@@ -375,6 +383,7 @@ impl Context<'_> {
         confirmed: bool,
     ) -> RunResult {
         let outcome = self.generate(answers, previous)?;
+        self.print_notes(&outcome);
         let dry_run = self.cli.run.dry_run;
         let nothing_to_do = outcome.changed().next().is_none();
         if !dry_run && !nothing_to_do && !confirmed {
@@ -402,11 +411,15 @@ impl Context<'_> {
     }
 
     /// What a run did (or, with `--dry-run`, would do), and what to do next.
-    fn print_outcome(&self, outcome: &Outcome) {
-        let dry_run = self.cli.run.dry_run;
+    /// Notes come before any question about writing, so they can change the answer.
+    fn print_notes(&self, outcome: &Outcome) {
         for note in &outcome.notes {
             eprintln!("note: {note}");
         }
+    }
+
+    fn print_outcome(&self, outcome: &Outcome) {
+        let dry_run = self.cli.run.dry_run;
         out!("{}", report::analysis_summary(&outcome.analysis));
         if outcome.changed().next().is_none() {
             outln!("Nothing to change: {} are up to date.", names(outcome));

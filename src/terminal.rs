@@ -1,27 +1,29 @@
 //! The terminal as both wizards leave it: restored on every way out — normal exit,
 //! panic, and the signals a closed window or `kill` sends.
 
-use std::io;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::io::{self, IsTerminal as _, Write as _};
+use std::sync::{Mutex, PoisonError};
 
 use anyhow::Result;
 use crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
 use crossterm::{cursor, execute};
 
-/// Set while `plan::write_all` moves files into place, so a signal handler lets it finish
-/// rather than stop between two files.
-pub static WRITING: AtomicBool = AtomicBool::new(false);
+/// Held by `plan::write_all` for the whole write and by the signal handler until the
+/// process exits: a signal either waits for the files to be written, or stops the run
+/// before the first one is touched — never between two.
+pub static WRITE_LOCK: Mutex<()> = Mutex::new(());
 
 /// Undoes raw mode, the alternate screen and a hidden cursor; safe to call more than once,
-/// and harmless when they were never set.
+/// and harmless when they were never set. No escape codes go to a pipe.
 pub fn restore() {
     let _ = disable_raw_mode();
-    let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+    if io::stdout().is_terminal() {
+        let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+    }
 }
 
 /// On SIGTERM, SIGHUP or SIGINT, restores the terminal and exits 128 + the signal number
-/// instead of dying in raw mode; a write under way is finished first.
+/// instead of dying in raw mode, or between two files of a write.
 pub fn exit_cleanly_on_signals() -> Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     static ONCE: std::sync::Once = std::sync::Once::new();
@@ -31,12 +33,15 @@ pub fn exit_cleanly_on_signals() -> Result<()> {
         Ok(mut signals) => {
             std::thread::spawn(move || {
                 if let Some(signal) = signals.forever().next() {
-                    while WRITING.load(Ordering::SeqCst) {
-                        std::thread::sleep(Duration::from_millis(5));
-                    }
+                    let _no_more_writes = WRITE_LOCK.lock().unwrap_or_else(PoisonError::into_inner);
                     restore();
                     let name = signal_hook::low_level::signal_name(signal).unwrap_or("a signal");
-                    eprintln!("\nStopped by {name}. Files are only ever written whole, after you confirm.");
+                    // Not eprintln!: after a hangup the terminal is gone, and a panic here
+                    // would leave the process running with nobody to handle the next signal.
+                    let _ = writeln!(
+                        io::stderr(),
+                        "\nStopped by {name}. Files are only ever written whole, after you confirm."
+                    );
                     std::process::exit(128 + signal);
                 }
             });

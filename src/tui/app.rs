@@ -157,7 +157,6 @@ impl<'p> Model<'p> {
         if apis.is_empty() {
             apis.push(String::new());
         }
-        let analysis = analyse_answers(prefilled, psl);
         let mut model = Self {
             apis,
             auth_row,
@@ -174,7 +173,7 @@ impl<'p> Model<'p> {
             focus: Focus::Api(0),
             cursor: 0,
             screen: Screen::Form,
-            analysis,
+            analysis: Analysis::default(),
             dirty: false,
             psl,
         };
@@ -383,6 +382,13 @@ impl<'p> Model<'p> {
         match action {
             Action::Up => self.focus_on(rows[index.saturating_sub(1)]),
             Action::Down => self.focus_on(rows[(index + 1).min(rows.len() - 1)]),
+            // No URL holds a comma or a space: they start the next endpoint, so a pasted
+            // list lands one URL per row.
+            Action::Insert(c)
+                if (c == ',' || c.is_whitespace()) && matches!(self.focus, Focus::Api(_)) =>
+            {
+                self.split_api_row();
+            }
             Action::Insert(c) => self.edit(|text, cursor| {
                 let at = byte_at(text, *cursor);
                 text.insert(at, c);
@@ -471,6 +477,21 @@ impl<'p> Model<'p> {
         let mut cursor = self.cursor;
         change(self.text_mut(field), &mut cursor);
         self.cursor = cursor;
+        self.changed();
+    }
+
+    /// Moves the text after the cursor to a new endpoint row below.
+    fn split_api_row(&mut self) {
+        let Focus::Api(i) = self.focus else { return };
+        let at = byte_at(&self.apis[i], self.cursor);
+        let rest = self.apis[i].split_off(at).trim_start().to_owned();
+        if self.apis[i].trim().is_empty() {
+            self.apis[i].push_str(&rest);
+            return;
+        }
+        self.insert_api(i + 1);
+        self.apis[i + 1] = rest;
+        self.cursor = 0;
         self.changed();
     }
 
@@ -633,6 +654,24 @@ mod tests {
             m.update(Action::Up);
         }
         assert_eq!(m.apis, vec!["api.example.com", "auth.example.com"]);
+    }
+
+    #[test]
+    fn a_pasted_list_lands_one_url_per_row() {
+        let mut m = empty();
+        type_text(
+            &mut m,
+            "https://api.example.com, api2.example.com  api3.example.com",
+        );
+        assert_eq!(
+            m.apis,
+            vec![
+                "https://api.example.com",
+                "api2.example.com",
+                "api3.example.com"
+            ]
+        );
+        assert_eq!(m.analysis.cookie_domain.as_deref(), Some(".example.com"));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::app::{Focus, Model, Screen, TextField};
 use super::keys;
 use crate::answers::{Lang, Ui};
-use crate::findings::{Code, Finding, Severity, rules};
+use crate::findings::{Code, Finding, Severity, rules, schemes_assumed};
 use crate::generate::Outcome;
 use crate::report;
 
@@ -324,97 +324,96 @@ fn wrapped(first: &str, rest: &str, text: &str, width: usize, style: Style) -> V
         .collect()
 }
 
-/// The live explanation: cookie domain, each rule, the two lines that must match, notes.
-/// Broken rules come first: on a small screen they are what must stay in view.
+/// The live explanation: the cookie domain and why, the values that must match, broken
+/// rules with the findings' own words, notes, then the rules that hold. Most important
+/// first: a small terminal clips the end.
 pub fn constraint_lines(model: &Model, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let analysis = &model.analysis;
-    let mut lines = Vec::new();
-    lines.push(Line::styled("Shared cookie domain", theme.title()));
-    let explained = analysis
-        .findings
-        .iter()
-        .find(|f| matches!(f.code, Code::SharedCookieDomain | Code::SingleHost));
-    let no_endpoints = analysis
+    let nothing_typed = analysis
         .findings
         .iter()
         .any(|f| f.code == Code::NoEndpoints);
+    let mut lines = vec![Line::styled("Shared cookie domain", theme.title())];
     match (&analysis.cookie_domain, analysis.has_errors()) {
-        _ if no_endpoints => lines.push(Line::styled("  type the API endpoints", theme.dim())),
+        _ if nothing_typed => lines.push(Line::styled("  type the API endpoints", theme.dim())),
         (Some(domain), _) => lines.push(Line::styled(
             format!("  {domain}"),
             theme.severity(None).add_modifier(Modifier::BOLD),
         )),
         (None, true) => lines.push(Line::styled(
-            "  none possible: see ✗ below",
+            "  not shown while an error below stands",
             theme.severity(Some(Severity::Error)),
         )),
         (None, false) => lines.push(Line::raw("  none needed (one host)")),
     }
+    let explained = analysis
+        .findings
+        .iter()
+        .find(|f| matches!(f.code, Code::SharedCookieDomain | Code::SingleHost));
     if let Some(finding) = explained {
         lines.extend(wrapped("  ", "  ", &finding.message, width, theme.dim()));
     }
-    lines.push(Line::raw(""));
 
-    let mut passing = Vec::new();
+    // While an error stands there is nothing to match yet; the ✗ rules need the room.
+    if !analysis.has_errors() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Must match", theme.title()));
+        let value = analysis
+            .cookie_domain
+            .as_ref()
+            .map_or_else(|| "(not set)".to_owned(), |d| format!("\"{d}\""));
+        let mut pair = |label: &str, text: String| {
+            lines.extend(wrapped(label, "            ", &text, width, Style::new()));
+        };
+        pair("  backend   ", format!("cookieDomain: {value}"));
+        pair(
+            "  frontend  ",
+            format!("sessionTokenBackendDomain: {value}"),
+        );
+        if let Some(api) = &analysis.api_domain {
+            pair("  both      ", format!("apiDomain: \"{api}\""));
+        }
+    }
+
+    let mut holding = Vec::new();
+    let mut broken_any = false;
     for rule in rules() {
         let broken: Vec<&Finding> = analysis
             .findings
             .iter()
             .filter(|f| f.code.rule() == Some(rule))
             .collect();
-        match broken.iter().map(|f| f.severity).min() {
-            None => passing.extend(wrapped("✓ ", "  ", rule, width, theme.severity(None))),
-            Some(severity) => {
-                let mark = format!("{} ", severity.mark());
-                lines.extend(wrapped(
-                    &mark,
-                    "  ",
-                    rule,
-                    width,
-                    theme.severity(Some(severity)),
-                ));
-                for finding in broken {
-                    lines.extend(wrapped(
-                        "    ",
-                        "    ",
-                        &finding.message,
-                        width,
-                        Style::new(),
-                    ));
-                }
-            }
+        let Some(severity) = broken.iter().map(|f| f.severity).min() else {
+            // Before anything is typed, nothing has been checked yet.
+            let (mark, style) = if nothing_typed {
+                ("· ", theme.dim())
+            } else {
+                ("✓ ", theme.severity(None))
+            };
+            holding.extend(wrapped(mark, "  ", rule, width, style));
+            continue;
+        };
+        if !broken_any {
+            lines.push(Line::raw(""));
+            broken_any = true;
         }
-    }
-    lines.extend(passing);
-    lines.push(Line::raw(""));
-
-    lines.push(Line::styled("Must match", theme.title()));
-    let value = analysis
-        .cookie_domain
-        .as_ref()
-        .map_or_else(|| "(not set)".to_owned(), |d| format!("\"{d}\""));
-    lines.extend(wrapped(
-        "  backend   ",
-        "            ",
-        &format!("cookieDomain: {value}"),
-        width,
-        Style::new(),
-    ));
-    lines.extend(wrapped(
-        "  frontend  ",
-        "            ",
-        &format!("sessionTokenBackendDomain: {value}"),
-        width,
-        Style::new(),
-    ));
-    if let Some(api) = &analysis.api_domain {
+        let style = theme.severity(Some(severity));
         lines.extend(wrapped(
-            "  both      ",
-            "            ",
-            &format!("apiDomain: \"{api}\""),
+            &format!("{} ", severity.mark()),
+            "  ",
+            rule,
             width,
-            Style::new(),
+            style,
         ));
+        for finding in broken {
+            lines.extend(wrapped(
+                "    ",
+                "    ",
+                &finding.message,
+                width,
+                Style::new(),
+            ));
+        }
     }
 
     let notes: Vec<&Finding> = analysis
@@ -425,46 +424,84 @@ pub fn constraint_lines(model: &Model, width: usize, theme: Theme) -> Vec<Line<'
                 && !matches!(f.code, Code::SharedCookieDomain | Code::SingleHost)
         })
         .collect();
+    let assumed: Vec<&str> = notes
+        .iter()
+        .filter(|f| f.code == Code::SchemeAssumed)
+        .flat_map(|f| f.endpoints.iter().map(String::as_str))
+        .collect();
     if !notes.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled("Notes", theme.title()));
-        for finding in notes {
+        for finding in &notes {
+            // One line for every scheme assumed, not four lines each.
+            let message = match finding.code {
+                Code::SchemeAssumed if assumed.len() > 1 => {
+                    if finding.endpoints.first().map(String::as_str) != assumed.first().copied() {
+                        continue;
+                    }
+                    schemes_assumed(&assumed)
+                }
+                _ => finding.message.clone(),
+            };
             let mark = format!("{} ", finding.severity.mark());
             lines.extend(wrapped(
                 &mark,
                 "  ",
-                &finding.message,
+                &message,
                 width,
                 theme.severity(Some(finding.severity)),
             ));
         }
     }
     lines.push(Line::raw(""));
-    match model.write_blocker() {
-        Some(reason) => lines.extend(wrapped(
+    lines.extend(holding);
+    lines
+}
+
+/// Whether writing can happen, pinned under the constraints so it is never clipped.
+fn status_lines(model: &Model, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    if model.analysis.has_errors() {
+        let style = theme.severity(Some(Severity::Warning));
+        return wrapped(
             "",
             "",
-            &format!("Writing is blocked. {reason}"),
+            "Writing is blocked until every ✗ is fixed.",
             width,
-            theme.severity(Some(Severity::Warning)),
-        )),
-        None => lines.push(Line::styled(
+            style,
+        );
+    }
+    match model.write_blocker() {
+        Some(reason) => {
+            let mut lines = wrapped(
+                "",
+                "",
+                &format!("Writing is blocked. {reason}"),
+                width,
+                theme.severity(Some(Severity::Warning)),
+            );
+            lines.truncate(3);
+            lines
+        }
+        None => vec![Line::styled(
             "Ready: Ctrl-S to preview and write.",
             theme.severity(None),
-        )),
+        )],
     }
-    lines
 }
 
 fn draw_constraints(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let block = Block::new()
         .borders(Borders::ALL)
         .title(Span::styled(" Constraints (live) ", theme.title()));
-    let width = block.inner(area).width as usize;
-    frame.render_widget(
-        Paragraph::new(constraint_lines(model, width, theme)).block(block),
-        area,
-    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let status = status_lines(model, width, theme);
+    let status_height = (status.len() as u16).min(inner.height.saturating_sub(1));
+    let [body, bottom] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(status_height)]).areas(inner);
+    frame.render_widget(Paragraph::new(constraint_lines(model, width, theme)), body);
+    frame.render_widget(Paragraph::new(status), bottom);
 }
 
 fn draw_confirm_quit(frame: &mut Frame, area: Rect, theme: Theme) {
@@ -495,8 +532,9 @@ fn help_text() -> Vec<Line<'static>> {
         "",
         "Keys on the form",
         "  ↑ ↓ Tab Shift-Tab   move between fields",
-        "  typing              edits the field under the cursor (← → Home End Backspace Delete, Ctrl-U clears)",
+        "  typing              edits the field under the cursor; Ctrl-U clears it",
         "  Enter               on an endpoint: add a row below it; on a choice: next choice",
+        "  , or space          in an endpoint: start the next row (a pasted list splits itself)",
         "  Ctrl-N / Ctrl-D     add / delete an endpoint row (Backspace on an empty row deletes it too)",
         "  Alt-↑ / Alt-↓       move an endpoint up / down",
         "  ← → Space           change a choice (Serves /auth, Login UI, Language)",
@@ -745,7 +783,10 @@ mod tests {
             m.update(Action::Insert(c));
         }
         let before = screen(&m, (100, 30));
-        assert!(before.contains("cookieDomain: (not set)"), "{before}");
+        assert!(
+            before.contains("not shown while an error below stands"),
+            "{before}"
+        );
         m.update(Action::Insert('m'));
         assert!(screen(&m, (100, 30)).contains("cookieDomain: \".example.com\""));
     }

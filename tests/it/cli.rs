@@ -1409,13 +1409,24 @@ fn lang_on_a_rerun_moves_the_default_files() {
 fn check_accepts_a_reformatted_st_setup_json() {
     let dir = project();
     yes_two_apis(dir.path(), &[]).expect_code(0);
-    let state: Value = serde_json::from_str(&read(dir.path(), STATE)).unwrap();
-    fs::write(
-        dir.path().join(STATE),
-        serde_json::to_string(&state).unwrap(),
-    )
-    .unwrap();
+    let mut state: Value = serde_json::from_str(&read(dir.path(), STATE)).unwrap();
+    let write = |state: &Value| {
+        fs::write(
+            dir.path().join(STATE),
+            serde_json::to_string(state).unwrap(),
+        )
+        .unwrap()
+    };
+    write(&state);
     run_in(dir.path(), &["check"]).expect_code(0);
+    // Defaults spelt out, as earlier versions saved them, mean the same.
+    state["answers"]["backendOut"] = "backend/supertokens.ts".into();
+    state["answers"]["frontendOut"] = "frontend/supertokens.ts".into();
+    write(&state);
+    run_in(dir.path(), &["check"]).expect_code(0);
+    state["answers"]["appName"] = "Changed".into();
+    write(&state);
+    run_in(dir.path(), &["check"]).expect_code(1);
 }
 
 #[test]

@@ -17,6 +17,8 @@ struct Pty {
     raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn std::io::Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// Kept open as long as the reads go on.
+    _master: Box<dyn portable_pty::MasterPty + Send>,
 }
 
 impl Pty {
@@ -63,13 +65,12 @@ impl Pty {
             }
         });
         let writer = pair.master.take_writer().expect("pty writer");
-        // The master must outlive the reads; leak it for the test's short life.
-        std::mem::forget(pair.master);
         Pty {
             screen,
             raw,
             writer,
             child,
+            _master: pair.master,
         }
     }
 
@@ -360,4 +361,75 @@ fn ctrl_c_in_the_plain_mode_cancels_writing_nothing() {
     );
     assert_terminal_mode_cooked(&output);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+/// Closing the terminal window sends SIGHUP to a terminal that is already gone: the wizard
+/// must end, not spin on it. (Found: printing the goodbye to the dead terminal panicked
+/// the signal handler, and the process ran on at full CPU, deaf to further signals.)
+/// tmux closes its pseudo-terminal for real on kill-session, as a window manager would.
+#[test]
+fn a_closed_terminal_ends_the_wizard() {
+    let dir = crate::common::project();
+    let socket = format!("st-setup-test-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        std::process::Command::new("tmux")
+            .args(["-L", &socket])
+            .args(args)
+            .output()
+            .expect("this test needs tmux (it is part of the machine image)")
+    };
+    let binary = assert_cmd::cargo::cargo_bin("st-setup");
+    let started = tmux(&[
+        "new-session",
+        "-d",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "-c",
+        &dir.path().display().to_string(),
+        &binary.display().to_string(),
+    ]);
+    assert!(started.status.success(), "{started:?}");
+    let pane_pid = || {
+        let out = tmux(&["list-panes", "-F", "#{pane_pid}"]);
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse::<u32>()
+            .ok()
+    };
+    let start = Instant::now();
+    let mut pid = None;
+    while pid.is_none() && start.elapsed() < TIMEOUT {
+        let screen = tmux(&["capture-pane", "-p"]);
+        if String::from_utf8_lossy(&screen.stdout).contains("API endpoints") {
+            pid = pane_pid();
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let pid = pid.expect("the wizard started in tmux");
+    tmux(&["kill-server"]);
+    let gone = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .map_or(true, |stat| stat.split_whitespace().nth(2) == Some("Z"))
+    };
+    let start = Instant::now();
+    while !gone() && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let still_running = !gone();
+    if still_running {
+        let _ = std::process::Command::new("kill")
+            .args(["-9", &pid.to_string()])
+            .status();
+    }
+    assert!(
+        !still_running,
+        "st-setup kept running after its terminal was closed"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
 }
