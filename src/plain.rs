@@ -49,8 +49,9 @@ fn ask_all(
             answers.apis.push(auth);
         }
     }
+    let mut rejected = false;
     loop {
-        answers.apis = ask_endpoints(&answers.apis)?;
+        answers.apis = ask_endpoints(&answers.apis, rejected)?;
         let analysis = analyse_answers(
             &Answers {
                 auth_api: None,
@@ -64,6 +65,7 @@ fn ask_all(
             break;
         }
         eprintln!("These endpoints cannot share a session; change them.");
+        rejected = true;
     }
 
     let origins: Vec<String> = answers
@@ -155,10 +157,18 @@ fn ask_all(
     Ok(answers)
 }
 
-fn ask_endpoints(current: &[String]) -> Result<Vec<String>, InquireError> {
+/// After a rejected list the line starts empty (the prompt has no key to clear it) and the
+/// old list is shown to copy from.
+fn ask_endpoints(current: &[String], rejected: bool) -> Result<Vec<String>, InquireError> {
+    let joined = current.join(", ");
+    let help = if rejected {
+        format!("before: {joined}")
+    } else {
+        "e.g. https://api.example.com, https://api2.example.com".to_owned()
+    };
     let text = Text::new("API endpoints (separate them with spaces or commas):")
-        .with_initial_value(&current.join(", "))
-        .with_help_message("e.g. https://api.example.com, https://api2.example.com")
+        .with_initial_value(if rejected { "" } else { &joined })
+        .with_help_message(&help)
         .with_validator(|s: &str| {
             crate::terminal::test_panic_point();
             let items = split_list(s);
