@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime};
 use assert_cmd::Command;
 use serde_json::Value;
 
-use crate::common::{TWO_APIS, project, st_setup};
+use crate::common::{EU_APIS, TWO_APIS, project, setup_args, st_setup};
 
 /// Long enough for a slow CI machine, short enough that a prompt waiting on stdin fails.
 const TIMEOUT: Duration = Duration::from_secs(30);
@@ -858,23 +858,7 @@ fn add_api_with_yes_adds_a_third_api() {
 #[test]
 fn add_api_that_changes_the_cookie_domain_sets_older_cookie_domain() {
     let dir = project();
-    run_in(
-        dir.path(),
-        &[
-            "--yes",
-            "--api",
-            "https://api.eu.example.com",
-            "--api",
-            "https://api2.eu.example.com",
-            "--website",
-            "https://example.com",
-            "--ui",
-            "prebuilt",
-            "--app-name",
-            "Acme",
-        ],
-    )
-    .expect_code(0);
+    run_in(dir.path(), &[&["--yes"][..], &setup_args(EU_APIS)].concat()).expect_code(0);
     let backend = read(dir.path(), BACKEND);
     assert!(
         backend.contains(r#"cookieDomain: ".eu.example.com","#),
@@ -1478,21 +1462,7 @@ fn a_ui_change_on_an_existing_frontend_says_so() {
 #[test]
 fn a_second_domain_change_warns_about_the_domain_no_longer_cleared() {
     let dir = project();
-    let eu = [
-        "--api",
-        "https://api.eu.example.com",
-        "--api",
-        "https://api2.eu.example.com",
-    ];
-    let rest = [
-        "--website",
-        "https://example.com",
-        "--ui",
-        "custom",
-        "--app-name",
-        "A",
-    ];
-    run_in(dir.path(), &[&["--yes"][..], &eu, &rest].concat()).expect_code(0);
+    run_in(dir.path(), &[&["--yes"][..], &setup_args(EU_APIS)].concat()).expect_code(0);
     let run = run_in(dir.path(), &["add-api", "https://api.example.com", "--yes"]).expect_code(0);
     assert!(!run.stderr.contains("note:"), "{}", run.stderr);
     let run = run_in(dir.path(), &["--yes", "--api", "https://api.example.com"]).expect_code(0);

@@ -43,3 +43,13 @@ pub const TWO_APIS: &[&str] = &[
     "--app-name",
     "Acme",
 ];
+
+/// `TWO_APIS` with other endpoints: `--api` for each, then the same website, UI and name.
+pub fn setup_args(apis: &[&'static str]) -> Vec<&'static str> {
+    let mut args: Vec<&str> = apis.iter().flat_map(|api| ["--api", api]).collect();
+    args.extend(TWO_APIS.iter().skip_while(|a| **a != "--website"));
+    args
+}
+
+/// Two APIs under `.eu.example.com`: a setup whose cookie domain a third API widens.
+pub const EU_APIS: &[&str] = &["https://api.eu.example.com", "https://api2.eu.example.com"];

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::common::{TWO_APIS, project, st_setup};
+use crate::common::{EU_APIS, TWO_APIS, project, setup_args, st_setup};
 use crate::in_snapshots;
 
 /// The name a snapshot test gives its app: quotes, a backslash, a template literal
@@ -166,21 +166,7 @@ fn single_host_files_have_no_domain_options() {
 #[test]
 fn older_cookie_domain_after_the_cookie_domain_widened() {
     let dir = project();
-    write(
-        dir.path(),
-        &[
-            "--api",
-            "https://api.eu.example.com",
-            "--api",
-            "https://api2.eu.example.com",
-            "--website",
-            "https://example.com",
-            "--ui",
-            "prebuilt",
-            "--app-name",
-            "Acme",
-        ],
-    );
+    write(dir.path(), &setup_args(EU_APIS));
     write(
         dir.path(),
         &[
