@@ -206,7 +206,7 @@ fn choose_api_domain(
     let Some(auth_api) = auth_api.filter(|a| !a.trim().is_empty()) else {
         return valid.first().map(|e| e.origin());
     };
-    let wanted = Endpoint::parse(auth_api).ok().map(|e| e.origin());
+    let wanted = crate::endpoint::origin_of(auth_api);
     match valid.iter().find(|e| Some(e.origin()) == wanted) {
         Some(endpoint) => Some(endpoint.origin()),
         None => {

@@ -112,6 +112,22 @@ impl Answers {
         self
     }
 
+    /// The row of the auth API among the endpoints, adding it when it is not listed: the
+    /// wizards take "this serves /auth" to mean "this is an API the frontend calls".
+    /// (`--yes` does not guess: there it is the `auth-api-not-listed` error.)
+    pub fn list_auth_api(&mut self) -> Option<usize> {
+        let auth = self.auth_api.clone()?;
+        let origin = crate::endpoint::origin_of(&auth)?;
+        let listed = self
+            .apis
+            .iter()
+            .position(|a| crate::endpoint::origin_of(a).as_ref() == Some(&origin));
+        Some(listed.unwrap_or_else(|| {
+            self.apis.push(auth);
+            self.apis.len() - 1
+        }))
+    }
+
     /// Output paths that come from st-setup.json, which may arrive with a cloned
     /// repository, must stay inside the project; the same path given on the command line
     /// (`flags`) is the user's own choice and allowed.
@@ -201,9 +217,8 @@ pub fn out_path(given: Option<&Path>, side: &str, lang: Lang) -> PathBuf {
 /// Whether `path` (relative to `project`, or absolute) lies outside the project folder,
 /// judged on the text alone (links are plan.rs's business).
 pub fn escapes_project(path: &Path, project: &Path) -> bool {
-    use crate::plan::lexical;
-    let absolute = |p: &Path| lexical(&std::path::absolute(p).unwrap_or_else(|_| p.to_owned()));
-    !absolute(&project.join(path)).starts_with(absolute(project))
+    use crate::plan::place;
+    !place(&project.join(path)).starts_with(place(project))
 }
 
 /// Complete answers, ready to generate from.

@@ -219,6 +219,12 @@ fn ignored_part(url: &Url) -> Option<String> {
     (!rest.is_empty()).then_some(rest)
 }
 
+/// The origin a typed text stands for, if it is a usable endpoint: how two spellings of
+/// one API (`api.example.com`, `https://API.example.com/`) are told to be the same.
+pub fn origin_of(text: &str) -> Option<String> {
+    Endpoint::parse(text).ok().map(|e| e.origin())
+}
+
 /// Whether `host` is `domain` or lies under it on a label boundary — the rule browsers
 /// and supertokens-website use: `api.example.com` is under `.example.com`,
 /// `evil-example.com` is not.

@@ -399,6 +399,15 @@ pub fn older_cookie_domain_replaced(dropped: &str) -> String {
     )
 }
 
+/// An output path outside the project, which only a flag can ask for.
+pub fn outside_the_project(path: &std::path::Path, flag: &str) -> String {
+    format!(
+        "{} is outside the project folder. st-setup.json alone never sends files outside it, so later runs need {flag} {} again (or -C at a folder that holds both).",
+        path.display(),
+        path.display()
+    )
+}
+
 /// An output moved (another language or path); the old file stays where it was.
 pub fn file_left_behind(old: &std::path::Path, new: &std::path::Path) -> String {
     format!(

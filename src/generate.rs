@@ -6,8 +6,8 @@ use anyhow::{Result, anyhow};
 
 use crate::analysis::{Analysis, DomainInput, analyse};
 use crate::answers::{self, Answers, Generated, Lang, MissingAnswers, SavedSetup, Setup};
-use crate::findings::{Code, file_left_behind, older_cookie_domain_replaced};
-use crate::plan::{Change, PlannedFile, is_commonjs, lexical};
+use crate::findings::{Code, file_left_behind, older_cookie_domain_replaced, outside_the_project};
+use crate::plan::{Change, PlannedFile, is_commonjs, place};
 use crate::psl::PublicSuffixList;
 use crate::render::{FileKind, FileValues, render};
 
@@ -30,6 +30,27 @@ impl Outcome {
 
     pub fn diff(&self) -> String {
         self.files.iter().map(PlannedFile::diff).collect()
+    }
+
+    /// For `check`: st-setup.json drifts only in meaning. Reformatting it by hand, or
+    /// answers spelt out that are the defaults anyway (as earlier versions saved them), is
+    /// no drift.
+    pub fn compare_state_by_meaning(&mut self, project: &Path) {
+        let (saved, setup) = (&self.saved, &self.setup);
+        let Some(state) = self.files.iter_mut().find(|f| f.kind.is_none()) else {
+            return;
+        };
+        let same = state
+            .old
+            .as_deref()
+            .and_then(|old| SavedSetup::parse(old).ok())
+            .is_some_and(|old| {
+                old.generated == saved.generated
+                    && old.answers.resolve(project).ok().as_ref() == Some(setup)
+            });
+        if same {
+            state.change = Change::Unchanged;
+        }
     }
 }
 
@@ -82,32 +103,8 @@ pub fn generate(
         .unwrap_or_default();
     let cookie_domain = analysis.cookie_domain.clone();
 
+    let notes = notes_for(project, previous, &setup, cookie_domain.as_deref());
     let previous_generation = previous.and_then(|p| p.generated.as_ref());
-    // The SDK clears one older domain only; replacing one that is still being cleared
-    // strands its cookies, which the user should hear about.
-    let mut notes: Vec<String> = previous_generation
-        .filter(|generated| generated.cookie_domain != cookie_domain)
-        .and_then(|generated| generated.older_cookie_domain.as_deref())
-        .filter(|dropped| !dropped.is_empty() && Some(*dropped) != cookie_domain.as_deref())
-        .map(older_cookie_domain_replaced)
-        .into_iter()
-        .collect();
-    // A file st-setup wrote before, at a path it no longer writes (another --lang or
-    // --*-out), is left alone but should not be forgotten.
-    if let Some(before) = previous
-        .filter(|p| p.generated.is_some())
-        .and_then(|p| p.answers.resolve(project).ok())
-    {
-        for (old, new) in [
-            (&before.backend_out, &setup.backend_out),
-            (&before.frontend_out, &setup.frontend_out),
-        ] {
-            let moved = same_place(project, old) != same_place(project, new);
-            if moved && project.join(old).exists() {
-                notes.push(file_left_behind(old, new));
-            }
-        }
-    }
     let older_cookie_domain = previous_generation.and_then(|generated| {
         if generated.cookie_domain == cookie_domain {
             generated.older_cookie_domain.clone()
@@ -140,19 +137,12 @@ pub fn generate(
     let backend = render_file(FileKind::Backend, &setup.backend_out)?;
     let frontend = render_file(FileKind::Frontend(setup.ui), &setup.frontend_out)?;
 
+    let mut to_save = setup.to_answers();
+    to_save.backend_out = to_save.backend_out.map(|p| relative_to(project, p));
+    to_save.frontend_out = to_save.frontend_out.map(|p| relative_to(project, p));
     let saved = SavedSetup {
         version: answers::VERSION,
-        answers: Answers {
-            backend_out: setup
-                .to_answers()
-                .backend_out
-                .map(|p| relative_to(project, p)),
-            frontend_out: setup
-                .to_answers()
-                .frontend_out
-                .map(|p| relative_to(project, p)),
-            ..setup.to_answers()
-        },
+        answers: to_save,
         generated: Some(Generated {
             cookie_domain: cookie_domain.clone(),
             older_cookie_domain,
@@ -174,6 +164,51 @@ pub fn generate(
         files,
         notes,
     })
+}
+
+/// What the user should hear about this run beyond the findings.
+fn notes_for(
+    project: &Path,
+    previous: Option<&SavedSetup>,
+    setup: &Setup,
+    cookie_domain: Option<&str>,
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    // The SDK clears one older domain only; replacing one that is still being cleared
+    // strands its cookies.
+    let previous_generation = previous.and_then(|p| p.generated.as_ref());
+    if let Some(dropped) = previous_generation
+        .filter(|generated| generated.cookie_domain.as_deref() != cookie_domain)
+        .and_then(|generated| generated.older_cookie_domain.as_deref())
+        .filter(|dropped| !dropped.is_empty() && Some(*dropped) != cookie_domain)
+    {
+        notes.push(older_cookie_domain_replaced(dropped));
+    }
+    // A file st-setup wrote before, at a path it no longer writes (another --lang or
+    // --*-out), is left alone but should not be forgotten.
+    if let Some(before) = previous
+        .filter(|p| p.generated.is_some())
+        .and_then(|p| p.answers.resolve(project).ok())
+    {
+        for (old, new) in [
+            (&before.backend_out, &setup.backend_out),
+            (&before.frontend_out, &setup.frontend_out),
+        ] {
+            let moved = same_place(project, old) != same_place(project, new);
+            if moved && project.join(old).exists() {
+                notes.push(file_left_behind(old, new));
+            }
+        }
+    }
+    for (path, flag) in [
+        (&setup.backend_out, "--backend-out"),
+        (&setup.frontend_out, "--frontend-out"),
+    ] {
+        if answers::escapes_project(path, project) {
+            notes.push(outside_the_project(path, flag));
+        }
+    }
+    notes
 }
 
 /// TypeScript or not, and `require` or not, for a file at `path`. The extension decides
@@ -247,9 +282,8 @@ fn check_distinct(files: &[PlannedFile]) -> Result<(), String> {
     Ok(())
 }
 
-/// One spelling per place: `./web/../src/a.ts`, `src/a.ts` and `/abs/project/src/a.ts`.
 fn same_place(project: &Path, path: &Path) -> PathBuf {
-    lexical(&std::path::absolute(project.join(path)).unwrap_or_else(|_| project.join(path)))
+    place(&project.join(path))
 }
 
 /// An absolute path inside the project is saved relative to it, so st-setup.json keeps

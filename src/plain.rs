@@ -42,13 +42,7 @@ fn ask_all(
     psl: &PublicSuffixList,
 ) -> Result<Answers, InquireError> {
     let mut answers = prefilled.clone();
-    // As in the full-screen wizard: an auth API that is not listed is an endpoint too.
-    if let Some(auth) = answers.auth_api.clone() {
-        let origin = |text: &str| Endpoint::parse(text).ok().map(|e| e.origin());
-        if origin(&auth).is_some() && !answers.apis.iter().any(|a| origin(a) == origin(&auth)) {
-            answers.apis.push(auth);
-        }
-    }
+    answers.list_auth_api();
     let mut rejected = false;
     loop {
         answers.apis = ask_endpoints(&answers.apis, rejected)?;

@@ -140,6 +140,12 @@ pub fn lexical(path: &Path) -> PathBuf {
     out
 }
 
+/// One spelling per place, without touching the disk: `./web/../src/a.ts`, `src/a.ts`
+/// and `/project/src/a.ts` (run in /project) are the same place.
+pub fn place(path: &Path) -> PathBuf {
+    lexical(&std::path::absolute(path).unwrap_or_else(|_| path.to_owned()))
+}
+
 /// Where `display` (relative to `project`) really is once symbolic links are followed.
 /// Writing there keeps a link in place. A link that leads out of the project folder is
 /// refused without `--force`: a cloned repository must not be able to make st-setup
@@ -189,8 +195,7 @@ fn resolve_target(project: &Path, display: &Path, force: bool) -> Result<PathBuf
     };
     let root = fs::canonicalize(project)
         .with_context(|| format!("cannot resolve the project folder {}", project.display()))?;
-    let absolute = |p: &Path| lexical(&std::path::absolute(p).unwrap_or_else(|_| p.to_owned()));
-    let lexically_inside = absolute(&path).starts_with(absolute(project));
+    let lexically_inside = place(&path).starts_with(place(project));
     if lexically_inside && !real.starts_with(&root) && !force {
         bail!(
             "{name} leads out of the project folder through a symbolic link (to {}); st-setup does not follow links out of the project. Pass --force to write there.",

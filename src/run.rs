@@ -7,7 +7,7 @@ use anyhow::{Context as _, anyhow};
 
 use crate::answers::{Answers, SavedSetup};
 use crate::cli::{Cli, Command};
-use crate::endpoint::Endpoint;
+use crate::endpoint::origin_of;
 use crate::generate::{GenerateError, Outcome, generate};
 use crate::plan::{Change, write_all};
 use crate::psl::PublicSuffixList;
@@ -224,22 +224,7 @@ impl Context<'_> {
         let previous = self.require_previous("check")?;
         let answers = previous.answers.clone();
         let mut outcome = self.generate(&answers, Some(&previous))?;
-        // st-setup.json drifts only in meaning: reformatting it by hand, or answers spelt
-        // out that are the defaults anyway (as older versions saved them), are fine.
-        let project = self.project();
-        if let Some(state) = outcome.files.iter_mut().find(|f| f.kind.is_none()) {
-            let same = state
-                .old
-                .as_deref()
-                .and_then(|old| SavedSetup::parse(old).ok())
-                .is_some_and(|old| {
-                    old.generated == outcome.saved.generated
-                        && old.answers.resolve(project).ok().as_ref() == Some(&outcome.setup)
-                });
-            if same {
-                state.change = Change::Unchanged;
-            }
-        }
+        outcome.compare_state_by_meaning(self.project());
         let drifted: Vec<_> = outcome.changed().collect();
         if self.cli.run.json {
             self.print_json(&outcome, false);
@@ -276,11 +261,8 @@ impl Context<'_> {
             .clone()
             .overlaid_with(&self.cli.answers.to_answers());
         for url in urls {
-            let origin = Endpoint::parse(url).map(|e| e.origin()).ok();
-            let known = answers
-                .apis
-                .iter()
-                .any(|a| origin.is_some() && Endpoint::parse(a).map(|e| e.origin()).ok() == origin);
+            let origin = origin_of(url);
+            let known = origin.is_some() && answers.apis.iter().any(|a| origin_of(a) == origin);
             if known {
                 eprintln!("{url} is already one of the endpoints.");
             } else {
@@ -410,7 +392,6 @@ impl Context<'_> {
         Ok(Exit::Ok)
     }
 
-    /// What a run did (or, with `--dry-run`, would do), and what to do next.
     /// Notes come before any question about writing, so they can change the answer.
     fn print_notes(&self, outcome: &Outcome) {
         for note in &outcome.notes {
@@ -418,6 +399,7 @@ impl Context<'_> {
         }
     }
 
+    /// What a run did (or, with `--dry-run`, would do), and what to do next.
     fn print_outcome(&self, outcome: &Outcome) {
         let dry_run = self.cli.run.dry_run;
         out!("{}", report::analysis_summary(&outcome.analysis));
@@ -436,18 +418,6 @@ impl Context<'_> {
             .any(|f| f.kind.is_some() && f.change == Change::Create)
         {
             outln!("\n{}", report::next_steps(outcome));
-        }
-        for (path, flag) in [
-            (&outcome.setup.backend_out, "--backend-out"),
-            (&outcome.setup.frontend_out, "--frontend-out"),
-        ] {
-            if answers::escapes_project(path, self.project()) {
-                eprintln!(
-                    "note: {} is outside the project folder. st-setup.json alone never sends files outside it, so later runs need {flag} {} again (or -C at a folder that holds both).",
-                    path.display(),
-                    path.display()
-                );
-            }
         }
     }
 

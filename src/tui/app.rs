@@ -141,19 +141,9 @@ impl<'p> Model<'p> {
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
         let path =
             |v: &Option<PathBuf>, side| out_path(v.as_deref(), side, lang).display().to_string();
+        let mut prefilled = prefilled.clone();
+        let auth_row = prefilled.list_auth_api();
         let mut apis = prefilled.apis.clone();
-        // An auth API that is not among the endpoints (--auth-api alone) becomes one: the
-        // user said it serves /auth, so it is an API the frontend calls.
-        let auth_row = prefilled.auth_api.as_ref().map(|auth| {
-            let origin = Endpoint::parse(auth).ok().map(|e| e.origin());
-            let same = |a: &String| {
-                origin.is_some() && Endpoint::parse(a).ok().map(|e| e.origin()) == origin
-            };
-            apis.iter().position(same).unwrap_or_else(|| {
-                apis.push(auth.clone());
-                apis.len() - 1
-            })
-        });
         if apis.is_empty() {
             apis.push(String::new());
         }
