@@ -80,6 +80,15 @@ fn yes_two_apis(dir: &Path, extra: &[&str]) -> Run {
     run_in(dir, &args)
 }
 
+/// `st-setup domain --json URLS…` in an empty folder, exiting `code`.
+#[track_caller]
+fn domain_json(urls: &[&str], code: i32) -> Value {
+    let dir = project();
+    run_in(dir.path(), &[&["domain", "--json"][..], urls].concat())
+        .expect_code(code)
+        .json()
+}
+
 fn read(dir: &Path, path: &str) -> String {
     fs::read_to_string(dir.join(path)).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
 }
@@ -209,18 +218,7 @@ fn domain_names_the_shared_cookie_domain() {
 
 #[test]
 fn domain_json_has_the_documented_shape() {
-    let dir = project();
-    let run = run_in(
-        dir.path(),
-        &[
-            "domain",
-            "--json",
-            "api.example.com",
-            "https://api2.example.com",
-        ],
-    )
-    .expect_code(0);
-    let json = run.json();
+    let json = domain_json(&["api.example.com", "https://api2.example.com"], 0);
     assert_eq!(json["cookieDomain"], ".example.com");
     assert_eq!(json["apiDomain"], "https://api.example.com");
     let endpoints = json["endpoints"].as_array().expect("endpoints array");
@@ -254,36 +252,17 @@ fn domain_json_has_the_documented_shape() {
 
 #[test]
 fn domain_json_for_one_host_has_no_cookie_domain() {
-    let dir = project();
-    let run = run_in(
-        dir.path(),
-        &[
-            "domain",
-            "--json",
-            "https://api.example.com",
-            "https://api.example.com:8443",
-        ],
-    )
-    .expect_code(0);
-    let json = run.json();
+    let json = domain_json(
+        &["https://api.example.com", "https://api.example.com:8443"],
+        0,
+    );
     assert_eq!(json["cookieDomain"], Value::Null);
     assert_eq!(finding(&json, "single-host")["severity"], "info");
 }
 
 #[test]
 fn domain_on_different_sites_exits_1() {
-    let dir = project();
-    let run = run_in(
-        dir.path(),
-        &[
-            "domain",
-            "--json",
-            "https://api.example.com",
-            "https://api.other.com",
-        ],
-    )
-    .expect_code(1);
-    let json = run.json();
+    let json = domain_json(&["https://api.example.com", "https://api.other.com"], 1);
     assert_eq!(json["cookieDomain"], Value::Null);
     let f = finding(&json, "different-sites");
     assert_eq!(f["severity"], "error");
@@ -291,7 +270,7 @@ fn domain_on_different_sites_exits_1() {
     assert!(endpoints.contains("api.other.com"), "{f}");
 
     let human = run_in(
-        dir.path(),
+        project().path(),
         &["domain", "https://api.example.com", "https://api.other.com"],
     )
     .expect_code(1);
@@ -301,19 +280,14 @@ fn domain_on_different_sites_exits_1() {
 
 #[test]
 fn domain_names_the_odd_endpoint_out() {
-    let dir = project();
-    let run = run_in(
-        dir.path(),
+    let json = domain_json(
         &[
-            "domain",
-            "--json",
             "https://api.example.com",
             "https://api2.example.com",
             "https://api.other.com",
         ],
-    )
-    .expect_code(1);
-    let json = run.json();
+        1,
+    );
     assert_eq!(
         finding(&json, "different-sites")["endpoints"],
         serde_json::json!(["https://api.other.com"])

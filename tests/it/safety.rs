@@ -15,6 +15,12 @@ fn answers_with_name(name: &str) -> Vec<String> {
     args
 }
 
+/// Runs `cmd`, expects exit `code`, and returns what it printed on stderr.
+fn fails_with(code: i32, cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.assert().code(code).get_output().clone();
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 fn snapshot(dir: &Path) -> Vec<(String, String)> {
     [
         "backend/supertokens.ts",
@@ -100,19 +106,16 @@ fn a_folder_that_cannot_be_created_changes_nothing() {
         "a file where a folder should be",
     )
     .unwrap();
-    let out = st_setup(dir.path())
-        .args([
+    let stderr = fails_with(
+        1,
+        st_setup(dir.path()).args([
             "--yes",
             "--app-name",
             "Changed",
             "--frontend-out",
             "blocker/st.ts",
-        ])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8_lossy(&out.stderr);
+        ]),
+    );
     assert!(
         stderr.contains("blocker/st.ts"),
         "the error names the path: {stderr}"
@@ -128,14 +131,8 @@ fn a_folder_that_cannot_be_created_changes_nothing() {
 fn an_output_path_that_is_a_folder_is_refused() {
     let dir = project();
     fs::create_dir_all(dir.path().join("backend/supertokens.ts")).unwrap();
-    let out = st_setup(dir.path())
-        .arg("--yes")
-        .args(TWO_APIS)
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    assert!(String::from_utf8_lossy(&out.stderr).contains("is a folder"));
+    let stderr = fails_with(1, st_setup(dir.path()).arg("--yes").args(TWO_APIS));
+    assert!(stderr.contains("is a folder"));
     assert!(!dir.path().join("st-setup.json").exists());
 }
 
@@ -150,14 +147,7 @@ fn a_link_out_of_the_project_is_not_followed_without_force() {
         dir.path().join("backend/supertokens.ts"),
     )
     .unwrap();
-    let out = st_setup(dir.path())
-        .arg("--yes")
-        .args(TWO_APIS)
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = fails_with(1, st_setup(dir.path()).arg("--yes").args(TWO_APIS));
     assert!(
         stderr.contains("leads out of the project folder"),
         "{stderr}"
@@ -185,13 +175,7 @@ fn paths_from_st_setup_json_stay_inside_the_project() {
             }
         });
         fs::write(dir.path().join("st-setup.json"), json.to_string()).unwrap();
-        let out = st_setup(dir.path())
-            .arg("--yes")
-            .assert()
-            .code(1)
-            .get_output()
-            .clone();
-        let stderr = String::from_utf8_lossy(&out.stderr);
+        let stderr = fails_with(1, st_setup(dir.path()).arg("--yes"));
         assert!(
             stderr.contains("outside the project folder") && stderr.contains("--backend-out"),
             "{stderr}"
@@ -293,16 +277,15 @@ fn no_command_touches_the_network() {
 fn a_missing_project_folder_is_not_created() {
     let dir = project();
     let missing = dir.path().join("no/such/folder");
-    let out = st_setup(dir.path())
-        .arg("-C")
-        .arg(&missing)
-        .arg("--yes")
-        .args(TWO_APIS)
-        .assert()
-        .code(2)
-        .get_output()
-        .clone();
-    assert!(String::from_utf8_lossy(&out.stderr).contains("does not exist"));
+    let stderr = fails_with(
+        2,
+        st_setup(dir.path())
+            .arg("-C")
+            .arg(&missing)
+            .arg("--yes")
+            .args(TWO_APIS),
+    );
+    assert!(stderr.contains("does not exist"));
     assert!(!dir.path().join("no").exists());
 }
 
@@ -344,13 +327,10 @@ fn a_read_only_folder_changes_nothing() {
     let before = snapshot(dir.path());
     let frontend = dir.path().join("frontend");
     let _guard = Immutable::set(&frontend);
-    let out = st_setup(dir.path())
-        .args(["--yes", "--app-name", "Changed"])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = fails_with(
+        1,
+        st_setup(dir.path()).args(["--yes", "--app-name", "Changed"]),
+    );
     assert!(
         stderr.contains("frontend/supertokens.ts") && stderr.contains("nothing was changed"),
         "{stderr}"

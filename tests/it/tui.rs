@@ -158,15 +158,22 @@ const CTRL_C: &str = "\x03";
 const CTRL_S: &str = "\x13";
 
 /// The terminal after the program: cooked mode (icanon, echo on), main screen, cursor shown.
+/// Exit 130, said so, and not one file in the project.
+fn assert_cancelled(pty_output: &str, project: &Path) {
+    assert!(pty_output.contains("EXIT=130"), "{pty_output}");
+    assert!(
+        pty_output.contains("Cancelled: nothing was written."),
+        "{pty_output}"
+    );
+    assert_eq!(
+        std::fs::read_dir(project).unwrap().count(),
+        0,
+        "nothing may be written"
+    );
+}
+
 fn assert_terminal_restored(pty_output: &str) {
-    assert!(
-        pty_output.contains(" icanon") || pty_output.contains("\nicanon"),
-        "not in canonical mode:\n{pty_output}"
-    );
-    assert!(
-        !pty_output.contains("-icanon") && !pty_output.contains("-echo "),
-        "raw mode left on:\n{pty_output}"
-    );
+    assert_terminal_mode_cooked(pty_output);
     let last_leave = pty_output
         .rfind("\x1b[?1049l")
         .expect("the alternate screen was left");
@@ -230,17 +237,8 @@ fn ctrl_c_asks_once_then_cancels_writing_nothing() {
     pty.wait_for("Quit without writing anything?");
     pty.send(CTRL_C);
     let output = pty.finish();
-    assert!(output.contains("EXIT=130"), "{output}");
-    assert!(
-        output.contains("Cancelled: nothing was written."),
-        "{output}"
-    );
+    assert_cancelled(&output, dir.path());
     assert_terminal_restored(&output);
-    assert_eq!(
-        std::fs::read_dir(dir.path()).unwrap().count(),
-        0,
-        "nothing may be written"
-    );
 }
 
 #[test]
@@ -354,13 +352,8 @@ fn ctrl_c_in_the_plain_mode_cancels_writing_nothing() {
     pty.send("https://api.example.com");
     pty.send(CTRL_C);
     let output = pty.finish();
-    assert!(output.contains("EXIT=130"), "{output}");
-    assert!(
-        output.contains("Cancelled: nothing was written."),
-        "{output}"
-    );
+    assert_cancelled(&output, dir.path());
     assert_terminal_mode_cooked(&output);
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
 /// Closing the terminal window sends SIGHUP to a terminal that is already gone: the wizard
