@@ -268,7 +268,12 @@ fn bench_tui(c: &mut Criterion) {
         b.iter_batched(
             || Terminal::new(TestBackend::new(120, 40)).expect("terminal"),
             |mut terminal| {
-                let model = Model::new(black_box(&prefilled), Lang::Ts, &psl);
+                let model = Model::new(
+                    black_box(&prefilled),
+                    Lang::Ts,
+                    std::path::Path::new("."),
+                    &psl,
+                );
                 terminal
                     .draw(|frame| draw(frame, &model, theme))
                     .expect("draws");
@@ -281,7 +286,7 @@ fn bench_tui(c: &mut Criterion) {
     // One keystroke in the first endpoint's field (cursor at its end): re-analysis of all
     // 20 endpoints, then a full frame. Iterations alternate typing a character and
     // deleting it, so the model stays the same size.
-    let mut model = Model::new(&prefilled, Lang::Ts, &psl);
+    let mut model = Model::new(&prefilled, Lang::Ts, std::path::Path::new("."), &psl);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     terminal
         .draw(|frame| draw(frame, &model, theme))

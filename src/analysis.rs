@@ -7,7 +7,7 @@ use std::collections::hash_map::Entry;
 use serde::Serialize;
 
 use crate::endpoint::{Endpoint, HostKind, Scheme};
-use crate::findings::{Code, Finding, Severity};
+use crate::findings::{API_ENDPOINT, AUTH_API, Code, Finding, Severity, WEBSITE};
 use crate::psl::PublicSuffixList;
 
 /// What the user answered that bears on domains.
@@ -59,6 +59,12 @@ impl Analysis {
             .min()
     }
 
+    /// The endpoint serving `/auth`, whose origin is `api_domain`.
+    pub fn api_endpoint(&self) -> Option<&Endpoint> {
+        let api = self.api_domain.as_deref()?;
+        self.valid_endpoints().find(|e| e.origin() == api)
+    }
+
     /// The parsed endpoints, in the order typed.
     pub fn valid_endpoints(&self) -> impl Iterator<Item = &Endpoint> {
         self.endpoints.iter().filter_map(|r| r.parsed.as_ref())
@@ -100,7 +106,7 @@ pub fn analyse(input: &DomainInput, psl: &PublicSuffixList) -> Analysis {
         .apis
         .iter()
         .map(|text| {
-            let parsed = parse_noting("API endpoint", text, &mut findings);
+            let parsed = parse_noting(API_ENDPOINT, text, &mut findings);
             let registrable_domain = parsed
                 .as_ref()
                 .filter(|e| e.kind == HostKind::Domain)
@@ -115,7 +121,7 @@ pub fn analyse(input: &DomainInput, psl: &PublicSuffixList) -> Analysis {
         .collect();
     let website = input
         .website
-        .and_then(|text| parse_noting("website", text, &mut findings));
+        .and_then(|text| parse_noting(WEBSITE, text, &mut findings));
 
     let valid: Vec<&Endpoint> = endpoints.iter().filter_map(|r| r.parsed.as_ref()).collect();
     note_duplicates(&valid, &mut findings);
@@ -143,10 +149,14 @@ pub fn analyse(input: &DomainInput, psl: &PublicSuffixList) -> Analysis {
                 findings.push(Finding::website_cross_site(
                     website,
                     &website_site,
+                    api_endpoint,
                     &api_site,
                 ));
             }
         }
+    }
+    if let Some(website) = &website {
+        note_mixed_content(website, &valid, &mut findings);
     }
 
     // An error anywhere (a bad website, an unlisted auth API) means no working setup, so
@@ -185,6 +195,24 @@ fn parse_noting(what: &str, text: &str, findings: &mut Vec<Finding>) -> Option<E
     }
 }
 
+/// An https page cannot call an http API: browsers block the request as mixed content.
+/// The exception is development on one machine: an http API on a loopback host
+/// (`localhost`, `127.0.0.1`) counts as secure, so a local https website may call it.
+fn note_mixed_content(website: &Endpoint, valid: &[&Endpoint], findings: &mut Vec<Finding>) {
+    if website.scheme != Scheme::Https {
+        return;
+    }
+    let blocked: Vec<&Endpoint> = valid
+        .iter()
+        .copied()
+        .filter(|api| api.scheme == Scheme::Http)
+        .filter(|api| !(website.is_local() && api.is_loopback()))
+        .collect();
+    if !blocked.is_empty() {
+        findings.push(Finding::mixed_content(website, &blocked));
+    }
+}
+
 /// Linear, so a keystroke stays cheap with many endpoints.
 fn note_duplicates(valid: &[&Endpoint], findings: &mut Vec<Finding>) {
     let mut first_seen: HashMap<String, &Endpoint> = HashMap::with_capacity(valid.len());
@@ -206,8 +234,14 @@ fn choose_api_domain(
     let Some(auth_api) = auth_api.filter(|a| !a.trim().is_empty()) else {
         return valid.first().map(|e| e.origin());
     };
-    let wanted = crate::endpoint::origin_of(auth_api);
-    match valid.iter().find(|e| Some(e.origin()) == wanted) {
+    let wanted = match Endpoint::parse(auth_api) {
+        Ok(endpoint) => endpoint.origin(),
+        Err(error) => {
+            findings.push(Finding::unparsable(AUTH_API, auth_api, &error));
+            return None;
+        }
+    };
+    match valid.iter().find(|e| e.origin() == wanted) {
         Some(endpoint) => Some(endpoint.origin()),
         None => {
             if !valid.is_empty() {

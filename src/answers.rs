@@ -165,7 +165,7 @@ impl Answers {
     /// Fills the defaults and checks every required answer is there.
     pub fn resolve(&self, project: &Path) -> Result<Setup, MissingAnswers> {
         let mut missing = Vec::new();
-        if self.apis.iter().all(|a| a.trim().is_empty()) {
+        if crate::text::split_all(&self.apis).is_empty() {
             missing.push(Question::Apis);
         }
         if self.website.as_deref().is_none_or(|w| w.trim().is_empty()) {
@@ -183,12 +183,8 @@ impl Answers {
         let lang = self.lang_or_detect(project);
         let out = |given: &Option<PathBuf>, side: &str| out_path(given.as_deref(), side, lang);
         Ok(Setup {
-            apis: self
-                .apis
-                .iter()
-                .filter(|a| !a.trim().is_empty())
-                .cloned()
-                .collect(),
+            // One endpoint per entry, however the answers were put together.
+            apis: crate::text::split_all(&self.apis),
             auth_api: self.auth_api.clone(),
             website: self.website.clone().unwrap_or_default(),
             ui: self.ui.unwrap_or(Ui::Prebuilt),
@@ -219,6 +215,96 @@ pub fn out_path(given: Option<&Path>, side: &str, lang: Lang) -> PathBuf {
 pub fn escapes_project(path: &Path, project: &Path) -> bool {
     use crate::plan::place;
     !place(&project.join(path)).starts_with(place(project))
+}
+
+/// The extensions of the files st-setup writes. The extension decides the language: a
+/// TypeScript or JavaScript file for supertokens-node, -auth-react or -web-js.
+pub const EXTENSIONS: [&str; 8] = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
+
+/// Whether `path` can be an output file: it names a file (not a folder) with one of the
+/// `EXTENSIONS`, in one line. `name` says which ("the backend file") and `flag` how to
+/// give another. Reads the disk only to see whether the path is an existing folder.
+pub fn check_output_path(
+    path: &Path,
+    project: &Path,
+    name: &str,
+    flag: &str,
+) -> Result<(), String> {
+    let text = path.to_string_lossy();
+    let shown = crate::text::quoted(&text);
+    if let Some((position, character)) = crate::text::first_invisible(&text) {
+        return Err(format!(
+            "{name} {shown} has {} at character {position}; a file path is one line. Pass {flag} PATH without it.",
+            crate::text::name_of(character)
+        ));
+    }
+    let example = |folder: &str| {
+        let folder = folder.trim_end_matches('/');
+        if folder.is_empty() {
+            "supertokens.ts".to_owned()
+        } else {
+            format!("{folder}/supertokens.ts")
+        }
+    };
+    let last = path.components().next_back();
+    let folder_like = text.ends_with('/')
+        || text.ends_with(std::path::MAIN_SEPARATOR)
+        || !matches!(last, Some(std::path::Component::Normal(_)));
+    if folder_like || project.join(path).is_dir() {
+        return Err(format!(
+            "{name} {shown} is a folder; st-setup writes one file there. Name the file, e.g. {flag} {}",
+            example(&text)
+        ));
+    }
+    let extension = path.extension().and_then(|e| e.to_str());
+    match extension {
+        Some(e) if EXTENSIONS.contains(&e) => Ok(()),
+        _ => Err(format!(
+            "{name} {shown} {}; st-setup writes {} files (the extension decides the language and module format). Pass {flag} with one of them, e.g. {flag} {}",
+            match extension {
+                Some(e) => format!(
+                    "has the extension {}",
+                    crate::text::quoted(&format!(".{e}"))
+                ),
+                None => "has no extension".to_owned(),
+            },
+            EXTENSIONS.map(|e| format!(".{e}")).join(" "),
+            path.with_extension("ts").display()
+        )),
+    }
+}
+
+/// An app name must be there and fit on one line.
+pub fn check_app_name(name: &str) -> Result<(), String> {
+    if name.trim().is_empty() {
+        return Err(
+            "the app name is empty; pass --app-name NAME (it is shown in emails and the login UI)"
+                .to_owned(),
+        );
+    }
+    match crate::text::first_invisible(name) {
+        Some((position, character)) => Err(format!(
+            "the app name {} has {} at character {position}; it is shown in emails and the login UI on one line. Pass --app-name NAME without it.",
+            crate::text::quoted(name),
+            crate::text::name_of(character)
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The SuperTokens core's URL, as supertokens-node takes it.
+pub fn check_connection_uri(uri: &str) -> Result<(), String> {
+    let usable = crate::text::first_invisible(uri).is_none()
+        && url::Url::parse(uri)
+            .is_ok_and(|url| matches!(url.scheme(), "http" | "https") && url.has_host());
+    if usable {
+        Ok(())
+    } else {
+        Err(format!(
+            "the connection URI {} is not an http(s) URL; pass --connection-uri, e.g. http://localhost:3567 or your SuperTokens core's URL",
+            crate::text::quoted(uri)
+        ))
+    }
 }
 
 /// Complete answers, ready to generate from.
@@ -254,19 +340,86 @@ impl Setup {
     }
 }
 
-/// A question, for naming what is missing and the flag that answers it.
+/// Every question st-setup asks, in the order both wizards ask them. Each owns its label,
+/// its one-line hint and the flag that answers it, so the TUI, the line prompts, the help
+/// screen and the errors for missing answers all say the same.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Question {
     Apis,
-    Website,
+    AuthApi,
     Ui,
+    Website,
     AppName,
+    Lang,
+    BackendOut,
+    FrontendOut,
+    ConnectionUri,
 }
 
 impl Question {
+    pub const ALL: [Question; 9] = [
+        Question::Apis,
+        Question::AuthApi,
+        Question::Ui,
+        Question::Website,
+        Question::AppName,
+        Question::Lang,
+        Question::BackendOut,
+        Question::FrontendOut,
+        Question::ConnectionUri,
+    ];
+
+    /// The field's name in the wizards.
+    pub fn label(self) -> &'static str {
+        match self {
+            Question::Apis => "API endpoints",
+            Question::AuthApi => "Serves /auth",
+            Question::Ui => "Login UI",
+            Question::Website => "Website",
+            Question::AppName => "App name",
+            Question::Lang => "Language",
+            Question::BackendOut => "Backend file",
+            Question::FrontendOut => "Frontend file",
+            Question::ConnectionUri => "Core URI",
+        }
+    }
+
+    /// One line on what the answer is for.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Question::Apis => {
+                "Every API your frontend calls, e.g. https://api.example.com (a pasted list splits itself)"
+            }
+            Question::AuthApi => {
+                "The API serving the auth routes (/auth): appInfo.apiDomain, the same on both sides"
+            }
+            Question::Ui => {
+                "Pre built UI: supertokens-auth-react draws the login pages; custom UI: your pages call supertokens-web-js"
+            }
+            Question::Website => {
+                "Where the frontend is served: appInfo.websiteDomain, e.g. https://example.com"
+            }
+            Question::AppName => "appInfo.appName: shown in emails and on the login pages",
+            Question::Lang => {
+                "TypeScript or JavaScript for the default file names (a path's own extension decides)"
+            }
+            Question::BackendOut => {
+                "The backend init file, relative to the project folder (.ts .mts .cts .js .mjs .cjs …)"
+            }
+            Question::FrontendOut => {
+                "The frontend init file, relative to the project folder (.ts .tsx .js .jsx …)"
+            }
+            Question::ConnectionUri => {
+                "Where the backend reaches the SuperTokens core, e.g. http://localhost:3567"
+            }
+        }
+    }
+
+    /// The flag that answers it, as an error for a missing answer names it.
     pub fn flag(self) -> &'static str {
         match self {
             Question::Apis => "--api URL (once per API, e.g. --api https://api.example.com)",
+            Question::AuthApi => "--auth-api URL (the API serving /auth; default: the first --api)",
             Question::Website => {
                 "--website URL (where the frontend is served, e.g. https://example.com)"
             }
@@ -274,6 +427,10 @@ impl Question {
                 "--ui prebuilt|custom (pre built UI: supertokens-auth-react; custom UI: supertokens-web-js)"
             }
             Question::AppName => "--app-name NAME",
+            Question::Lang => "--lang ts|js",
+            Question::BackendOut => "--backend-out PATH",
+            Question::FrontendOut => "--frontend-out PATH",
+            Question::ConnectionUri => "--connection-uri URL",
         }
     }
 }
@@ -362,7 +519,10 @@ impl SavedSetup {
             Some(other) => bail!("\"version\" is {other}; expected {VERSION}"),
             None => bail!("\"version\" is missing; expected \"version\": {VERSION}"),
         }
-        serde_json::from_str(text).map_err(located)
+        let mut saved: SavedSetup = serde_json::from_str(text).map_err(located)?;
+        // A hand-edited entry holding a pasted list is read as the list it is.
+        saved.answers.apis = crate::text::split_all(&saved.answers.apis);
+        Ok(saved)
     }
 
     pub fn to_json(&self) -> String {

@@ -1,4 +1,6 @@
-//! The command line (DESIGN §3). Every question of the wizard has a flag here.
+//! The command line: clap definitions (what `--help` shows, per subcommand), then
+//! `Cli::into_request`, which merges flags given before a subcommand with its own and
+//! refuses the ones it has no use for. Every question of the wizard has a flag here.
 
 use std::path::PathBuf;
 
@@ -17,8 +19,14 @@ Examples:
   st-setup add-api https://api3.example.com --dry-run
                                              preview the change an added API makes
   st-setup check                             exit 1 if the files drifted from st-setup.json
+  st-setup completions bash > ~/.local/share/bash-completion/completions/st-setup
+  st-setup man > st-setup.1                  the manual page
 
-Exit codes: 0 ok, 1 the answers cannot work or a run failed, 2 usage error, 130 cancelled.";
+st-setup.json is looked for in the current folder, then in each parent (as cargo looks for
+Cargo.toml); -C DIR names the project folder instead.
+
+Exit codes: 0 ok, 1 the answers cannot work, the files drifted or a run failed,
+2 usage error (or `check` cannot judge), 130 cancelled.";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -39,83 +47,212 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
+    /// An API endpoint the frontend calls; repeat for each API (a list separated by
+    /// commas, spaces or line breaks is split)
+    #[arg(long = "api", value_name = "URL", help_heading = ANSWERS)]
+    pub apis: Vec<String>,
+
     #[command(flatten)]
     pub answers: AnswerFlags,
 
     #[command(flatten)]
-    pub run: RunFlags,
+    pub write: WriteFlags,
+
+    #[command(flatten)]
+    pub project: ProjectFlags,
+
+    #[command(flatten)]
+    pub output: OutputFlags,
 
     /// Print the version and the Public Suffix List's version
-    #[arg(short = 'V', long, global = true)]
+    #[arg(short = 'V', long)]
     pub version: bool,
 }
+
+const ANSWERS: &str = "Answers (each replaces the one in st-setup.json)";
+const HOW: &str = "How to run";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Analyse API endpoints only: the shared cookie domain, and why
-    Domain {
-        /// API endpoints, e.g. https://api.example.com or api2.example.com:8443
-        #[arg(value_name = "URL", required = true)]
-        urls: Vec<String>,
-    },
+    Domain(DomainArgs),
     /// Add API endpoints to st-setup.json and regenerate the files
-    AddApi {
-        /// The new API endpoints
-        #[arg(value_name = "URL", required = true)]
-        urls: Vec<String>,
+    AddApi(AddApiArgs),
+    /// Exit 0 when the files on disk are what st-setup.json generates, 1 when they
+    /// drifted, 2 when st-setup.json or a file's st-setup block is broken
+    Check(CheckArgs),
+    /// Print a shell completion script
+    Completions {
+        /// bash, zsh, fish, elvish or powershell
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
     },
-    /// Exit 1 when the files on disk are not what st-setup.json generates
-    Check,
+    /// Print the manual page (roff), e.g. `st-setup man > st-setup.1`
+    Man,
 }
 
 #[derive(Debug, Args)]
-#[command(next_help_heading = "Answers (each replaces the one in st-setup.json)")]
-pub struct AnswerFlags {
-    /// An API endpoint the frontend calls; repeat for each API
-    #[arg(long = "api", value_name = "URL", global = true)]
-    pub apis: Vec<String>,
+#[command(after_help = "Reads no st-setup.json and writes nothing.")]
+pub struct DomainArgs {
+    /// API endpoints, e.g. https://api.example.com or api2.example.com:8443
+    #[arg(value_name = "URL", required = true)]
+    pub urls: Vec<String>,
 
-    /// The endpoint serving /auth (appInfo.apiDomain) [default: the first --api]
-    #[arg(long, value_name = "URL", global = true)]
+    /// The endpoint serving /auth (appInfo.apiDomain) [default: the first URL]
+    #[arg(long, value_name = "URL")]
     pub auth_api: Option<String>,
 
     /// Where the frontend is served (appInfo.websiteDomain), e.g. https://example.com
-    #[arg(long, value_name = "URL", global = true)]
+    #[arg(long, value_name = "URL")]
+    pub website: Option<String>,
+
+    #[command(flatten)]
+    pub output: OutputFlags,
+}
+
+#[derive(Debug, Args)]
+pub struct AddApiArgs {
+    /// The new API endpoints
+    #[arg(value_name = "URL", required = true)]
+    pub urls: Vec<String>,
+
+    #[command(flatten)]
+    pub answers: AnswerFlags,
+
+    #[command(flatten)]
+    pub write: WriteFlags,
+
+    #[command(flatten)]
+    pub project: ProjectFlags,
+
+    #[command(flatten)]
+    pub output: OutputFlags,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Compares with st-setup.json exactly as saved: it takes no answers and writes nothing."
+)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub project: ProjectFlags,
+
+    #[command(flatten)]
+    pub output: OutputFlags,
+}
+
+#[derive(Debug, Default, Args)]
+pub struct AnswerFlags {
+    /// The endpoint serving /auth (appInfo.apiDomain) [default: the first --api]
+    #[arg(long, value_name = "URL", help_heading = ANSWERS)]
+    pub auth_api: Option<String>,
+
+    /// Where the frontend is served (appInfo.websiteDomain), e.g. https://example.com
+    #[arg(long, value_name = "URL", help_heading = ANSWERS)]
     pub website: Option<String>,
 
     /// Login pages from supertokens-auth-react (prebuilt), or your own pages using
     /// supertokens-web-js (custom)
-    #[arg(long, value_enum, global = true)]
+    #[arg(long, value_enum, help_heading = ANSWERS)]
     pub ui: Option<Ui>,
 
     /// appInfo.appName, shown in emails and the login UI
-    #[arg(long, value_name = "NAME", global = true)]
+    #[arg(long, value_name = "NAME", help_heading = ANSWERS)]
     pub app_name: Option<String>,
 
-    /// The backend init file [default: backend/supertokens.ts, or .js]
-    #[arg(long, value_name = "PATH", global = true)]
+    /// The backend init file (.ts .tsx .mts .cts .js .jsx .mjs .cjs) [default:
+    /// backend/supertokens.ts, or .js]
+    #[arg(long, value_name = "PATH", help_heading = ANSWERS)]
     pub backend_out: Option<PathBuf>,
 
-    /// The frontend init file [default: frontend/supertokens.ts, or .js]
-    #[arg(long, value_name = "PATH", global = true)]
+    /// The frontend init file (.ts .tsx .mts .cts .js .jsx .mjs .cjs) [default:
+    /// frontend/supertokens.ts, or .js]
+    #[arg(long, value_name = "PATH", help_heading = ANSWERS)]
     pub frontend_out: Option<PathBuf>,
 
     /// TypeScript or JavaScript for the default file names [default: ts, or js when the
     /// project has a package.json and no tsconfig.json]. An output path's own extension
     /// decides: .ts/.mts/.cts TypeScript, .mjs ES module, .cjs CommonJS, .js as the
     /// nearest package.json's "type" says
-    #[arg(long, value_enum, global = true)]
+    #[arg(long, value_enum, help_heading = ANSWERS)]
     pub lang: Option<Lang>,
 
     /// Where the backend reaches the SuperTokens core [default: http://localhost:3567]
-    #[arg(long, value_name = "URL", global = true)]
+    #[arg(long, value_name = "URL", help_heading = ANSWERS)]
     pub connection_uri: Option<String>,
 }
 
+#[derive(Debug, Default, Args)]
+pub struct WriteFlags {
+    /// Ask nothing: use flags, st-setup.json and defaults; fail naming any missing flag
+    #[arg(short = 'y', long, help_heading = HOW)]
+    pub yes: bool,
+
+    /// Print what would change as a unified diff; write nothing
+    #[arg(long, help_heading = HOW)]
+    pub dry_run: bool,
+
+    /// Replace output files st-setup did not generate (the old file is kept beside it as
+    /// FILE.bak, or FILE.1.bak when that is taken), or follow a link out of the project
+    #[arg(long, help_heading = HOW)]
+    pub force: bool,
+
+    /// Ask line by line instead of full-screen (automatic when TERM=dumb)
+    #[arg(long, help_heading = HOW)]
+    pub plain: bool,
+}
+
+#[derive(Debug, Default, Args)]
+pub struct ProjectFlags {
+    /// The project folder: it holds st-setup.json, and relative paths start there
+    /// [default: the nearest folder up from here with a st-setup.json, else here]
+    #[arg(short = 'C', long, value_name = "DIR", help_heading = HOW)]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Default, Args)]
+pub struct OutputFlags {
+    /// Print one machine-readable JSON object on stdout (with "ok": true|false), also on
+    /// errors
+    #[arg(long, help_heading = HOW)]
+    pub json: bool,
+
+    /// Use this public_suffix_list.dat instead of the embedded copy
+    #[arg(long, value_name = "FILE", help_heading = HOW)]
+    pub psl: Option<PathBuf>,
+}
+
+/// What to do, with every flag checked and merged: the command line after clap.
+#[derive(Debug)]
+pub struct Request {
+    pub action: Action,
+    /// The answers given as flags (`--api`, `--website`, …), to lay over st-setup.json.
+    pub answers: Answers,
+    pub yes: bool,
+    pub dry_run: bool,
+    pub force: bool,
+    pub plain: bool,
+    pub json: bool,
+    /// `-C DIR`; `None` means: look for st-setup.json here and in the parents.
+    pub dir: Option<PathBuf>,
+    pub psl: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Wizard,
+    Version,
+    Domain(Vec<String>),
+    AddApi(Vec<String>),
+    Check,
+    Completions(clap_complete::Shell),
+    Man,
+}
+
 impl AnswerFlags {
-    pub fn to_answers(&self) -> Answers {
+    fn to_answers(&self, apis: &[String]) -> Answers {
         Answers {
-            apis: self.apis.clone(),
+            apis: crate::text::split_all(apis),
             auth_api: self.auth_api.clone(),
             website: self.website.clone(),
             ui: self.ui,
@@ -126,44 +263,213 @@ impl AnswerFlags {
             connection_uri: self.connection_uri.clone(),
         }
     }
+
+    /// `self`, with every flag given in `later` replacing it.
+    fn merged(self, later: AnswerFlags) -> AnswerFlags {
+        AnswerFlags {
+            auth_api: later.auth_api.or(self.auth_api),
+            website: later.website.or(self.website),
+            ui: later.ui.or(self.ui),
+            app_name: later.app_name.or(self.app_name),
+            backend_out: later.backend_out.or(self.backend_out),
+            frontend_out: later.frontend_out.or(self.frontend_out),
+            lang: later.lang.or(self.lang),
+            connection_uri: later.connection_uri.or(self.connection_uri),
+        }
+    }
+
+    /// The flags given, by name.
+    fn given(&self) -> Vec<&'static str> {
+        [
+            ("--auth-api", self.auth_api.is_some()),
+            ("--website", self.website.is_some()),
+            ("--ui", self.ui.is_some()),
+            ("--app-name", self.app_name.is_some()),
+            ("--backend-out", self.backend_out.is_some()),
+            ("--frontend-out", self.frontend_out.is_some()),
+            ("--lang", self.lang.is_some()),
+            ("--connection-uri", self.connection_uri.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(flag, given)| given.then_some(flag))
+        .collect()
+    }
 }
 
-#[derive(Debug, Args)]
-#[command(next_help_heading = "How to run")]
-pub struct RunFlags {
-    /// Ask nothing: use flags, st-setup.json and defaults; fail naming any missing flag
-    #[arg(short = 'y', long, global = true)]
-    pub yes: bool,
+impl WriteFlags {
+    fn merged(self, later: WriteFlags) -> WriteFlags {
+        WriteFlags {
+            yes: self.yes || later.yes,
+            dry_run: self.dry_run || later.dry_run,
+            force: self.force || later.force,
+            plain: self.plain || later.plain,
+        }
+    }
 
-    /// Print what would change as a unified diff; write nothing
-    #[arg(long, global = true)]
-    pub dry_run: bool,
+    fn given(&self) -> Vec<&'static str> {
+        [
+            ("--yes", self.yes),
+            ("--dry-run", self.dry_run),
+            ("--force", self.force),
+            ("--plain", self.plain),
+        ]
+        .into_iter()
+        .filter_map(|(flag, given)| given.then_some(flag))
+        .collect()
+    }
+}
 
-    /// Replace output files st-setup did not generate (a copy is kept as FILE.bak)
-    #[arg(long, global = true)]
-    pub force: bool,
+impl OutputFlags {
+    fn merged(self, later: OutputFlags) -> OutputFlags {
+        OutputFlags {
+            json: self.json || later.json,
+            psl: later.psl.or(self.psl),
+        }
+    }
+}
 
-    /// Print machine-readable JSON on stdout
-    #[arg(long, global = true)]
-    pub json: bool,
+impl Cli {
+    /// Flags may come before the subcommand (`st-setup --yes add-api URL`) or after it;
+    /// the ones a subcommand has no use for are refused rather than silently ignored.
+    pub fn into_request(self) -> Result<Request, String> {
+        let Cli {
+            command,
+            apis,
+            answers,
+            write,
+            project,
+            output,
+            version,
+        } = self;
+        let mut request = Request {
+            action: Action::Wizard,
+            answers: Answers::default(),
+            yes: false,
+            dry_run: false,
+            force: false,
+            plain: false,
+            json: false,
+            dir: None,
+            psl: None,
+        };
+        let refuse = |command: &str, allowed: &[&str], given: Vec<&'static str>, why: &str| {
+            let unused: Vec<&str> = given
+                .into_iter()
+                .filter(|flag| !allowed.contains(flag))
+                .collect();
+            if unused.is_empty() {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{command} does not take {}: {why}",
+                    unused.join(", ")
+                ))
+            }
+        };
+        let mut root_flags = answers.given();
+        if !apis.is_empty() {
+            root_flags.insert(0, "--api");
+        }
+        root_flags.extend(write.given());
+        let (output, answers, write) = match command {
+            None => {
+                request.action = if version {
+                    Action::Version
+                } else {
+                    Action::Wizard
+                };
+                request.answers = answers.to_answers(&apis);
+                request.dir = project.dir.clone();
+                (output, None, write)
+            }
+            Some(Command::Domain(domain)) => {
+                refuse(
+                    "domain",
+                    &["--auth-api", "--website"],
+                    root_flags.clone(),
+                    "it analyses the URLs given as arguments (with --auth-api and --website) and reads no st-setup.json",
+                )?;
+                if project.dir.is_some() {
+                    return Err("domain does not take -C: it analyses the URLs given as arguments and reads no st-setup.json".to_owned());
+                }
+                request.action = Action::Domain(crate::text::split_all(&domain.urls));
+                request.answers = Answers {
+                    auth_api: domain.auth_api.or(answers.auth_api),
+                    website: domain.website.or(answers.website),
+                    ..Answers::default()
+                };
+                (output.merged(domain.output), None, WriteFlags::default())
+            }
+            Some(Command::AddApi(add)) => {
+                if !apis.is_empty() {
+                    return Err("add-api adds to the endpoints in st-setup.json; pass the new ones as arguments, not with --api".to_owned());
+                }
+                request.action = Action::AddApi(crate::text::split_all(&add.urls));
+                request.dir = add.project.dir.or(project.dir.clone());
+                (
+                    output.merged(add.output),
+                    Some(answers.merged(add.answers)),
+                    write.merged(add.write),
+                )
+            }
+            Some(Command::Check(check)) => {
+                refuse(
+                    "check",
+                    &[],
+                    root_flags.clone(),
+                    "it compares the files with what st-setup.json generates, exactly as saved",
+                )?;
+                request.action = Action::Check;
+                request.dir = check.project.dir.or(project.dir.clone());
+                (output.merged(check.output), None, WriteFlags::default())
+            }
+            Some(Command::Completions { shell }) => {
+                request.action = Action::Completions(shell);
+                (output, None, write)
+            }
+            Some(Command::Man) => {
+                request.action = Action::Man;
+                (output, None, write)
+            }
+        };
+        if let Some(answers) = answers {
+            request.answers = answers.to_answers(&[]);
+        }
+        if matches!(request.action, Action::Completions(_) | Action::Man) {
+            let mut given = root_flags;
+            if output.json {
+                given.push("--json");
+            }
+            if output.psl.is_some() {
+                given.push("--psl");
+            }
+            if project.dir.is_some() {
+                given.push("-C");
+            }
+            refuse(
+                "this command",
+                &[],
+                given,
+                "it prints what clap knows of st-setup's command line",
+            )?;
+        }
+        request.yes = write.yes;
+        request.dry_run = write.dry_run;
+        request.force = write.force;
+        request.plain = write.plain;
+        request.json = output.json;
+        request.psl = output.psl;
+        Ok(request)
+    }
+}
 
-    /// Ask line by line instead of full-screen (automatic when TERM=dumb)
-    #[arg(long, global = true)]
-    pub plain: bool,
-
-    /// The project folder: st-setup.json and relative output paths live here
-    #[arg(
-        short = 'C',
-        long,
-        value_name = "DIR",
-        default_value = ".",
-        global = true
-    )]
-    pub dir: PathBuf,
-
-    /// Use this public_suffix_list.dat instead of the embedded copy
-    #[arg(long, value_name = "FILE", global = true)]
-    pub psl: Option<PathBuf>,
+/// Whether the raw arguments ask for JSON, for errors found before the flags are parsed:
+/// `--json` then still gets one JSON object.
+pub fn wants_json(args: &[std::ffi::OsString]) -> bool {
+    args.iter()
+        .skip(1)
+        .take_while(|a| *a != "--")
+        .any(|a| a == "--json")
 }
 
 #[cfg(test)]
@@ -174,5 +480,98 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    fn request(args: &[&str]) -> Result<Request, String> {
+        let cli = Cli::try_parse_from(std::iter::once("st-setup").chain(args.iter().copied()))
+            .map_err(|e| e.to_string())?;
+        cli.into_request()
+    }
+
+    #[test]
+    fn flags_before_a_subcommand_count() {
+        let r = request(&[
+            "--yes",
+            "--website",
+            "https://example.com",
+            "add-api",
+            "x.example.com",
+            "--dry-run",
+        ])
+        .unwrap();
+        assert_eq!(r.action, Action::AddApi(vec!["x.example.com".into()]));
+        assert!(r.yes && r.dry_run);
+        assert_eq!(r.answers.website.as_deref(), Some("https://example.com"));
+        let r = request(&["--json", "-C", "/tmp", "check"]).unwrap();
+        assert!(r.json);
+        assert_eq!(r.dir, Some(PathBuf::from("/tmp")));
+    }
+
+    #[test]
+    fn a_subcommand_refuses_flags_it_would_ignore() {
+        let err = request(&["--force", "check"]).unwrap_err();
+        assert!(err.contains("check does not take --force"), "{err}");
+        let err = request(&["check", "--force"]).unwrap_err();
+        assert!(err.contains("unexpected argument '--force'"), "{err}");
+        let err = request(&["--ui", "custom", "domain", "a.example.com"]).unwrap_err();
+        assert!(err.contains("domain does not take --ui"), "{err}");
+        assert!(
+            request(&[
+                "--website",
+                "https://example.com",
+                "domain",
+                "a.example.com"
+            ])
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn each_subcommand_help_lists_only_its_flags() {
+        let mut cli = Cli::command();
+        let help = |name: &str, cli: &mut clap::Command| {
+            cli.find_subcommand_mut(name)
+                .unwrap()
+                .render_long_help()
+                .to_string()
+        };
+        let check = help("check", &mut cli);
+        for absent in [
+            "--force",
+            "--yes",
+            "--dry-run",
+            "--api",
+            "--website",
+            "--plain",
+        ] {
+            assert!(
+                !check.contains(absent),
+                "check --help offers {absent}:\n{check}"
+            );
+        }
+        for present in ["--json", "--dir", "--psl"] {
+            assert!(check.contains(present), "{check}");
+        }
+        let domain = help("domain", &mut cli);
+        for absent in ["--force", "--yes", "--ui", "--dir", "--backend-out"] {
+            assert!(
+                !domain.contains(absent),
+                "domain --help offers {absent}:\n{domain}"
+            );
+        }
+        let add = help("add-api", &mut cli);
+        assert!(!add.contains("--api <"), "{add}");
+        assert!(
+            add.contains("--force") && add.contains("--website"),
+            "{add}"
+        );
+    }
+
+    #[test]
+    fn json_is_seen_before_parsing() {
+        let args = |v: &[&str]| v.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert!(wants_json(&args(&["st-setup", "--bogus", "--json"])));
+        assert!(!wants_json(&args(&["st-setup", "--", "--json"])));
+        assert!(!wants_json(&args(&["--json"])));
     }
 }

@@ -71,13 +71,34 @@ pub enum EndpointError {
         host: String,
         character: char,
     },
+    /// A line break, tab or other invisible character inside the text. The WHATWG parser
+    /// silently removes tabs and line breaks, which would glue two pasted endpoints into one
+    /// host; `position` counts characters from 1.
+    Invisible {
+        position: usize,
+        character: char,
+    },
+    /// A host longer than the 253 characters DNS allows.
+    HostTooLong(usize),
+    /// A label longer than the 63 characters DNS allows.
+    LabelTooLong(String),
 }
+
+/// DNS limits on a host name (RFC 1035), which browsers enforce when they resolve it.
+const MAX_HOST: usize = 253;
+const MAX_LABEL: usize = 63;
 
 impl Endpoint {
     pub fn parse(input: &str) -> Result<Self, EndpointError> {
         let trimmed = input.trim();
         if trimmed.is_empty() {
             return Err(EndpointError::Empty);
+        }
+        if let Some((position, character)) = crate::text::first_invisible(trimmed) {
+            return Err(EndpointError::Invisible {
+                position,
+                character,
+            });
         }
         let explicit_scheme = has_scheme(trimmed);
         let url = if explicit_scheme {
@@ -129,6 +150,16 @@ impl Endpoint {
         }
     }
 
+    /// Hosts that reach this machine only, which browsers count as secure even over http
+    /// (no mixed-content blocking): `localhost`, `*.localhost`, `127.0.0.0/8`.
+    pub fn is_loopback(&self) -> bool {
+        match self.kind {
+            HostKind::Localhost | HostKind::LocalhostSubdomain => true,
+            HostKind::Ipv4 => as_ipv4(&self.host).is_some_and(|ip| ip.is_loopback()),
+            HostKind::Domain => false,
+        }
+    }
+
     /// Hosts that only ever run on a developer's machine.
     pub fn is_local(&self) -> bool {
         matches!(
@@ -177,6 +208,12 @@ fn has_scheme(text: &str) -> bool {
 fn domain_kind(name: &str) -> Result<HostKind, EndpointError> {
     if name.split('.').any(str::is_empty) {
         return Err(EndpointError::EmptyLabel(name.to_owned()));
+    }
+    if name.len() > MAX_HOST {
+        return Err(EndpointError::HostTooLong(name.len()));
+    }
+    if let Some(label) = name.split('.').find(|label| label.len() > MAX_LABEL) {
+        return Err(EndpointError::LabelTooLong(label.to_owned()));
     }
     if name.split('.').any(|label| label == "*") {
         return Err(EndpointError::Wildcard(name.to_owned()));
@@ -363,6 +400,41 @@ mod tests {
         assert_eq!(
             Endpoint::parse("https://*.example.com"),
             Err(Wildcard("*.example.com".into()))
+        );
+        assert_eq!(
+            Endpoint::parse("https://api.example.com\nhttps://api2.example.com"),
+            Err(Invisible {
+                position: 24,
+                character: '\n'
+            }),
+            "a line break inside one endpoint is refused, never glued"
+        );
+        assert_eq!(
+            Endpoint::parse("api.example.com\tapi2.example.com"),
+            Err(Invisible {
+                position: 16,
+                character: '\t'
+            })
+        );
+        assert!(matches!(
+            Endpoint::parse("api.exa\u{200B}mple.com"),
+            Err(Invisible { .. })
+        ));
+        assert_eq!(
+            ok(" https://api.example.com\n").origin(),
+            "https://api.example.com",
+            "surrounding white space is trimmed"
+        );
+        let label = "a".repeat(64);
+        assert_eq!(
+            Endpoint::parse(&format!("https://{label}.example.com")),
+            Err(LabelTooLong(label))
+        );
+        assert!(ok(&format!("https://{}.example.com", "a".repeat(63))).kind == HostKind::Domain);
+        let host = format!("{}.example.com", vec!["a".repeat(60); 5].join("."));
+        assert_eq!(
+            Endpoint::parse(&format!("https://{host}")),
+            Err(HostTooLong(host.len()))
         );
         assert_eq!(
             Endpoint::parse("'api.example.com'"),

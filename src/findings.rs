@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::endpoint::{Endpoint, EndpointError};
+use crate::text::{self, quoted};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -49,6 +50,7 @@ pub enum Code {
     AuthApiNotListed,
     DuplicateEndpoint,
     WebsiteCrossSite,
+    MixedContent,
     PathIgnored,
     SchemeAssumed,
     SingleHost,
@@ -56,7 +58,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 14] = [
+    pub const ALL: [Code; 15] = [
         Code::NoEndpoints,
         Code::InvalidUrl,
         Code::UnsupportedScheme,
@@ -67,6 +69,7 @@ impl Code {
         Code::AuthApiNotListed,
         Code::DuplicateEndpoint,
         Code::WebsiteCrossSite,
+        Code::MixedContent,
         Code::PathIgnored,
         Code::SchemeAssumed,
         Code::SingleHost,
@@ -85,6 +88,7 @@ impl Code {
             Code::AuthApiNotListed => "auth-api-not-listed",
             Code::DuplicateEndpoint => "duplicate-endpoint",
             Code::WebsiteCrossSite => "website-cross-site",
+            Code::MixedContent => "mixed-content",
             Code::PathIgnored => "path-ignored",
             Code::SchemeAssumed => "scheme-assumed",
             Code::SingleHost => "single-host",
@@ -101,6 +105,7 @@ impl Code {
             | Code::LocalhostSubdomains
             | Code::DifferentSites
             | Code::MixedSchemes
+            | Code::MixedContent
             | Code::AuthApiNotListed => Severity::Error,
             Code::DuplicateEndpoint | Code::WebsiteCrossSite | Code::PathIgnored => {
                 Severity::Warning
@@ -121,8 +126,15 @@ impl Code {
             Code::MixedSchemes => "All APIs use the same scheme",
             Code::AuthApiNotListed => "apiDomain is one of the endpoints",
             Code::WebsiteCrossSite => "The website is on the APIs' site",
+            Code::MixedContent => "An https website calls only https APIs",
             _ => return None,
         })
+    }
+
+    /// Whether the rule is about the website, so nothing can be said of it before the
+    /// website is typed.
+    pub fn needs_website(self) -> bool {
+        matches!(self, Code::WebsiteCrossSite | Code::MixedContent)
     }
 
     /// One line for the README's table of codes.
@@ -138,6 +150,7 @@ impl Code {
             Code::AuthApiNotListed => "the auth API (apiDomain) is not one of the endpoints",
             Code::DuplicateEndpoint => "the same origin was given twice",
             Code::WebsiteCrossSite => "the website is on another site than the APIs",
+            Code::MixedContent => "an https website calls an http API: browsers block it",
             Code::PathIgnored => "a path, query or fragment was dropped",
             Code::SchemeAssumed => "no scheme was typed; one was chosen",
             Code::SingleHost => "one host only: no shared cookie domain is needed",
@@ -156,6 +169,11 @@ pub fn rules() -> Vec<&'static str> {
     }
     rules
 }
+
+/// The names of the answers that hold a URL, as messages call them.
+pub const API_ENDPOINT: &str = "API endpoint";
+pub const WEBSITE: &str = "website";
+pub const AUTH_API: &str = "auth API";
 
 /// One thing st-setup has to say about the answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -177,40 +195,69 @@ impl Finding {
         }
     }
 
-    /// `what` names the field: "API endpoint" or "website".
+    /// `what` names the field: `API_ENDPOINT`, `WEBSITE` or `AUTH_API`.
     pub fn unparsable(what: &str, input: &str, error: &EndpointError) -> Self {
         let code = match error {
             EndpointError::UnsupportedScheme(_) => Code::UnsupportedScheme,
             EndpointError::Ipv6 => Code::IpAddress,
             _ => Code::InvalidUrl,
         };
+        let shown = quoted(input);
         let message = match error {
             EndpointError::Empty => format!(
                 "An empty {what}. Type an origin such as https://api.example.com, or remove it."
             ),
             EndpointError::Invalid(detail) => format!(
-                "The {what} \"{input}\" is not a URL ({detail}). Type an origin such as https://api.example.com."
+                "The {what} {shown} is not a URL ({detail}). Type an origin such as https://api.example.com."
             ),
             EndpointError::UnsupportedScheme(scheme) => format!(
-                "The {what} \"{input}\" uses {scheme}://. SuperTokens is reached over http:// or https:// only."
+                "The {what} {shown} uses {}://. SuperTokens is reached over http:// or https:// only.",
+                text::shown(scheme)
             ),
             EndpointError::Credentials => format!(
-                "The {what} \"{input}\" holds a user name or password. Remove the \"user:password@\" part: only scheme://host[:port] is used."
+                "The {what} {shown} holds a user name or password. Remove the \"user:password@\" part: only scheme://host[:port] is used."
             ),
             EndpointError::Ipv6 => format!(
-                "The {what} \"{input}\" is an IPv6 address. The SuperTokens SDKs cannot use an IPv6 literal as a domain; give it a host name (e.g. in /etc/hosts)."
+                "The {what} {shown} is an IPv6 address. The SuperTokens SDKs cannot use an IPv6 literal as a domain; give it a host name (e.g. in /etc/hosts)."
             ),
             EndpointError::SingleLabel(host) => format!(
-                "The {what} \"{input}\" has the one-label host \"{host}\". Cookies need a full domain name such as {host}.example.com (only \"localhost\" may stand alone)."
+                "The {what} {shown} has the one-label host {}. Cookies need a full domain name such as {}.example.com (only \"localhost\" may stand alone).",
+                quoted(host),
+                text::shown(host)
             ),
             EndpointError::Wildcard(host) => format!(
-                "The {what} \"{input}\" is a pattern (\"{host}\"), not one API. List each API host the frontend calls, e.g. https://api.example.com."
+                "The {what} {shown} is a pattern ({}), not one API. List each API host the frontend calls, e.g. https://api.example.com.",
+                quoted(host)
             ),
             EndpointError::BadCharacter { host, character } => format!(
-                "The {what} \"{input}\" has \"{character}\" in its host \"{host}\"; a host name has only letters, digits, hyphens and dots. Remove any quotes or stray characters."
+                "The {what} {shown} has \"{character}\" in its host {}; a host name has only letters, digits, hyphens and dots. Remove any quotes or stray characters.",
+                quoted(host)
             ),
             EndpointError::EmptyLabel(host) => format!(
-                "The {what} \"{input}\" has an empty label in \"{host}\" (two dots in a row). Remove the extra dot."
+                "The {what} {shown} has an empty label in {} (two dots in a row). Remove the extra dot.",
+                quoted(host)
+            ),
+            EndpointError::Invisible {
+                position,
+                character,
+            } => {
+                let fix = if what == API_ENDPOINT {
+                    "One entry holds one URL: give each endpoint its own entry (a list separated by line breaks, commas or spaces is split into entries), and remove any other invisible character."
+                } else {
+                    "It is one URL: remove the character."
+                };
+                format!(
+                    "The {what} {shown} has {} at character {position}. {fix}",
+                    text::name_of(*character)
+                )
+            }
+            EndpointError::HostTooLong(length) => format!(
+                "The {what} {shown} has a host of {length} characters; DNS allows at most 253. Check that it is one host name."
+            ),
+            EndpointError::LabelTooLong(label) => format!(
+                "The {what} {shown} has the label {} of {} characters; DNS allows at most 63 between two dots.",
+                quoted(label),
+                label.len()
             ),
         };
         Self::new(code, message, vec![input.to_owned()])
@@ -228,8 +275,8 @@ impl Finding {
         Self::new(
             Code::SchemeAssumed,
             format!(
-                "The {what} \"{}\" has no scheme; using {} ({}:// is what the SDKs assume for this host). Type the scheme to choose another.",
-                endpoint.input.trim(),
+                "The {what} {} has no scheme; using {} ({}:// is what the SDKs assume for this host). Type the scheme to choose another.",
+                quoted(endpoint.input.trim()),
                 endpoint.origin(),
                 endpoint.scheme.as_str()
             ),
@@ -241,8 +288,9 @@ impl Finding {
         Self::new(
             Code::PathIgnored,
             format!(
-                "The {what} \"{}\" has \"{path}\" after its host; only the origin {} is used. The path of the auth routes is apiBasePath (\"/auth\" by default), not part of the domain.",
-                endpoint.input.trim(),
+                "The {what} {} has {} after its host; only the origin {} is used. The path of the auth routes is apiBasePath (\"/auth\" by default), not part of the domain.",
+                quoted(endpoint.input.trim()),
+                quoted(path),
                 endpoint.origin()
             ),
             vec![endpoint.input.clone()],
@@ -253,9 +301,9 @@ impl Finding {
         Self::new(
             Code::DuplicateEndpoint,
             format!(
-                "\"{}\" and \"{}\" are the same origin {}; one entry is enough.",
-                first.input.trim(),
-                again.input.trim(),
+                "{} and {} are the same origin {}; one entry is enough.",
+                quoted(first.input.trim()),
+                quoted(again.input.trim()),
                 again.origin()
             ),
             vec![again.input.clone()],
@@ -267,7 +315,8 @@ impl Finding {
         Self::new(
             Code::AuthApiNotListed,
             format!(
-                "The auth API \"{auth_api}\" (appInfo.apiDomain, the one serving /auth) is not one of the API endpoints. Choose one of {choices}, or add it as an endpoint too."
+                "The auth API {} (appInfo.apiDomain, the one serving /auth) is not one of the API endpoints. Choose one of {choices}, or add it as an endpoint too.",
+                quoted(auth_api)
             ),
             vec![auth_api.to_owned()],
         )
@@ -372,14 +421,53 @@ impl Finding {
         )
     }
 
-    pub fn website_cross_site(website: &Endpoint, website_site: &str, api_site: &str) -> Self {
+    pub fn website_cross_site(
+        website: &Endpoint,
+        website_site: &str,
+        api: &Endpoint,
+        api_site: &str,
+    ) -> Self {
+        let fix = match (website.is_local(), api.is_local()) {
+            // localhost and 127.0.0.1 look alike to people, not to browsers.
+            (true, true) => format!(
+                "Browsers tell {website_site} and {api_site} apart even on one machine: give the website and the APIs the same host, e.g. {}://{}:3000 for the website.",
+                website.scheme.as_str(),
+                api.host
+            ),
+            (false, true) => format!(
+                "Develop the website on this machine too (e.g. http://{}:3000), or put the APIs on the website's domain.",
+                api.host
+            ),
+            (_, false) => format!(
+                "Host the website under {api_site} (e.g. app.{api_site}), or use header-based sessions (tokenTransferMethod: \"header\")."
+            ),
+        };
         Self::new(
             Code::WebsiteCrossSite,
             format!(
-                "The website {} is on {website_site} but the APIs are on {api_site}. The backend then has to send SameSite=None cookies, which need https on the API, and Safari blocks such cross-site cookies. Host the website under {api_site} (e.g. app.{api_site}), or use header-based sessions (tokenTransferMethod: \"header\").",
+                "The website {} is on {website_site} but the APIs are on {api_site}. The backend then has to send SameSite=None cookies, which need https on the API, and Safari blocks such cross-site cookies. {fix}",
                 website.origin()
             ),
             vec![website.input.clone()],
+        )
+    }
+
+    pub fn mixed_content(website: &Endpoint, http_apis: &[&Endpoint]) -> Self {
+        Self::new(
+            Code::MixedContent,
+            format!(
+                "The website {} is served over https, but {} {} http://. Browsers block every request from an https page to an http API (mixed content), so the frontend cannot reach {}. Serve the APIs over https{}.",
+                website.origin(),
+                join(http_apis.iter().map(|e| e.origin())),
+                if http_apis.len() == 1 { "uses" } else { "use" },
+                if http_apis.len() == 1 { "it" } else { "them" },
+                if website.is_local() {
+                    ", or in development serve the website over http too"
+                } else {
+                    ""
+                }
+            ),
+            inputs(http_apis),
         )
     }
 }
@@ -388,7 +476,7 @@ impl Finding {
 pub fn schemes_assumed(inputs: &[&str]) -> String {
     format!(
         "No scheme typed for {}: https:// assumed (http:// for localhost and IPv4), as the SDKs do. Type the scheme to choose another.",
-        join(inputs.iter().map(|i| i.trim().to_owned()))
+        join(inputs.iter().map(|i| text::shown(i.trim())))
     )
 }
 
@@ -396,6 +484,56 @@ pub fn schemes_assumed(inputs: &[&str]) -> String {
 pub fn older_cookie_domain_replaced(dropped: &str) -> String {
     format!(
         "olderCookieDomain was \"{dropped}\" and now names the domain this change replaces. The SDK clears only one older domain, so cookies still set for {dropped} are no longer cleared; if that earlier change is less than a year old, users with such cookies may need to sign in again."
+    )
+}
+
+/// The olderCookieDomain a change would need, but that the auth API can never use.
+pub fn older_cookie_domain_unreachable(previous: &str, api_host: &str) -> String {
+    let what = if previous.is_empty() {
+        "host-only cookies of the previous auth API".to_owned()
+    } else {
+        format!("cookies for {previous}")
+    };
+    format!(
+        "No olderCookieDomain: {what} were set for another host or site than {api_host}, the auth API of this setup. Browsers never send those cookies to it, so it could not clear them, and they cannot confuse its sessions; they expire on their own. Users signed in before sign in again."
+    )
+}
+
+/// An existing file `--force` replaced whole, and what only its backup holds now.
+pub fn replaced_file(
+    path: &std::path::Path,
+    backup: &std::path::Path,
+    lost: &crate::plan::Lost,
+) -> String {
+    let among = if lost.modules.is_empty() {
+        String::new()
+    } else {
+        format!(
+            ", among them what uses {}",
+            join(lost.modules.iter().map(|m| text::shown(m)))
+        )
+    };
+    format!(
+        "{} is replaced whole. Its old content is kept in {}: {} line{} of code that the new file does not have{among}. Copy back what you need (e.g. your sign-in recipes) outside the st-setup block.",
+        path.display(),
+        backup.display(),
+        lost.lines,
+        if lost.lines == 1 { "" } else { "s" }
+    )
+}
+
+/// The comment above the managed values of a setup with a shared cookie domain.
+pub fn shared_cookie_domain_comment(cookie_domain: &str) -> String {
+    format!(
+        "Every API is under {}, so the backend's cookieDomain and the frontend's sessionTokenBackendDomain are both \"{cookie_domain}\": one session for all of them. Re-run `st-setup` (or `st-setup add-api URL`) when the APIs change.",
+        cookie_domain.trim_start_matches('.')
+    )
+}
+
+/// The comment above the managed values of a setup with one API host.
+pub fn single_host_comment(host: &str) -> String {
+    format!(
+        "Every API is on {host}, so no cookieDomain and no sessionTokenBackendDomain are set: host-only cookies already reach every port of {host}. Re-run `st-setup` (or `st-setup add-api URL`) when the APIs change."
     )
 }
 

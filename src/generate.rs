@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow};
 
 use crate::analysis::{Analysis, DomainInput, analyse};
-use crate::answers::{self, Answers, Generated, Lang, MissingAnswers, SavedSetup, Setup};
-use crate::findings::{Code, file_left_behind, older_cookie_domain_replaced, outside_the_project};
-use crate::plan::{Change, PlannedFile, is_commonjs, place};
+use crate::answers::{self, Answers, Generated, MissingAnswers, SavedSetup, Setup};
+use crate::findings::{self, file_left_behind, older_cookie_domain_replaced, outside_the_project};
+use crate::plan::{Change, PlanError, PlannedFile, place, resolve_target};
+use crate::project::{Install, install_for, is_commonjs};
 use crate::psl::PublicSuffixList;
 use crate::render::{FileKind, FileValues, render};
 
@@ -21,11 +22,36 @@ pub struct Outcome {
     pub files: Vec<PlannedFile>,
     /// What the user should know about this run beyond the findings.
     pub notes: Vec<String>,
+    /// The SDK packages the project does not list yet, and how to add them.
+    pub installs: Vec<Install>,
 }
 
 impl Outcome {
     pub fn changed(&self) -> impl Iterator<Item = &PlannedFile> {
         self.files.iter().filter(|f| f.change != Change::Unchanged)
+    }
+
+    /// For `check`: where the init calls of the files on disk no longer read the values of
+    /// their st-setup block (or cannot be read at all), as `path:line: what`.
+    pub fn unread_values(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for file in &self.files {
+            let (Some(kind), Some(text)) = (file.kind, file.old.as_deref()) else {
+                continue;
+            };
+            let name = file.display.display();
+            let source_type = oxc_span::SourceType::from_path(&file.path).unwrap_or_default();
+            match crate::readback::unread_values(text, source_type, kind) {
+                Ok(unread) => out.extend(unread.into_iter().map(|u| match u.line {
+                    0 => format!("{name}: {}", u.message),
+                    line => format!("{name}:{line}: {}", u.message),
+                })),
+                Err(error) => out.push(format!(
+                    "{name}: does not parse ({error}), so its init calls cannot be checked; mend the syntax"
+                )),
+            }
+        }
+        out
     }
 
     pub fn diff(&self) -> String {
@@ -64,6 +90,9 @@ pub enum GenerateError {
     /// An answer that is there but unusable (an empty app name, two files at one path).
     #[error("{0}")]
     Answer(String),
+    /// An output file that cannot be planned (not st-setup's, damaged, unreadable).
+    #[error(transparent)]
+    Plan(#[from] PlanError),
     #[error(transparent)]
     Other(#[from] anyhow::Error),
 }
@@ -92,35 +121,29 @@ pub fn generate(
         return Err(GenerateError::Findings(Box::new(analysis)));
     }
     check_other_answers(&setup, project).map_err(GenerateError::Answer)?;
-    let api_domain = analysis
-        .api_domain
-        .clone()
+    let api = analysis
+        .api_endpoint()
         .ok_or_else(|| anyhow!("no apiDomain"))?;
+    let api_domain = api.origin();
     let website = analysis
         .website
         .as_ref()
         .map(|w| w.origin())
         .unwrap_or_default();
     let cookie_domain = analysis.cookie_domain.clone();
+    let mut notes = Vec::new();
+    let older_cookie_domain = older_cookie_domain(
+        previous,
+        cookie_domain.as_deref(),
+        &api.host,
+        psl,
+        &mut notes,
+    );
+    let why = block_comment(&analysis);
 
-    let notes = notes_for(project, previous, &setup, cookie_domain.as_deref());
-    let previous_generation = previous.and_then(|p| p.generated.as_ref());
-    let older_cookie_domain = previous_generation.and_then(|generated| {
-        if generated.cookie_domain == cookie_domain {
-            generated.older_cookie_domain.clone()
-        } else {
-            Some(generated.cookie_domain.clone().unwrap_or_default())
-        }
-    });
-    let why = analysis
-        .findings
-        .iter()
-        .find(|f| matches!(f.code, Code::SharedCookieDomain | Code::SingleHost))
-        .map(|f| f.message.clone())
-        .unwrap_or_default();
-
-    let render_file = |kind: FileKind, out: &Path| -> Result<PlannedFile> {
-        let (ts, cjs) = syntax_for(&project.join(out), setup.lang)?;
+    let render_file = |kind: FileKind, out: &Path| -> Result<PlannedFile, GenerateError> {
+        let path = resolve_target(project, out, force).map_err(PlanError::from)?;
+        let (ts, cjs) = syntax_for(&path)?;
         let values = FileValues {
             cjs,
             ts,
@@ -132,7 +155,13 @@ pub fn generate(
             older_cookie_domain: older_cookie_domain.as_deref(),
             why: &why,
         };
-        PlannedFile::new(project, out, Some(kind), render(kind, &values), force)
+        Ok(PlannedFile::at(
+            out,
+            path,
+            Some(kind),
+            render(kind, &values),
+            force,
+        )?)
     };
     let backend = render_file(FileKind::Backend, &setup.backend_out)?;
     let frontend = render_file(FileKind::Frontend(setup.ui), &setup.frontend_out)?;
@@ -157,35 +186,91 @@ pub fn generate(
     )?;
     let files = vec![backend, frontend, state];
     check_distinct(&files).map_err(GenerateError::Answer)?;
+    notes.extend(file_notes(project, previous, &setup, &files));
+    let installs = files
+        .iter()
+        .filter_map(|f| Some((f, f.kind?)))
+        .filter_map(|(f, kind)| install_for(&f.path, kind.packages()))
+        .collect();
     Ok(Outcome {
         setup,
         analysis,
         saved,
         files,
         notes,
+        installs,
     })
 }
 
-/// What the user should hear about this run beyond the findings.
-fn notes_for(
-    project: &Path,
+/// The comment above the managed values. It depends on the values alone, so a run that
+/// changes no value (another API under the same domain) leaves the files as they are.
+fn block_comment(analysis: &Analysis) -> String {
+    match (&analysis.cookie_domain, analysis.api_endpoint()) {
+        (Some(domain), _) => findings::shared_cookie_domain_comment(domain),
+        (None, Some(api)) => findings::single_host_comment(&api.host),
+        (None, None) => String::new(),
+    }
+}
+
+/// The olderCookieDomain this run writes. When the cookie domain changes, the previous one
+/// (`""` for host-only cookies) is kept for a year so the backend clears the cookies set
+/// for it; it is only written while the auth API can still reach those cookies: for a
+/// domain, when its host is that domain or under it; for host-only cookies, when it is the
+/// same host. Cookies the API can never receive are harmless, and a note says so.
+fn older_cookie_domain(
     previous: Option<&SavedSetup>,
-    setup: &Setup,
     cookie_domain: Option<&str>,
-) -> Vec<String> {
-    let mut notes = Vec::new();
+    api_host: &str,
+    psl: &PublicSuffixList,
+    notes: &mut Vec<String>,
+) -> Option<String> {
+    let previous_setup = previous?;
+    let generated = previous_setup.generated.as_ref()?;
+    let changed = generated.cookie_domain.as_deref() != cookie_domain;
+    let candidate = if changed {
+        generated.cookie_domain.clone().unwrap_or_default()
+    } else {
+        generated.older_cookie_domain.clone()?
+    };
+    let reachable = if candidate.is_empty() {
+        let previous_api_host = analyse_answers(&previous_setup.answers, psl)
+            .api_endpoint()
+            .map(|e| e.host.clone());
+        previous_api_host.is_none_or(|host| host == api_host)
+    } else {
+        crate::endpoint::host_is_covered_by(api_host, &candidate)
+    };
+    if !reachable {
+        notes.push(findings::older_cookie_domain_unreachable(
+            &candidate, api_host,
+        ));
+        return None;
+    }
     // The SDK clears one older domain only; replacing one that is still being cleared
     // strands its cookies.
-    let previous_generation = previous.and_then(|p| p.generated.as_ref());
-    if let Some(dropped) = previous_generation
-        .filter(|generated| generated.cookie_domain.as_deref() != cookie_domain)
-        .and_then(|generated| generated.older_cookie_domain.as_deref())
-        .filter(|dropped| !dropped.is_empty() && Some(*dropped) != cookie_domain)
+    if let Some(dropped) = generated
+        .older_cookie_domain
+        .as_deref()
+        .filter(|dropped| changed && !dropped.is_empty() && *dropped != candidate)
+        .filter(|dropped| Some(*dropped) != cookie_domain)
     {
         notes.push(older_cookie_domain_replaced(dropped));
     }
+    Some(candidate)
+}
+
+/// What the user should hear about the files of this run: old outputs left behind, files
+/// outside the project, and what a replaced file held.
+fn file_notes(
+    project: &Path,
+    previous: Option<&SavedSetup>,
+    setup: &Setup,
+    files: &[PlannedFile],
+) -> Vec<String> {
+    let mut notes = Vec::new();
     // A file st-setup wrote before, at a path it no longer writes (another --lang or
-    // --*-out), is left alone but should not be forgotten.
+    // --*-out), is left alone but should not be forgotten — unless it is still in use:
+    // the same file as an output of this run, through a link or another spelling.
     if let Some(before) = previous
         .filter(|p| p.generated.is_some())
         .and_then(|p| p.answers.resolve(project).ok())
@@ -194,8 +279,10 @@ fn notes_for(
             (&before.backend_out, &setup.backend_out),
             (&before.frontend_out, &setup.frontend_out),
         ] {
-            let moved = same_place(project, old) != same_place(project, new);
-            if moved && project.join(old).exists() {
+            let Ok(real) = std::fs::canonicalize(project.join(old)) else {
+                continue;
+            };
+            if files.iter().all(|f| f.path != real) {
                 notes.push(file_left_behind(old, new));
             }
         }
@@ -208,21 +295,29 @@ fn notes_for(
             notes.push(outside_the_project(path, flag));
         }
     }
+    for file in files {
+        if let (Some(replaced), Some(lost)) = (&file.replaced, file.lost()) {
+            notes.push(findings::replaced_file(
+                &file.display,
+                &replaced.backup,
+                &lost,
+            ));
+        }
+    }
     notes
 }
 
-/// TypeScript or not, and `require` or not, for a file at `path`. The extension decides
-/// as it does for Node and tsc (`.mjs` is always an ES module, `.cjs` always CommonJS, a
-/// `.js` file follows the nearest package.json); `lang` only decides for a file without one.
-fn syntax_for(path: &Path, lang: Lang) -> Result<(bool, bool)> {
+/// TypeScript or not, and `require` or not, for a file at `path` (its real path, links
+/// followed, as Node and tsc see it). The extension decides as it does for Node and tsc
+/// (`.mjs` is always an ES module, `.cjs` always CommonJS, a `.js` file follows the nearest
+/// package.json above it).
+fn syntax_for(path: &Path) -> Result<(bool, bool)> {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     Ok(match extension {
-        "ts" | "tsx" | "mts" | "cts" => (true, false),
         "mjs" => (false, false),
         "cjs" => (false, true),
         "js" | "jsx" => (false, is_commonjs(path)?),
-        _ if lang == Lang::Ts => (true, false),
-        _ => (false, is_commonjs(path)?),
+        _ => (true, false),
     })
 }
 
@@ -248,19 +343,14 @@ fn check_other_answers(setup: &Setup, project: &Path) -> Result<(), String> {
             ));
         }
     }
-    if setup.app_name.trim().is_empty() {
-        return Err(
-            "the app name is empty; pass --app-name NAME (it is shown in emails and the login UI)"
-                .to_owned(),
-        );
+    for (path, name, flag) in [
+        (&setup.backend_out, "the backend file", "--backend-out"),
+        (&setup.frontend_out, "the frontend file", "--frontend-out"),
+    ] {
+        answers::check_output_path(path, project, name, flag)?;
     }
-    match url::Url::parse(&setup.connection_uri) {
-        Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => Ok(()),
-        _ => Err(format!(
-            "the connection URI \"{}\" is not an http(s) URL; pass --connection-uri, e.g. http://localhost:3567 or your SuperTokens core's URL",
-            setup.connection_uri
-        )),
-    }
+    answers::check_app_name(&setup.app_name)?;
+    answers::check_connection_uri(&setup.connection_uri)
 }
 
 /// Two outputs at one file (spelt differently, or through a link) would silently lose one.
@@ -304,24 +394,19 @@ mod tests {
     fn the_extension_decides_the_syntax() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("package.json"), "{}").unwrap();
-        let at = |name: &str, lang| syntax_for(&dir.path().join(name), lang).unwrap();
+        let at = |name: &str| syntax_for(&dir.path().join(name)).unwrap();
         assert_eq!(
-            at("a.mjs", Lang::Js),
+            at("a.mjs"),
             (false, false),
             ".mjs is ESM under a CommonJS package"
         );
-        assert_eq!(at("a.cjs", Lang::Ts), (false, true));
-        assert_eq!(
-            at("a.js", Lang::Ts),
-            (false, true),
-            "a .js file is never TypeScript"
-        );
-        assert_eq!(at("a.ts", Lang::Js), (true, false));
-        assert_eq!(at("a", Lang::Ts), (true, false));
+        assert_eq!(at("a.cjs"), (false, true));
+        assert_eq!(at("a.js"), (false, true), "a .js file is never TypeScript");
+        assert_eq!(at("a.ts"), (true, false));
         std::fs::write(dir.path().join("package.json"), r#"{"type":"module"}"#).unwrap();
-        assert_eq!(at("a.js", Lang::Js), (false, false));
+        assert_eq!(at("a.js"), (false, false));
         assert_eq!(
-            at("a.cjs", Lang::Js),
+            at("a.cjs"),
             (false, true),
             ".cjs is CommonJS under a module package"
         );

@@ -3,25 +3,33 @@
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use st_setup::cli::Cli;
-use st_setup::run::{Exit, run};
+use st_setup::cli::{Cli, wants_json};
+use st_setup::run::{Exit, Failure, run};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let args: Vec<_> = std::env::args_os().collect();
+    let json = wants_json(&args);
+    let request = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli.into_request().map_err(Failure::usage),
+        Err(error) if !error.use_stderr() => {
+            // --help and --version: what was asked for, on stdout.
+            let _ = error.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(error) if json => {
+            let text = error.to_string();
+            let message = text.trim().strip_prefix("error: ").unwrap_or(text.trim());
+            Err(Failure::usage(message))
+        }
         Err(error) => {
             let _ = error.print();
-            return ExitCode::from(if error.use_stderr() {
-                Exit::Usage as u8
-            } else {
-                0
-            });
+            return ExitCode::from(Exit::Usage as u8);
         }
     };
-    match run(cli) {
+    match request.and_then(run) {
         Ok(exit) => ExitCode::from(exit as u8),
         Err(failure) => {
-            eprintln!("st-setup: error: {:#}", failure.error);
+            failure.print(json);
             ExitCode::from(failure.exit as u8)
         }
     }

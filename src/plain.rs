@@ -54,7 +54,10 @@ fn ask_all(
             },
             psl,
         );
-        eprint!("\n{}\n", report::analysis(&analysis));
+        eprint!(
+            "\n{}\n",
+            report::analysis(&analysis, report::width_of_stderr())
+        );
         if !analysis.has_errors() {
             break;
         }

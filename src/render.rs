@@ -36,6 +36,28 @@ impl FileKind {
         }
     }
 
+    /// The npm packages this file imports, with the peers they need.
+    pub fn packages(self) -> &'static [&'static str] {
+        match self {
+            FileKind::Backend => &["supertokens-node"],
+            FileKind::Frontend(Ui::Prebuilt) => &[
+                "supertokens-auth-react",
+                "supertokens-web-js",
+                "react",
+                "react-dom",
+            ],
+            FileKind::Frontend(Ui::Custom) => &["supertokens-web-js"],
+        }
+    }
+
+    /// The flag that names this file's path.
+    pub fn out_flag(self) -> &'static str {
+        match self {
+            FileKind::Backend => "--backend-out",
+            FileKind::Frontend(_) => "--frontend-out",
+        }
+    }
+
     /// What a person calls this file.
     pub fn describe(self) -> &'static str {
         match self {

@@ -2,14 +2,56 @@
 //! the line-prompt mode. The words come from the findings; this only lays them out.
 
 use std::fmt::Write as _;
+use std::io::IsTerminal as _;
+use std::path::Path;
 
 use crate::analysis::Analysis;
 use crate::findings::Severity;
 use crate::generate::Outcome;
-use crate::plan::{Change, backup_path};
+use crate::plan::Change;
+use crate::text;
 
-/// The two lines that must match, then every endpoint and every finding.
-pub fn analysis(analysis: &Analysis) -> String {
+/// The width to wrap text for stdout: the terminal's, or `None` (no wrapping) for a pipe
+/// or a file, where a line per finding reads and greps better.
+pub fn width_of_stdout() -> Option<usize> {
+    std::io::stdout()
+        .is_terminal()
+        .then(terminal_width)
+        .flatten()
+}
+
+/// As `width_of_stdout`, for stderr.
+pub fn width_of_stderr() -> Option<usize> {
+    std::io::stderr()
+        .is_terminal()
+        .then(terminal_width)
+        .flatten()
+}
+
+fn terminal_width() -> Option<usize> {
+    crossterm::terminal::size()
+        .ok()
+        .map(|(columns, _)| usize::from(columns).max(40))
+}
+
+/// `line` wrapped to `width` (if any), continuation lines indented by `indent` columns.
+fn wrapped(line: &str, width: Option<usize>, indent: usize) -> String {
+    let Some(width) = width else {
+        return format!("{line}\n");
+    };
+    let pad = " ".repeat(indent);
+    let options = textwrap::Options::new(width)
+        .subsequent_indent(&pad)
+        .word_separator(textwrap::WordSeparator::AsciiSpace);
+    textwrap::wrap(line, options)
+        .iter()
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// The two lines that must match, then every endpoint and every finding; findings wrapped
+/// to `width` when it is given (a terminal).
+pub fn analysis(analysis: &Analysis, width: Option<usize>) -> String {
     let mut out = String::new();
     let quoted = |v: &Option<String>| match v {
         Some(v) => format!("\"{v}\""),
@@ -32,52 +74,91 @@ pub fn analysis(analysis: &Analysis) -> String {
     }
     if !analysis.endpoints.is_empty() {
         let _ = writeln!(out, "\nEndpoints");
-        let width = analysis
+        let rows: Vec<[String; 4]> = analysis
             .endpoints
             .iter()
-            .map(|r| r.input.chars().count())
-            .max()
-            .unwrap_or(0);
-        for report in &analysis.endpoints {
-            let mark = match analysis.worst_for(&report.input) {
-                _ if report.parsed.is_none() => "✗",
-                Some(Severity::Error) => "✗",
-                Some(Severity::Warning) => "!",
-                _ => "✓",
+            .map(|report| endpoint_row(analysis, report))
+            .collect();
+        let column =
+            |i: usize| column_width(&rows.iter().map(|r| r[i].as_str()).collect::<Vec<_>>());
+        let (input_width, origin_width) = (column(1), column(2));
+        for [mark, input, origin, site] in &rows {
+            // A value too long for its column gets a line of its own, so one long row
+            // cannot push every other row's columns out of line.
+            let origin = if site.is_empty() {
+                origin.clone()
+            } else {
+                format!("{}  {site}", text::pad(origin, origin_width))
             };
-            let detail = match &report.parsed {
-                Some(endpoint) => {
-                    let site = report
-                        .registrable_domain
-                        .as_deref()
-                        .unwrap_or(&endpoint.host);
-                    let api = if analysis.api_domain.as_deref() == Some(endpoint.origin().as_str())
-                    {
-                        "  (apiDomain, serves /auth)"
-                    } else {
-                        ""
-                    };
-                    format!("{}  site {site}{api}", endpoint.origin())
-                }
-                None => "not a usable URL".to_owned(),
-            };
-            let _ = writeln!(out, "  {mark} {:width$}  →  {detail}", report.input);
+            if text::width(input) > input_width {
+                let _ = writeln!(out, "  {mark} {input}");
+                let _ = writeln!(out, "    {}  →  {origin}", text::pad("", input_width));
+            } else {
+                let _ = writeln!(
+                    out,
+                    "  {mark} {}  →  {origin}",
+                    text::pad(input, input_width)
+                );
+            }
         }
     }
     if !analysis.findings.is_empty() {
         let _ = writeln!(out, "\nFindings");
         for finding in &analysis.findings {
-            let _ = writeln!(
-                out,
+            let line = format!(
                 "  {} {} [{}]: {}",
                 finding.severity.mark(),
                 finding.severity.as_str(),
                 finding.code.as_str(),
                 finding.message
             );
+            out.push_str(&wrapped(&line, width, 4));
         }
     }
     out
+}
+
+/// The widest a table column grows before longer values get a line of their own.
+const COLUMN_MAX: usize = 40;
+
+/// The width of a column holding `values`: the widest one that fits `COLUMN_MAX`.
+fn column_width(values: &[&str]) -> usize {
+    values
+        .iter()
+        .map(|v| text::width(v))
+        .filter(|w| *w <= COLUMN_MAX)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Mark, input as shown, origin, and site (with the apiDomain remark) of one endpoint.
+fn endpoint_row(analysis: &Analysis, report: &crate::analysis::EndpointReport) -> [String; 4] {
+    let mark = match analysis.worst_for(&report.input) {
+        _ if report.parsed.is_none() => "✗",
+        Some(Severity::Error) => "✗",
+        Some(Severity::Warning) => "!",
+        _ => "✓",
+    };
+    let input = text::shown(&report.input);
+    let Some(endpoint) = &report.parsed else {
+        return [
+            mark.to_owned(),
+            input,
+            "not a usable URL".to_owned(),
+            String::new(),
+        ];
+    };
+    let origin = endpoint.origin();
+    let site = report
+        .registrable_domain
+        .as_deref()
+        .unwrap_or(&endpoint.host);
+    let api = if analysis.api_domain.as_deref() == Some(origin.as_str()) {
+        "  (apiDomain, serves /auth)"
+    } else {
+        ""
+    };
+    [mark.to_owned(), input, origin, format!("site {site}{api}")]
 }
 
 /// One line per file: what happens to it.
@@ -97,42 +178,65 @@ pub fn plan(outcome: &Outcome, dry_run: bool) -> String {
         })
         .collect();
     let verb_width = verbs.iter().map(|v| v.len()).max().unwrap_or(0);
-    let path_width = outcome
+    let paths: Vec<String> = outcome
         .files
         .iter()
-        .map(|f| f.display.as_os_str().len())
-        .max()
-        .unwrap_or(0);
-    for (file, verb) in outcome.files.iter().zip(verbs) {
+        .map(|f| text::shown(&f.display.display().to_string()))
+        .collect();
+    let path_width = column_width(&paths.iter().map(String::as_str).collect::<Vec<_>>());
+    for ((file, verb), path) in outcome.files.iter().zip(verbs).zip(&paths) {
         let what = file
             .kind
             .map(|k| k.describe())
             .unwrap_or("st-setup's answers");
-        let backup = if file.change == Change::Replace {
-            format!(
-                " (old copy kept as {})",
-                backup_path(&file.display).display()
-            )
-        } else {
-            String::new()
+        let backup = match &file.replaced {
+            Some(replaced) => format!(" (old file kept as {})", replaced.backup.display()),
+            None => String::new(),
         };
         let _ = writeln!(
             out,
-            "  {verb:verb_width$}  {:path_width$}  {what}{backup}",
-            file.display.display()
+            "  {verb:verb_width$}  {}  {what}{backup}",
+            text::pad(path, path_width)
         );
     }
     out
 }
 
-/// What to do after the files are written.
-pub fn next_steps(outcome: &Outcome) -> String {
+/// The files of a run, for "Nothing to change: a, b and c are up to date."
+pub fn names(outcome: &Outcome) -> String {
+    let names: Vec<String> = outcome
+        .files
+        .iter()
+        .filter(|f| f.kind.is_some())
+        .map(|f| text::shown(&f.display.display().to_string()))
+        .collect();
+    names.join(" and ")
+}
+
+/// What to do after the files are written: install the SDKs with the project's own package
+/// manager, then import each file where it is needed.
+pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
     let setup = &outcome.setup;
-    format!(
+    let mut out = String::new();
+    for install in &outcome.installs {
+        let folder = install
+            .folder
+            .strip_prefix(project.canonicalize().unwrap_or_default())
+            .map_or_else(|_| install.folder.clone(), Path::to_owned);
+        let command = install.manager.add_command(&install.packages);
+        if folder.as_os_str().is_empty() {
+            let _ = writeln!(out, "Install: {command}");
+        } else {
+            let _ = writeln!(out, "Install (in {}): {command}", folder.display());
+        }
+    }
+    let _ = write!(
+        out,
         "Next: import {} once at the start of your API server (before its routes), and {} at the start of your frontend, before anything calls your APIs. Re-run `st-setup add-api URL` when you add an API.",
         setup.backend_out.display(),
         setup.frontend_out.display()
-    )
+    );
+    out
 }
 
 /// Colours a unified diff for a terminal: additions green, removals red, hunks cyan.

@@ -1,16 +1,20 @@
-//! The commands: reads flags and st-setup.json, runs the core, prints, sets the exit code.
+//! The commands: reads flags and st-setup.json, runs the core, prints, and chooses the exit
+//! code — in one place, from the kind of failure.
 
 use std::io::IsTerminal as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, anyhow};
+use anyhow::anyhow;
+use serde_json::{Value, json};
 
 use crate::answers::{Answers, SavedSetup};
-use crate::cli::{Cli, Command};
+use crate::cli::{Action, Request};
 use crate::endpoint::origin_of;
 use crate::generate::{GenerateError, Outcome, generate};
-use crate::plan::{Change, write_all};
+use crate::plan::{BlockProblem, Change, PlanError, write_all};
+use crate::project::Location;
 use crate::psl::PublicSuffixList;
+use crate::render::FileKind;
 use crate::report;
 use crate::{analysis, answers, plain, terminal, tui};
 
@@ -30,42 +34,124 @@ macro_rules! outln {
     }};
 }
 
-/// The process exit codes of DESIGN §3.
+/// Prints to stderr; a closed stderr (`2>&-`) is no reason to panic either.
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// The process exit codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
     Ok = 0,
     /// The answers cannot work, the files drifted, or a run failed.
     Failed = 1,
+    /// A usage error, or `check` cannot judge (a broken st-setup.json or block).
     Usage = 2,
     Cancelled = 130,
 }
 
-/// An error with the exit code it warrants.
+/// What went wrong, which decides the exit code and `error.kind` under `--json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A flag or an answer that cannot be used.
+    Usage,
+    /// st-setup.json cannot be read as an st-setup file.
+    SetupFile,
+    /// An output file's st-setup block is missing, damaged or of another kind.
+    Block,
+    /// The answers cannot work (error findings).
+    Findings,
+    /// Anything else at run time (a write that failed, a file that cannot be read).
+    Failed,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Kind::Usage => "usage",
+            Kind::SetupFile => "setup-file",
+            Kind::Block => "block",
+            Kind::Findings => "findings",
+            Kind::Failed => "failed",
+        }
+    }
+}
+
+/// An error with what the exit code and the JSON object need.
 #[derive(Debug)]
 pub struct Failure {
+    pub kind: Kind,
     pub exit: Exit,
     pub error: anyhow::Error,
+    /// Fields the `--json` object carries besides `ok` and `error` (the analysis, the
+    /// planned files), so a failure still says everything that is known.
+    pub details: Option<Value>,
 }
 
 impl Failure {
-    pub fn usage(message: impl Into<String>) -> Self {
+    pub fn new(kind: Kind, error: anyhow::Error) -> Self {
+        let exit = match kind {
+            Kind::Usage | Kind::SetupFile => Exit::Usage,
+            Kind::Block | Kind::Findings | Kind::Failed => Exit::Failed,
+        };
         Self {
-            exit: Exit::Usage,
-            error: anyhow!(message.into()),
+            kind,
+            exit,
+            error,
+            details: None,
+        }
+    }
+
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self::new(Kind::Usage, anyhow!(message.into()))
+    }
+
+    fn with_exit(mut self, exit: Exit) -> Self {
+        self.exit = exit;
+        self
+    }
+
+    fn with_details(mut self, details: Value) -> Self {
+        self.details = Some(details);
+        self
+    }
+
+    /// Prints the failure: one JSON object on stdout under `--json`, else a line on stderr.
+    pub fn print(&self, json: bool) {
+        if json {
+            let mut object = match &self.details {
+                Some(Value::Object(details)) => details.clone(),
+                _ => serde_json::Map::new(),
+            };
+            object.insert("ok".into(), Value::Bool(false));
+            object.insert(
+                "error".into(),
+                json!({ "kind": self.kind.as_str(), "message": format!("{:#}", self.error) }),
+            );
+            print_json(&Value::Object(object));
+        } else {
+            errln!("st-setup: error: {:#}", self.error);
         }
     }
 }
 
 impl From<anyhow::Error> for Failure {
     fn from(error: anyhow::Error) -> Self {
-        Self {
-            exit: Exit::Failed,
-            error,
-        }
+        Self::new(Kind::Failed, error)
     }
 }
 
 pub type RunResult = Result<Exit, Failure>;
+
+fn print_json(value: &Value) {
+    outln!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("JSON values serialise")
+    );
+}
 
 pub fn version_text(psl: &PublicSuffixList, from_file: Option<&Path>) -> String {
     let source = match from_file {
@@ -79,90 +165,124 @@ pub fn version_text(psl: &PublicSuffixList, from_file: Option<&Path>) -> String 
     )
 }
 
-pub fn run(cli: Cli) -> RunResult {
-    let psl = match &cli.run.psl {
-        Some(path) => PublicSuffixList::from_file(path)?,
+pub fn run(request: Request) -> RunResult {
+    match request.action {
+        Action::Completions(shell) => {
+            let mut command = <crate::cli::Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "st-setup", &mut std::io::stdout());
+            return Ok(Exit::Ok);
+        }
+        Action::Man => {
+            let command = <crate::cli::Cli as clap::CommandFactory>::command();
+            let mut page = Vec::new();
+            clap_mangen::Man::new(command)
+                .render(&mut page)
+                .map_err(|e| anyhow!("cannot render the manual page: {e}"))?;
+            out!("{}", String::from_utf8_lossy(&page));
+            return Ok(Exit::Ok);
+        }
+        _ => {}
+    }
+    let psl = match &request.psl {
+        Some(path) => PublicSuffixList::from_file(path)
+            .map_err(|e| Failure::new(Kind::Usage, e.context("--psl names no usable list")))?,
         None => PublicSuffixList::embedded(),
     };
-    if cli.version {
-        outln!("{}", version_text(&psl, cli.run.psl.as_deref()));
+    if request.action == Action::Version {
+        outln!("{}", version_text(&psl, request.psl.as_deref()));
         return Ok(Exit::Ok);
     }
-    reject_unused_flags(&cli)?;
-    let reads_project = !matches!(cli.command, Some(Command::Domain { .. }));
-    if reads_project && !cli.run.dir.is_dir() {
-        return Err(Failure::usage(format!(
-            "the project folder {} does not exist (-C DIR names an existing folder)",
-            cli.run.dir.display()
-        )));
+    if let Action::Domain(urls) = &request.action {
+        return domain(&request, urls, &psl);
     }
-    if matches!(cli.command, None | Some(Command::AddApi { .. })) {
+    if let Some(dir) = &request.dir {
+        if !dir.is_dir() {
+            return Err(Failure::usage(format!(
+                "the project folder {} does not exist (-C DIR names an existing folder)",
+                dir.display()
+            )));
+        }
+    }
+    let cwd =
+        std::env::current_dir().map_err(|e| anyhow!("cannot read the current folder: {e}"))?;
+    let location = Location::find(request.dir.as_deref(), &cwd);
+    if matches!(request.action, Action::Wizard | Action::AddApi(_)) {
         terminal::exit_cleanly_on_signals()?;
     }
     let ctx = Context {
-        cli: &cli,
+        request: &request,
+        flags: flags_from_here(&request.answers, &location),
+        project: project_path(&location, &cwd),
         psl: &psl,
     };
-    match &cli.command {
-        Some(Command::Domain { urls }) => ctx.domain(urls),
-        Some(Command::Check) => ctx.check(),
-        Some(Command::AddApi { urls }) => ctx.add_api(urls),
-        None => ctx.wizard(),
+    if !location.here.as_os_str().is_empty() {
+        errln!(
+            "st-setup: the project is {} (its {} is there)",
+            location.root.display(),
+            answers::FILE_NAME
+        );
+    }
+    match &request.action {
+        Action::Check => ctx.check(),
+        Action::AddApi(urls) => ctx.add_api(urls),
+        _ => ctx.wizard(),
     }
 }
 
-/// Flags are global so they read naturally after a subcommand; the ones a subcommand has
-/// no use for are refused rather than silently ignored.
-fn reject_unused_flags(cli: &Cli) -> Result<(), Failure> {
-    let (command, allowed): (&str, &[&str]) = match cli.command {
-        Some(Command::Domain { .. }) => ("domain", &["--auth-api", "--website"]),
-        Some(Command::Check) => ("check", &[]),
-        _ => return Ok(()),
-    };
-    let (a, r) = (&cli.answers, &cli.run);
-    let given = [
-        ("--api", !a.apis.is_empty()),
-        ("--auth-api", a.auth_api.is_some()),
-        ("--website", a.website.is_some()),
-        ("--ui", a.ui.is_some()),
-        ("--app-name", a.app_name.is_some()),
-        ("--backend-out", a.backend_out.is_some()),
-        ("--frontend-out", a.frontend_out.is_some()),
-        ("--lang", a.lang.is_some()),
-        ("--connection-uri", a.connection_uri.is_some()),
-        ("--yes", r.yes),
-        ("--dry-run", r.dry_run),
-        ("--force", r.force),
-        ("--plain", r.plain),
-    ];
-    let unused: Vec<&str> = given
-        .iter()
-        .filter(|(flag, is_given)| *is_given && !allowed.contains(flag))
-        .map(|(flag, _)| *flag)
-        .collect();
-    if unused.is_empty() {
-        return Ok(());
+/// The project folder as the rest of the run names it: `.` when it is the current folder,
+/// so messages name files as the user does.
+fn project_path(location: &Location, cwd: &Path) -> PathBuf {
+    if location.root == cwd {
+        PathBuf::from(".")
+    } else {
+        location.root.clone()
     }
-    let why = match command {
-        "domain" => {
-            "it analyses the URLs given as arguments (with --auth-api and --website) and reads no st-setup.json"
+}
+
+/// Output paths typed on the command line are relative to where the user is; the core
+/// takes them relative to the project.
+fn flags_from_here(flags: &Answers, location: &Location) -> Answers {
+    let mut flags = flags.clone();
+    for path in [&mut flags.backend_out, &mut flags.frontend_out] {
+        if let Some(p) = path.as_mut() {
+            *p = location.from_here(p);
         }
-        _ => "it compares the files with what st-setup.json generates, exactly as saved",
+    }
+    flags
+}
+
+fn domain(request: &Request, urls: &[String], psl: &PublicSuffixList) -> RunResult {
+    let input = analysis::DomainInput {
+        apis: urls,
+        auth_api: request.answers.auth_api.as_deref(),
+        website: request.answers.website.as_deref(),
     };
-    Err(Failure::usage(format!(
-        "{command} does not take {}: {why}",
-        unused.join(", ")
-    )))
+    let result = analysis::analyse(&input, psl);
+    if request.json {
+        let mut object = result.to_json();
+        object["ok"] = Value::Bool(!result.has_errors());
+        print_json(&object);
+    } else {
+        out!("{}", report::analysis(&result, report::width_of_stdout()));
+    }
+    Ok(if result.has_errors() {
+        Exit::Failed
+    } else {
+        Exit::Ok
+    })
 }
 
 struct Context<'a> {
-    cli: &'a Cli,
+    request: &'a Request,
+    /// The answers given as flags, paths taken relative to the project.
+    flags: Answers,
+    project: PathBuf,
     psl: &'a PublicSuffixList,
 }
 
 impl Context<'_> {
     fn project(&self) -> &Path {
-        &self.cli.run.dir
+        &self.project
     }
 
     fn interactive(&self) -> bool {
@@ -176,100 +296,90 @@ impl Context<'_> {
     /// st-setup.json, with its output paths checked when this run will write (`check`
     /// only reads, so a path outside the project is no risk there).
     fn load_previous(&self) -> Result<Option<SavedSetup>, Failure> {
-        let previous = SavedSetup::load(self.project())?;
-        let writes = !matches!(self.cli.command, Some(Command::Check));
-        if let (Some(previous), true) = (&previous, writes) {
+        let previous =
+            SavedSetup::load(self.project()).map_err(|e| Failure::new(Kind::SetupFile, e))?;
+        if let (Some(previous), false) = (&previous, self.request.action == Action::Check) {
             previous
                 .answers
-                .check_saved_paths(&self.cli.answers.to_answers(), self.project())?;
+                .check_saved_paths(&self.flags, self.project())
+                .map_err(|e| Failure::new(Kind::SetupFile, e))?;
         }
         Ok(previous)
     }
 
     fn require_previous(&self, command: &str) -> Result<SavedSetup, Failure> {
-        self.load_previous()?.ok_or_else(|| Failure {
-            exit: Exit::Failed,
-            error: anyhow!(
-                "there is no {} in {}, so there is nothing to {command}; run `st-setup` there first (or pass -C DIR)",
-                answers::FILE_NAME,
-                self.project().display()
-            ),
-        })
-    }
-
-    fn domain(&self, urls: &[String]) -> RunResult {
-        let flags = self.cli.answers.to_answers();
-        let input = analysis::DomainInput {
-            apis: urls,
-            auth_api: flags.auth_api.as_deref(),
-            website: flags.website.as_deref(),
-        };
-        let result = analysis::analyse(&input, self.psl);
-        if self.cli.run.json {
-            outln!(
-                "{}",
-                serde_json::to_string_pretty(&result.to_json()).expect("json")
-            );
-        } else {
-            out!("{}", report::analysis(&result));
-        }
-        Ok(if result.has_errors() {
-            Exit::Failed
-        } else {
-            Exit::Ok
+        self.load_previous()?.ok_or_else(|| {
+            Failure::new(
+                Kind::Failed,
+                anyhow!(
+                    "there is no {} in {} or a folder above it, so there is nothing to {command}; run `st-setup` there first (or pass -C DIR)",
+                    answers::FILE_NAME,
+                    self.project().display()
+                ),
+            )
         })
     }
 
     fn check(&self) -> RunResult {
         let previous = self.require_previous("check")?;
         let answers = previous.answers.clone();
-        let mut outcome = self.generate(&answers, Some(&previous))?;
+        let mut outcome = match self.plan(&answers, Some(&previous)) {
+            Ok(outcome) => outcome,
+            Err(GenerateError::Plan(PlanError::Block {
+                display,
+                kind,
+                problem,
+            })) => return Err(block_failure_for_check(&display, kind, &problem)),
+            Err(error) => return Err(self.failure(error)),
+        };
         outcome.compare_state_by_meaning(self.project());
         let drifted: Vec<_> = outcome.changed().collect();
-        if self.cli.run.json {
-            self.print_json(&outcome, false);
-        } else if drifted.is_empty() {
+        let unread = outcome.unread_values();
+        let in_step = drifted.is_empty() && unread.is_empty();
+        if self.request.json {
+            let mut object = self.outcome_json(&outcome, false);
+            object["ok"] = Value::Bool(in_step);
+            object["unread"] = json!(unread);
+            print_json(&object);
+        } else if in_step {
             outln!(
-                "Up to date: {} and {} are what {} generates.",
-                outcome.setup.backend_out.display(),
-                outcome.setup.frontend_out.display(),
+                "Up to date: {} are what {} generates, and their init calls read st-setup's values.",
+                report::names(&outcome),
                 answers::FILE_NAME
             );
         } else {
-            outln!("These files are not what {} generates:", answers::FILE_NAME);
-            out!("{}", report::plan(&outcome, true));
-            outln!();
-            self.print_diff(&outcome);
-            outln!("Run `st-setup --yes` to regenerate them.");
+            for problem in &unread {
+                outln!("{problem}");
+            }
+            if !drifted.is_empty() {
+                outln!("These files are not what {} generates:", answers::FILE_NAME);
+                out!("{}", report::plan(&outcome, true));
+                outln!();
+                self.print_diff(&outcome);
+            }
+            outln!(
+                "Run `st-setup --yes` to regenerate the st-setup blocks; an init call that no longer reads them is yours to mend."
+            );
         }
-        Ok(if drifted.is_empty() {
-            Exit::Ok
-        } else {
-            Exit::Failed
-        })
+        Ok(if in_step { Exit::Ok } else { Exit::Failed })
     }
 
     fn add_api(&self, urls: &[String]) -> RunResult {
-        if !self.cli.answers.apis.is_empty() {
-            return Err(Failure::usage(
-                "add-api adds to the endpoints in st-setup.json; pass the new ones as arguments, not with --api",
-            ));
-        }
         let previous = self.require_previous("add an API to")?;
-        let mut answers = previous
-            .answers
-            .clone()
-            .overlaid_with(&self.cli.answers.to_answers());
+        let mut answers = previous.answers.clone().overlaid_with(&self.flags);
         for url in urls {
             let origin = origin_of(url);
             let known = origin.is_some() && answers.apis.iter().any(|a| origin_of(a) == origin);
             if known {
-                eprintln!("{url} is already one of the endpoints.");
+                errln!(
+                    "{} is already one of the endpoints.",
+                    crate::text::shown(url)
+                );
             } else {
                 answers.apis.push(url.clone());
             }
         }
-        self.generate_and_apply(&answers, Some(&previous), self.cli.run.yes)
+        self.generate_and_apply(&answers, Some(&previous), self.request.yes)
     }
 
     fn wizard(&self) -> RunResult {
@@ -278,8 +388,9 @@ impl Context<'_> {
             .as_ref()
             .map(|p| p.answers.clone())
             .unwrap_or_default();
-        let answers = base.overlaid_with(&self.cli.answers.to_answers());
-        if self.cli.run.yes || self.cli.run.dry_run && !self.interactive() {
+        let answers = base.overlaid_with(&self.flags);
+        let request = self.request;
+        if request.yes || request.dry_run && !self.interactive() {
             return self.generate_and_apply(&answers, previous.as_ref(), true);
         }
         if !self.interactive() {
@@ -291,7 +402,7 @@ impl Context<'_> {
                 missing_hint(&answers, self.project())
             )));
         }
-        if self.cli.run.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        if request.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
             let Some(answers) = plain::ask(&answers, self.project(), self.psl)? else {
                 return Ok(cancelled());
             };
@@ -301,8 +412,8 @@ impl Context<'_> {
             project: self.project(),
             previous: previous.as_ref(),
             psl: self.psl,
-            force: self.cli.run.force,
-            dry_run: self.cli.run.dry_run,
+            force: request.force,
+            dry_run: request.dry_run,
             colour: self.colour(),
         };
         match tui::run(&answers, &options)? {
@@ -315,45 +426,46 @@ impl Context<'_> {
         }
     }
 
-    fn generate(
+    fn plan(
         &self,
         answers: &Answers,
         previous: Option<&SavedSetup>,
-    ) -> Result<Outcome, Failure> {
+    ) -> Result<Outcome, GenerateError> {
         generate(
             self.project(),
             answers,
             previous,
             self.psl,
-            self.cli.run.force,
+            self.request.force,
         )
-        .map_err(|e| match e {
-            GenerateError::Missing(missing) => Failure {
-                exit: Exit::Usage,
-                error: anyhow!("{missing}").context("cannot generate the files"),
-            },
+    }
+
+    /// Why no plan could be made, as a failure with its kind (and, for error findings, the
+    /// report of them on stderr unless `--json` prints it).
+    fn failure(&self, error: GenerateError) -> Failure {
+        match error {
+            GenerateError::Missing(missing) => Failure::new(
+                Kind::Usage,
+                anyhow!("{missing}").context("cannot generate the files"),
+            ),
             GenerateError::Findings(analysis) => {
-                if self.cli.run.json {
-                    outln!(
-                        "{}",
-                        serde_json::to_string_pretty(&analysis.to_json()).expect("json")
-                    );
-                } else {
-                    eprint!("{}", report::analysis(&analysis));
+                if !self.request.json {
+                    eprint!("{}", report::analysis(&analysis, report::width_of_stderr()));
                 }
-                Failure {
-                    exit: Exit::Failed,
-                    error: anyhow!(
-                        "nothing was written: the answers cannot work (see the errors above)"
-                    ),
-                }
+                Failure::new(
+                    Kind::Findings,
+                    anyhow!("nothing was written: the answers cannot work (see the errors above)"),
+                )
+                .with_details(analysis.to_json())
             }
             GenerateError::Answer(message) => Failure::usage(message),
-            GenerateError::Other(error) => Failure {
-                exit: Exit::Failed,
-                error,
-            },
-        })
+            GenerateError::Plan(error @ PlanError::Block { .. }) => {
+                Failure::new(Kind::Block, anyhow!(error))
+            }
+            GenerateError::Plan(PlanError::Other(error)) | GenerateError::Other(error) => {
+                Failure::new(Kind::Failed, error)
+            }
+        }
     }
 
     /// Plans the files; then prints the diff (`--dry-run`), or writes after `confirmed` or
@@ -364,9 +476,9 @@ impl Context<'_> {
         previous: Option<&SavedSetup>,
         confirmed: bool,
     ) -> RunResult {
-        let outcome = self.generate(answers, previous)?;
+        let outcome = self.plan(answers, previous).map_err(|e| self.failure(e))?;
         self.print_notes(&outcome);
-        let dry_run = self.cli.run.dry_run;
+        let dry_run = self.request.dry_run;
         let nothing_to_do = outcome.changed().next().is_none();
         if !dry_run && !nothing_to_do && !confirmed {
             if !self.interactive() {
@@ -382,10 +494,15 @@ impl Context<'_> {
             }
         }
         if !dry_run && !nothing_to_do {
-            write_all(&outcome.files).context("nothing was changed")?;
+            write_all(&outcome.files).map_err(|e| {
+                Failure::from(e.context("nothing was changed"))
+                    .with_details(self.outcome_json(&outcome, false))
+            })?;
         }
-        if self.cli.run.json {
-            self.print_json(&outcome, !dry_run);
+        if self.request.json {
+            let mut object = self.outcome_json(&outcome, !dry_run);
+            object["ok"] = Value::Bool(true);
+            print_json(&object);
         } else {
             self.print_outcome(&outcome);
         }
@@ -395,16 +512,19 @@ impl Context<'_> {
     /// Notes come before any question about writing, so they can change the answer.
     fn print_notes(&self, outcome: &Outcome) {
         for note in &outcome.notes {
-            eprintln!("note: {note}");
+            errln!("note: {note}");
         }
     }
 
     /// What a run did (or, with `--dry-run`, would do), and what to do next.
     fn print_outcome(&self, outcome: &Outcome) {
-        let dry_run = self.cli.run.dry_run;
+        let dry_run = self.request.dry_run;
         out!("{}", report::analysis_summary(&outcome.analysis));
         if outcome.changed().next().is_none() {
-            outln!("Nothing to change: {} are up to date.", names(outcome));
+            outln!(
+                "Nothing to change: {} are up to date.",
+                report::names(outcome)
+            );
             return;
         }
         out!("{}", report::plan(outcome, dry_run));
@@ -417,7 +537,7 @@ impl Context<'_> {
             .iter()
             .any(|f| f.kind.is_some() && f.change == Change::Create)
         {
-            outln!("\n{}", report::next_steps(outcome));
+            outln!("\n{}", report::next_steps(outcome, self.project()));
         }
     }
 
@@ -430,37 +550,58 @@ impl Context<'_> {
         }
     }
 
-    fn print_json(&self, outcome: &Outcome, written: bool) {
+    /// The analysis, notes and planned files, as `--json` prints them.
+    fn outcome_json(&self, outcome: &Outcome, written: bool) -> Value {
         let mut json = outcome.analysis.to_json();
-        json["notes"] = serde_json::json!(outcome.notes);
+        json["notes"] = json!(outcome.notes);
         json["files"] = outcome
             .files
             .iter()
             .map(|f| {
-                serde_json::json!({
+                json!({
                     "path": f.display,
                     "change": f.change.verb(),
                     "written": written && f.change != Change::Unchanged,
+                    "backup": f.replaced.as_ref().map(|r| &r.backup),
                     "diff": f.diff(),
                 })
             })
             .collect();
-        outln!("{}", serde_json::to_string_pretty(&json).expect("json"));
+        json
     }
 }
 
-fn cancelled() -> Exit {
-    eprintln!("Cancelled: nothing was written.");
-    Exit::Cancelled
+/// `check` cannot judge a file whose block is missing or damaged (exit 2), and its advice
+/// is to mend the file, not to pass `--force` to a command that writes nothing. A block of
+/// another kind is a clear answer: the file drifted (exit 1).
+fn block_failure_for_check(display: &Path, kind: FileKind, problem: &BlockProblem) -> Failure {
+    let name = crate::text::shown(&display.display().to_string());
+    let what = problem.describe(kind);
+    let regenerate = "regenerate the file with `st-setup --yes --force`, which keeps the current one as a .bak copy";
+    let (message, exit) = match problem.repair() {
+        Some(repair) => (
+            format!(
+                "{name} {what}, so check cannot compare it. {repair}; then run `st-setup check` again."
+            ),
+            Exit::Usage,
+        ),
+        None if *problem == BlockProblem::Foreign => (
+            format!(
+                "{name} {what}, so check cannot compare it. Restore st-setup's block (e.g. from version control), or {regenerate}."
+            ),
+            Exit::Usage,
+        ),
+        None => (
+            format!("{name} {what}. To follow st-setup.json, {regenerate}."),
+            Exit::Failed,
+        ),
+    };
+    Failure::new(Kind::Block, anyhow!(message)).with_exit(exit)
 }
 
-fn names(outcome: &Outcome) -> String {
-    let names: Vec<String> = outcome
-        .files
-        .iter()
-        .map(|f| f.display.display().to_string())
-        .collect();
-    names.join(", ")
+fn cancelled() -> Exit {
+    errln!("Cancelled: nothing was written.");
+    Exit::Cancelled
 }
 
 fn missing_hint(answers: &Answers, project: &Path) -> String {

@@ -5,6 +5,7 @@ use std::io::{self, IsTerminal as _, Write as _};
 use std::sync::{Mutex, PoisonError};
 
 use anyhow::Result;
+use crossterm::event::DisableBracketedPaste;
 use crossterm::terminal::{LeaveAlternateScreen, disable_raw_mode};
 use crossterm::{cursor, execute};
 
@@ -18,7 +19,12 @@ pub static WRITE_LOCK: Mutex<()> = Mutex::new(());
 pub fn restore() {
     let _ = disable_raw_mode();
     if io::stdout().is_terminal() {
-        let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+        let _ = execute!(
+            io::stdout(),
+            DisableBracketedPaste,
+            LeaveAlternateScreen,
+            cursor::Show
+        );
     }
 }
 

@@ -4,10 +4,14 @@
 use std::path::{Path, PathBuf};
 
 use crate::analysis::Analysis;
-use crate::answers::{Answers, DEFAULT_CONNECTION_URI, Lang, Ui, default_out, out_path};
+use crate::answers::{
+    Answers, DEFAULT_CONNECTION_URI, Lang, Question, Ui, check_app_name, check_connection_uri,
+    check_output_path, default_out, out_path,
+};
 use crate::endpoint::Endpoint;
 use crate::generate::{Outcome, analyse_answers};
 use crate::psl::PublicSuffixList;
+use crate::text::{is_invisible, is_list_separator, split_list};
 
 /// The rows of the form, top to bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +41,22 @@ pub enum TextField {
 }
 
 impl Focus {
+    /// The question this row asks (`None` for the add-row and preview buttons).
+    pub fn question(self) -> Option<Question> {
+        Some(match self {
+            Focus::Api(_) => Question::Apis,
+            Focus::AuthApi => Question::AuthApi,
+            Focus::Ui => Question::Ui,
+            Focus::Website => Question::Website,
+            Focus::AppName => Question::AppName,
+            Focus::Lang => Question::Lang,
+            Focus::BackendOut => Question::BackendOut,
+            Focus::FrontendOut => Question::FrontendOut,
+            Focus::ConnectionUri => Question::ConnectionUri,
+            Focus::AddApi | Focus::Preview => return None,
+        })
+    }
+
     pub fn text_field(self) -> Option<TextField> {
         Some(match self {
             Focus::Api(i) => TextField::Api(i),
@@ -82,8 +102,12 @@ pub enum Action {
     ClearField,
     /// Next choice of a choice field (or previous with `false`).
     Cycle(bool),
-    /// Enter: add an endpoint row, or open the preview on the button.
+    /// Enter: add an endpoint row, open the preview on the button, else the next field.
     Activate,
+    /// Text pasted in one piece (bracketed paste): it lands in the focused field only.
+    Paste(String),
+    /// Scroll the constraints panel by this many lines.
+    ScrollPanel(i32),
     AddApi,
     DeleteApi,
     MoveApi(bool),
@@ -131,13 +155,19 @@ pub struct Model<'p> {
     pub analysis: Analysis,
     /// The answers differ from what the run started with.
     pub dirty: bool,
+    /// First line of the constraints panel shown, and the largest that still fills it
+    /// (the runner sets that after each frame, from the panel's size).
+    pub panel_scroll: u16,
+    pub panel_scroll_max: u16,
+    /// The project folder, for what an output path names there (a folder?).
+    project: PathBuf,
     psl: &'p PublicSuffixList,
 }
 
 impl<'p> Model<'p> {
     /// Starts from the prefilled answers (st-setup.json, then flags). `lang` is the detected
     /// language when none was answered.
-    pub fn new(prefilled: &Answers, lang: Lang, psl: &'p PublicSuffixList) -> Self {
+    pub fn new(prefilled: &Answers, lang: Lang, project: &Path, psl: &'p PublicSuffixList) -> Self {
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
         let path =
             |v: &Option<PathBuf>, side| out_path(v.as_deref(), side, lang).display().to_string();
@@ -165,6 +195,9 @@ impl<'p> Model<'p> {
             screen: Screen::Form,
             analysis: Analysis::default(),
             dirty: false,
+            panel_scroll: 0,
+            panel_scroll_max: 0,
+            project: project.to_owned(),
             psl,
         };
         model.cursor = model.focused_text().map_or(0, |t| t.chars().count());
@@ -255,6 +288,31 @@ impl<'p> Model<'p> {
         self.focus.text_field().map(|f| self.text(f))
     }
 
+    /// What is wrong with the answer in `field` on its own (an unusable path, app name or
+    /// core URI); the endpoints and the website are judged by the analysis.
+    pub fn field_error(&self, field: TextField) -> Option<String> {
+        let text = self.text(field).trim();
+        match field {
+            TextField::AppName if !text.is_empty() => check_app_name(text).err(),
+            TextField::ConnectionUri => check_connection_uri(text).err(),
+            TextField::BackendOut => check_output_path(
+                Path::new(text),
+                &self.project,
+                "the backend file",
+                "--backend-out",
+            )
+            .err(),
+            TextField::FrontendOut => check_output_path(
+                Path::new(text),
+                &self.project,
+                "the frontend file",
+                "--frontend-out",
+            )
+            .err(),
+            _ => None,
+        }
+    }
+
     /// Whether writing is possible now, or the first reason it is not.
     pub fn write_blocker(&self) -> Option<String> {
         if let Some(error) = self.analysis.errors().next() {
@@ -270,7 +328,15 @@ impl<'p> Model<'p> {
         if answers.app_name.is_none() {
             return Some("Type the app name (appInfo.appName).".to_owned());
         }
-        None
+        [
+            TextField::AppName,
+            TextField::BackendOut,
+            TextField::FrontendOut,
+            TextField::ConnectionUri,
+        ]
+        .into_iter()
+        .find_map(|field| self.field_error(field))
+        .map(|error| format!("Fix this first: {error}"))
     }
 
     fn reanalyse(&mut self) {
@@ -372,12 +438,25 @@ impl<'p> Model<'p> {
         match action {
             Action::Up => self.focus_on(rows[index.saturating_sub(1)]),
             Action::Down => self.focus_on(rows[(index + 1).min(rows.len() - 1)]),
-            // No URL holds a comma or a space: they start the next endpoint, so a pasted
-            // list lands one URL per row.
-            Action::Insert(c)
-                if (c == ',' || c.is_whitespace()) && matches!(self.focus, Focus::Api(_)) =>
-            {
+            // No URL holds a comma or a space: they start the next endpoint, so a list
+            // typed without bracketed paste still lands one URL per row.
+            Action::Insert(c) if is_list_separator(c) && matches!(self.focus, Focus::Api(_)) => {
                 self.split_api_row();
+            }
+            Action::Paste(text) => match self.focus {
+                Focus::Api(i) => self.paste_endpoints(i, &text),
+                _ => {
+                    let line = one_line(&text);
+                    self.edit(|field, cursor| {
+                        let at = byte_at(field, *cursor);
+                        field.insert_str(at, &line);
+                        *cursor += line.chars().count();
+                    });
+                }
+            },
+            Action::ScrollPanel(by) => {
+                self.panel_scroll = scrolled(self.panel_scroll.min(self.panel_scroll_max), by)
+                    .min(self.panel_scroll_max);
             }
             Action::Insert(c) => self.edit(|text, cursor| {
                 let at = byte_at(text, *cursor);
@@ -424,7 +503,7 @@ impl<'p> Model<'p> {
                 Focus::Api(i) => self.insert_api(i + 1),
                 Focus::AddApi => self.insert_api(self.apis.len()),
                 Focus::Preview => return self.plan_or_explain(),
-                Focus::AuthApi | Focus::Ui | Focus::Lang => self.cycle(true),
+                // Enter accepts a choice and moves on, as in any form; ← → change it.
                 _ => self.focus_on(rows[(index + 1).min(rows.len() - 1)]),
             },
             Action::AddApi => self.insert_api(match self.focus {
@@ -466,6 +545,35 @@ impl<'p> Model<'p> {
         };
         let mut cursor = self.cursor;
         change(self.text_mut(field), &mut cursor);
+        self.cursor = cursor;
+        self.changed();
+    }
+
+    /// A paste into endpoint row `i`, at the cursor: each item of a pasted list gets its
+    /// own row, the text after the cursor stays with the last one, and the cursor ends
+    /// where the paste did.
+    fn paste_endpoints(&mut self, i: usize, pasted: &str) {
+        let at = byte_at(&self.apis[i], self.cursor);
+        let (before, after) = self.apis[i].split_at(at);
+        let head = format!("{before}{pasted}");
+        let mut rows = split_list(&head);
+        let open = head.chars().last().is_some_and(|c| !is_list_separator(c));
+        let (last, cursor) = match rows.pop() {
+            Some(last) if open => {
+                let cursor = last.chars().count();
+                (format!("{last}{after}"), cursor)
+            }
+            Some(last) => {
+                rows.push(last);
+                (after.trim_start().to_owned(), 0)
+            }
+            None => (after.trim_start().to_owned(), 0),
+        };
+        rows.push(last);
+        let added = rows.len() - 1;
+        self.apis.splice(i..=i, rows);
+        self.auth_row = self.auth_row.map(|r| if r > i { r + added } else { r });
+        self.focus = Focus::Api(i + added);
         self.cursor = cursor;
         self.changed();
     }
@@ -549,6 +657,29 @@ impl<'p> Model<'p> {
     }
 }
 
+/// Pasted text for a one-line field: line breaks and tabs become spaces, other invisible
+/// characters are dropped.
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_break = false;
+    for c in text.trim().chars() {
+        match c {
+            '\n' | '\r' | '\t' => {
+                if !in_break {
+                    out.push(' ');
+                }
+                in_break = true;
+            }
+            c if is_invisible(c) => {}
+            c => {
+                out.push(c);
+                in_break = false;
+            }
+        }
+    }
+    out
+}
+
 fn scrolled(scroll: u16, by: i32) -> u16 {
     u16::try_from((i32::from(scroll) + by).max(0)).unwrap_or(u16::MAX)
 }
@@ -567,7 +698,12 @@ mod tests {
     static PSL: LazyLock<PublicSuffixList> = LazyLock::new(PublicSuffixList::embedded);
 
     fn empty() -> Model<'static> {
-        Model::new(&Answers::default(), Lang::Ts, &PSL)
+        Model::new(
+            &Answers::default(),
+            Lang::Ts,
+            Path::new("/nonexistent"),
+            &PSL,
+        )
     }
 
     fn type_text(model: &mut Model, text: &str) {
@@ -714,7 +850,7 @@ mod tests {
             auth_api: Some("https://auth.example.com".into()),
             ..Default::default()
         };
-        let m = Model::new(&answers, Lang::Ts, &PSL);
+        let m = Model::new(&answers, Lang::Ts, Path::new("/nonexistent"), &PSL);
         assert_eq!(
             m.apis,
             vec!["https://api.example.com", "https://auth.example.com"]
@@ -779,7 +915,7 @@ mod tests {
             app_name: Some("A".into()),
             ..Default::default()
         };
-        let mut m = Model::new(&answers, Lang::Ts, &PSL);
+        let mut m = Model::new(&answers, Lang::Ts, Path::new("/nonexistent"), &PSL);
         let plan = || crate::generate::generate(dir.path(), &answers, None, &PSL, false).unwrap();
         m.show_preview(Ok(plan()));
         assert_eq!(

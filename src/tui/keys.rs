@@ -1,19 +1,70 @@
-//! Which key does what, per screen. The key-help bar and the help screen describe these.
+//! Which key does what, per screen, and the key-help bar that says so.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::app::{Action, Model, Screen};
+use super::app::{Action, Focus, Model, Screen};
 
-/// The key-help bar of each screen.
-pub fn help_bar(model: &Model) -> &'static str {
-    match model.screen {
-        Screen::Form if model.focus.text_field().is_some() => {
-            "↑↓ move · type to edit · Enter add API · Ctrl-D delete API · Ctrl-S preview · F1 help · Esc quit"
+/// One entry of the key-help bar: the keys, and what they do here.
+type Hint = (&'static str, &'static str);
+
+/// Always shown, last, whatever the width: how to get help and how to leave.
+const ESSENTIAL: [Hint; 2] = [("F1", "help"), ("Esc", "quit")];
+
+/// The key-help entries of the current screen and field, most useful first. The bar drops
+/// entries from the end when the terminal is narrow; `ESSENTIAL` ones stay.
+fn hints(model: &Model) -> (Vec<Hint>, &'static [Hint]) {
+    match &model.screen {
+        Screen::Form => {
+            let field: &[Hint] = match model.focus {
+                Focus::Api(_) => &[
+                    ("Enter", "new row"),
+                    ("Ctrl-D", "delete row"),
+                    ("Alt-↑↓", "reorder"),
+                ],
+                Focus::AddApi => &[("Enter", "add an endpoint")],
+                Focus::AuthApi | Focus::Ui | Focus::Lang => &[("←→", "choose"), ("Enter", "next")],
+                Focus::Preview => &[("Enter", "preview")],
+                _ => &[("Enter", "next")],
+            };
+            let mut hints = vec![("↑↓", "move")];
+            hints.extend_from_slice(field);
+            hints.push(("Ctrl-S", "preview"));
+            (hints, &ESSENTIAL)
         }
-        Screen::Form => "↑↓ move · ←→ choose · Enter select · Ctrl-S preview · ? help · q quit",
-        Screen::Help { .. } => "↑↓ PgUp PgDn scroll · any other key: back",
-        Screen::ConfirmQuit { .. } => "y quit without writing · n go back",
-        Screen::Preview { .. } => "↑↓ PgUp PgDn scroll · w write · b back · q quit",
+        Screen::Help { .. } => (
+            vec![("↑↓ PgUp PgDn", "scroll")],
+            &[("any other key", "back")],
+        ),
+        Screen::ConfirmQuit { .. } => (vec![], &[("y", "quit without writing"), ("n", "go back")]),
+        Screen::Preview { plan, .. } => {
+            let writable = plan.as_ref().is_ok_and(|p| p.changed().next().is_some());
+            let mut hints = vec![("↑↓ PgUp PgDn", "scroll")];
+            if writable {
+                hints.insert(0, ("w", "write"));
+            }
+            (hints, &[("b", "back"), ("q", "quit")])
+        }
+    }
+}
+
+/// The key-help bar, fitted to `width` columns.
+pub fn help_bar(model: &Model, width: usize) -> String {
+    let (mut optional, essential) = hints(model);
+    let render = |hints: &[Hint]| {
+        hints
+            .iter()
+            .map(|(keys, what)| format!("{keys} {what}"))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    loop {
+        let mut all = optional.clone();
+        all.extend_from_slice(essential);
+        let bar = render(&all);
+        if optional.is_empty() || crate::text::width(&bar) <= width {
+            return bar;
+        }
+        optional.pop();
     }
 }
 
@@ -67,6 +118,8 @@ fn form_action(model: &Model, code: KeyCode, ctrl: bool, alt: bool) -> Option<Ac
         KeyCode::Right => Action::Right,
         KeyCode::Home => Action::Home,
         KeyCode::End => Action::End,
+        KeyCode::PageUp => Action::ScrollPanel(-10),
+        KeyCode::PageDown => Action::ScrollPanel(10),
         KeyCode::Backspace => Action::Backspace,
         KeyCode::Delete => Action::Delete,
         KeyCode::Enter => Action::Activate,

@@ -10,6 +10,7 @@ use std::io::{self, Stdout};
 use std::path::Path;
 
 use anyhow::{Context as _, Result};
+use crossterm::event::EnableBracketedPaste;
 use crossterm::event::{self, Event};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
@@ -21,7 +22,7 @@ use crate::generate::{GenerateError, Outcome, generate};
 use crate::plan::write_all;
 use crate::psl::PublicSuffixList;
 use crate::terminal;
-use app::{Command, Model, Screen};
+use app::{Action, Command, Model, Screen};
 use view::Theme;
 
 /// How the wizard ended.
@@ -44,6 +45,7 @@ pub fn run(prefilled: &Answers, options: &Options) -> Result<Ending> {
     let mut model = Model::new(
         prefilled,
         prefilled.lang_or_detect(options.project),
+        options.project,
         options.psl,
     );
     let mut terminal =
@@ -52,12 +54,15 @@ pub fn run(prefilled: &Answers, options: &Options) -> Result<Ending> {
         colour: options.colour,
     };
     loop {
-        terminal.0.draw(|frame| view::draw(frame, &model, theme))?;
+        let frame = terminal.0.draw(|frame| view::draw(frame, &model, theme))?;
+        model.panel_scroll_max = view::panel_scroll_max(&model, frame.area, theme);
         terminal::test_panic_point();
-        let Event::Key(key) = event::read()? else {
-            continue;
+        let action = match event::read()? {
+            Event::Key(key) => keys::action(&model, key),
+            Event::Paste(text) => Some(Action::Paste(text)),
+            _ => None,
         };
-        let Some(action) = keys::action(&model, key) else {
+        let Some(action) = action else {
             continue;
         };
         match model.update(action) {
@@ -100,6 +105,7 @@ fn explain(error: &GenerateError) -> String {
             .join("\n\n"),
         GenerateError::Missing(missing) => missing.to_string(),
         GenerateError::Answer(message) => message.clone(),
+        GenerateError::Plan(error) => format!("{error:#}"),
         GenerateError::Other(error) => format!("{error:#}"),
     }
 }
@@ -112,7 +118,9 @@ impl TerminalGuard {
         terminal::install_panic_hook();
         enable_raw_mode()?;
         let guard = TerminalGuard(Terminal::new(CrosstermBackend::new(io::stdout()))?);
-        execute!(io::stdout(), EnterAlternateScreen)?;
+        // Bracketed paste: a pasted text arrives whole, not as keystrokes that would press
+        // Enter between its lines and move on to the next fields.
+        execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
         Ok(guard)
     }
 }

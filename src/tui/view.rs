@@ -4,11 +4,13 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{
+    Block, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
+};
 
 use super::app::{Focus, Model, Screen, TextField};
 use super::keys;
-use crate::answers::{Lang, Ui};
+use crate::answers::{Lang, Question, Ui};
 use crate::findings::{Code, Finding, Severity, rules, schemes_assumed};
 use crate::generate::Outcome;
 use crate::report;
@@ -66,13 +68,21 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [main, bar] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let [main, hint, bar] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(u16::from(matches!(model.screen, Screen::Form))),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     frame.render_widget(
-        Paragraph::new(keys::help_bar(model)).style(theme.dim()),
+        Paragraph::new(keys::help_bar(model, usize::from(bar.width))).style(theme.dim()),
         bar,
     );
     match &model.screen {
-        Screen::Form => draw_form_screen(frame, main, model, theme),
+        Screen::Form => {
+            draw_hint(frame, hint, model, theme);
+            draw_form_screen(frame, main, model, theme);
+        }
         Screen::Help { scroll } => draw_help(frame, main, *scroll, theme),
         Screen::ConfirmQuit { .. } => {
             draw_form_screen(frame, main, model, theme);
@@ -82,8 +92,42 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
     }
 }
 
-fn draw_form_screen(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
-    let (form_area, panel_area) = if area.width >= SIDE_BY_SIDE {
+/// The focused field's hint, or what is wrong with its answer.
+fn draw_hint(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    let error = model.focus.text_field().and_then(|f| model.field_error(f));
+    let line = match (error, model.focus.question()) {
+        (Some(error), _) => {
+            Line::styled(format!("✗ {error}"), theme.severity(Some(Severity::Error)))
+        }
+        (None, Some(question)) => Line::styled(
+            fitted(question.hint(), usize::from(area.width)),
+            theme.dim(),
+        ),
+        (None, None) => Line::raw(""),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// `text` cut to `width` columns with "…" when it does not fit.
+fn fitted(text: &str, width: usize) -> String {
+    if crate::text::width(text) <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if crate::text::width(&out) + 2 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Where the form and the constraints panel go: side by side on a wide terminal, the form
+/// above the panel on a narrow one.
+fn form_screen_areas(area: Rect, model: &Model, theme: Theme) -> (Rect, Rect) {
+    if area.width >= SIDE_BY_SIDE {
         let [a, b] = Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
             .areas(area);
         (a, b)
@@ -91,11 +135,27 @@ fn draw_form_screen(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) 
         let form_lines = form_lines(model, area.width.saturating_sub(2) as usize, theme)
             .0
             .len();
-        let form_height = (form_lines as u16 + 2).min(area.height * 11 / 20);
+        let form_height = u16::try_from(form_lines)
+            .unwrap_or(u16::MAX)
+            .saturating_add(2)
+            .min(area.height * 11 / 20);
         let [a, b] =
             Layout::vertical([Constraint::Length(form_height), Constraint::Min(3)]).areas(area);
         (a, b)
-    };
+    }
+}
+
+/// The main area of the form screen within the whole terminal: all but the hint and
+/// key-help lines.
+fn form_screen_main(area: Rect) -> Rect {
+    Rect {
+        height: area.height.saturating_sub(2),
+        ..area
+    }
+}
+
+fn draw_form_screen(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    let (form_area, panel_area) = form_screen_areas(area, model, theme);
     draw_form(frame, form_area, model, theme);
     draw_constraints(frame, panel_area, model, theme);
 }
@@ -111,7 +171,7 @@ fn form_lines(
     let mut cursor_col = None;
     let value_width = width.saturating_sub(LABEL_WIDTH + 1).max(8);
 
-    lines.push(Line::styled("API endpoints", theme.title()));
+    lines.push(Line::styled(Question::Apis.label(), theme.title()));
     for (i, input) in model.apis.iter().enumerate() {
         let focused = model.focus == Focus::Api(i);
         let report = model
@@ -190,18 +250,19 @@ fn form_lines(
         Lang::Ts => "TypeScript",
         Lang::Js => "JavaScript",
     };
-    let rows: [(Focus, &str, Option<String>); 9] = [
-        (Focus::AuthApi, "Serves /auth", Some(auth)),
-        (Focus::Ui, "Login UI", Some(ui.to_owned())),
-        (Focus::Website, "Website", None),
-        (Focus::AppName, "App name", None),
-        (Focus::Lang, "Language", Some(lang.to_owned())),
-        (Focus::BackendOut, "Backend file", None),
-        (Focus::FrontendOut, "Frontend file", None),
-        (Focus::ConnectionUri, "Core URI", None),
-        (Focus::Preview, "", None),
+    let rows: [(Focus, Option<String>); 9] = [
+        (Focus::AuthApi, Some(auth)),
+        (Focus::Ui, Some(ui.to_owned())),
+        (Focus::Website, None),
+        (Focus::AppName, None),
+        (Focus::Lang, Some(lang.to_owned())),
+        (Focus::BackendOut, None),
+        (Focus::FrontendOut, None),
+        (Focus::ConnectionUri, None),
+        (Focus::Preview, None),
     ];
-    for (focus, label, choice) in rows {
+    for (focus, choice) in rows {
+        let label = focus.question().map_or("", Question::label);
         let focused = model.focus == focus;
         if focused {
             focus_line = lines.len();
@@ -244,6 +305,8 @@ fn form_lines(
                     theme.focused()
                 } else if missing {
                     theme.severity(Some(Severity::Warning))
+                } else if model.field_error(field).is_some() {
+                    theme.severity(Some(Severity::Error))
                 } else {
                     Style::new()
                 };
@@ -258,7 +321,16 @@ fn form_lines(
             }
             (None, None) => Span::raw(""),
         };
-        lines.push(Line::from(vec![label_span, value]));
+        let mut spans = vec![label_span];
+        if !focused
+            && focus
+                .text_field()
+                .is_some_and(|f| model.field_error(f).is_some())
+        {
+            spans.push(Span::styled("✗ ", theme.severity(Some(Severity::Error))));
+        }
+        spans.push(value);
+        lines.push(Line::from(spans));
         if focus == Focus::Ui {
             let explain = model
                 .ui
@@ -384,8 +456,14 @@ pub fn constraint_lines(model: &Model, width: usize, theme: Theme) -> Vec<Line<'
             .filter(|f| f.code.rule() == Some(rule))
             .collect();
         let Some(severity) = broken.iter().map(|f| f.severity).min() else {
-            // Before anything is typed, nothing has been checked yet.
-            let (mark, style) = if nothing_typed {
+            // Before anything is typed, nothing has been checked yet; the website's rules
+            // wait for the website.
+            let unchecked = nothing_typed
+                || (analysis.website.is_none()
+                    && Code::ALL
+                        .iter()
+                        .any(|c| c.rule() == Some(rule) && c.needs_website()));
+            let (mark, style) = if unchecked {
                 ("· ", theme.dim())
             } else {
                 ("✓ ", theme.severity(None))
@@ -489,18 +567,73 @@ fn status_lines(model: &Model, width: usize, theme: Theme) -> Vec<Line<'static>>
     }
 }
 
-fn draw_constraints(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .title(Span::styled(" Constraints (live) ", theme.title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let width = inner.width as usize;
-    let status = status_lines(model, width, theme);
-    let status_height = (status.len() as u16).min(inner.height.saturating_sub(1));
+/// The constraints panel's parts: its block, the scrolling body, and the status pinned
+/// at the bottom.
+fn constraints_areas(area: Rect, model: &Model, theme: Theme) -> (Rect, Rect, Vec<Line<'static>>) {
+    let inner = Block::new().borders(Borders::ALL).inner(area);
+    let status = status_lines(model, inner.width as usize, theme);
+    let status_height = u16::try_from(status.len())
+        .unwrap_or(u16::MAX)
+        .min(inner.height.saturating_sub(1));
     let [body, bottom] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(status_height)]).areas(inner);
-    frame.render_widget(Paragraph::new(constraint_lines(model, width, theme)), body);
+    (body, bottom, status)
+}
+
+/// How far the constraints panel can scroll on a terminal of `size`: its lines beyond
+/// what its body shows.
+pub fn panel_scroll_max(model: &Model, size: Rect, theme: Theme) -> u16 {
+    if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
+        return 0;
+    }
+    let (_, panel) = form_screen_areas(form_screen_main(size), model, theme);
+    let (body, _, _) = constraints_areas(panel, model, theme);
+    let lines = constraint_lines(model, body.width as usize, theme).len();
+    u16::try_from(lines.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX)
+}
+
+fn draw_constraints(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    let (body, bottom, status) = constraints_areas(area, model, theme);
+    let lines = constraint_lines(model, body.width as usize, theme);
+    let max = lines.len().saturating_sub(usize::from(body.height));
+    let scroll = usize::from(model.panel_scroll).min(max);
+    let mut block = Block::new()
+        .borders(Borders::ALL)
+        .title(Span::styled(" Constraints (live) ", theme.title()));
+    // Say that there is more, and how to see it: a clipped panel must not look complete.
+    let more = match (scroll > 0, scroll < max) {
+        (false, false) => None,
+        (true, false) => Some(" ↑ PgUp ".to_owned()),
+        (false, true) => Some(format!(" ↓ {} more · PgDn ", max - scroll)),
+        (true, true) => Some(format!(" ↑↓ {} more · PgUp PgDn ", max - scroll)),
+    };
+    if let Some(more) = more {
+        block = block.title_bottom(Line::styled(more, theme.title()).right_aligned());
+    }
+    frame.render_widget(block, area);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        body,
+    );
+    if max > 0 {
+        let mut state = ScrollbarState::new(max)
+            .viewport_content_length(usize::from(body.height))
+            .position(scroll);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_symbol(Some("│"))
+                .thumb_symbol("┃"),
+            Rect {
+                x: area.x,
+                y: body.y,
+                width: area.width,
+                height: body.height,
+            },
+            &mut state,
+        );
+    }
     frame.render_widget(Paragraph::new(status), bottom);
 }
 
@@ -524,43 +657,74 @@ fn draw_confirm_quit(frame: &mut Frame, area: Rect, theme: Theme) {
     );
 }
 
-fn help_text() -> Vec<Line<'static>> {
-    let mut lines: Vec<Line> = [
-        "st-setup writes matching SuperTokens init files for a frontend that talks to several APIs.",
-        "The backend's cookieDomain and the frontend's sessionTokenBackendDomain must be the same:",
-        "the APIs' common domain with a leading dot. The right-hand panel explains every rule live.",
-        "",
+/// The help screen for `width` columns: every key, every field with its hint, every
+/// finding code, with the right-hand column wrapped under itself.
+fn help_text(width: usize) -> Vec<Line<'static>> {
+    let intro = "st-setup writes matching SuperTokens init files for a frontend that talks to several APIs. The backend's cookieDomain and the frontend's sessionTokenBackendDomain must be the same: the APIs' common domain with a leading dot. The right-hand panel explains every rule live.";
+    let keys: [(&str, &str); 11] = [
+        ("↑ ↓ Tab Shift-Tab", "move between fields"),
+        (
+            "typing",
+            "edits the field under the cursor; Ctrl-U clears it",
+        ),
+        (
+            "Enter",
+            "on an endpoint: add a row below it; elsewhere: the next field",
+        ),
+        (
+            ", or space",
+            "in an endpoint: start the next row (a pasted list splits itself)",
+        ),
+        (
+            "Ctrl-N / Ctrl-D",
+            "add / delete an endpoint row (Backspace on an empty row deletes it too)",
+        ),
+        ("Alt-↑ / Alt-↓", "move an endpoint up / down"),
+        (
+            "← → Space",
+            "change a choice (Serves /auth, Login UI, Language)",
+        ),
+        ("PgUp / PgDn", "scroll the constraints panel"),
+        ("Ctrl-S or F5", "preview the files as a diff, then write"),
+        ("F1 (? off a text)", "this help"),
+        (
+            "Esc, Ctrl-C (q)",
+            "quit; asks first when you typed something. Nothing is written.",
+        ),
+    ];
+    let mut lines = wrapped("", "", intro, width, Style::new());
+    let mut table = |title: &str, rows: Vec<(String, String)>, column: usize| {
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(title.to_owned()));
+        let indent = " ".repeat(column);
+        for (left, right) in rows {
+            let first = format!("  {}", crate::text::pad(&left, column - 2));
+            lines.extend(wrapped(&first, &indent, &right, width, Style::new()));
+        }
+    };
+    table(
         "Keys on the form",
-        "  ↑ ↓ Tab Shift-Tab   move between fields",
-        "  typing              edits the field under the cursor; Ctrl-U clears it",
-        "  Enter               on an endpoint: add a row below it; on a choice: next choice",
-        "  , or space          in an endpoint: start the next row (a pasted list splits itself)",
-        "  Ctrl-N / Ctrl-D     add / delete an endpoint row (Backspace on an empty row deletes it too)",
-        "  Alt-↑ / Alt-↓       move an endpoint up / down",
-        "  ← → Space           change a choice (Serves /auth, Login UI, Language)",
-        "  Ctrl-S or F5        preview the files as a diff, then write",
-        "  F1 (? off a text)   this help",
-        "  Esc, Ctrl-C (q)     quit; asks first when you typed something. Nothing is written.",
-        "",
+        keys.iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect(),
+        22,
+    );
+    table(
         "Fields",
-        "  API endpoints   every API your frontend calls, e.g. https://api.example.com",
-        "  Serves /auth    the API that hosts the auth routes: appInfo.apiDomain on both sides",
-        "  Login UI        Pre built UI: supertokens-auth-react; Custom UI: supertokens-web-js",
-        "  Website         where the frontend is served: appInfo.websiteDomain",
-        "  Files           where the backend and frontend init files go (re-runs update them in place)",
-        "",
+        Question::ALL
+            .iter()
+            .map(|q| (q.label().to_owned(), q.hint().to_owned()))
+            .collect(),
+        17,
+    );
+    table(
         "Finding codes",
-    ]
-    .into_iter()
-    .map(Line::raw)
-    .collect();
-    for code in Code::ALL {
-        lines.push(Line::raw(format!(
-            "  {:22} {}",
-            code.as_str(),
-            code.summary()
-        )));
-    }
+        Code::ALL
+            .iter()
+            .map(|c| (c.as_str().to_owned(), c.summary().to_owned()))
+            .collect(),
+        24,
+    );
     lines
 }
 
@@ -568,10 +732,10 @@ fn draw_help(frame: &mut Frame, area: Rect, scroll: u16, theme: Theme) {
     let block = Block::new()
         .borders(Borders::ALL)
         .title(Span::styled(" Help ", theme.title()));
+    let width = usize::from(block.inner(area).width);
     frame.render_widget(
-        Paragraph::new(help_text())
+        Paragraph::new(help_text(width))
             .block(block)
-            .wrap(Wrap { trim: false })
             .scroll((scroll, 0)),
         area,
     );
@@ -656,6 +820,7 @@ mod tests {
     use crate::tui::app::Action;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
+    use std::path::Path;
     use std::sync::LazyLock;
 
     static PSL: LazyLock<PublicSuffixList> = LazyLock::new(PublicSuffixList::embedded);
@@ -669,7 +834,7 @@ mod tests {
             ui: Some(Ui::Prebuilt),
             ..Default::default()
         };
-        Model::new(&answers, Lang::Ts, &PSL)
+        Model::new(&answers, Lang::Ts, Path::new("/nonexistent"), &PSL)
     }
 
     fn screen(model: &Model, (width, height): (u16, u16)) -> String {
@@ -693,7 +858,15 @@ mod tests {
 
     #[test]
     fn empty_form() {
-        snapshot("empty", &Model::new(&Answers::default(), Lang::Ts, &PSL));
+        snapshot(
+            "empty",
+            &Model::new(
+                &Answers::default(),
+                Lang::Ts,
+                Path::new("/nonexistent"),
+                &PSL,
+            ),
+        );
     }
 
     #[test]

@@ -796,11 +796,20 @@ fn add_api_dry_run_shows_the_new_api_and_writes_nothing() {
 fn add_api_with_yes_adds_a_third_api() {
     let dir = project();
     yes_two_apis(dir.path(), &[]).expect_code(0);
-    run_in(
+    let (backend, frontend) = (read(dir.path(), BACKEND), read(dir.path(), FRONTEND));
+    let run = run_in(
         dir.path(),
         &["add-api", "https://api3.example.com", "--yes"],
     )
     .expect_code(0);
+    // No value changed, so neither file does: not even its comment.
+    assert_eq!(read(dir.path(), BACKEND), backend);
+    assert_eq!(read(dir.path(), FRONTEND), frontend);
+    assert!(
+        run.stdout.contains("unchanged  backend/supertokens.ts"),
+        "{}",
+        run.stdout
+    );
     assert_eq!(
         apis_in_state(dir.path()),
         [
@@ -816,10 +825,6 @@ fn add_api_with_yes_adds_a_third_api() {
         "{backend}"
     );
     assert!(!backend.contains("olderCookieDomain"), "{backend}");
-    assert!(
-        backend.contains("api3.example.com"),
-        "the why comment names it: {backend}"
-    );
     run_in(dir.path(), &["check"]).expect_code(0);
 
     // Adding a known endpoint again changes nothing.
@@ -1043,7 +1048,7 @@ fn a_corrupt_setup_file_is_reported_with_its_position_and_kept() {
     let dir = project();
     let corrupt = "{\n  \"version\": 1,\n  \"answers\": {\n    \"apis\": [\"https://api.example.com\",]\n  }\n}\n";
     fs::write(dir.path().join(STATE), corrupt).expect("write");
-    let run = yes_two_apis(dir.path(), &[]).expect_code(1);
+    let run = yes_two_apis(dir.path(), &[]).expect_code(2);
     assert!(run.stderr.contains("st-setup.json"), "{}", run.stderr);
     assert!(run.stderr.contains("line 4"), "{}", run.stderr);
     assert!(run.stderr.contains("column"), "{}", run.stderr);
@@ -1054,7 +1059,7 @@ fn a_corrupt_setup_file_is_reported_with_its_position_and_kept() {
         &["check"][..],
         &["add-api", "https://api3.example.com", "--yes"],
     ] {
-        let run = run_in(dir.path(), command).expect_code(1);
+        let run = run_in(dir.path(), command).expect_code(2);
         assert!(run.stderr.contains("line 4"), "{command:?}: {}", run.stderr);
         assert_eq!(read(dir.path(), STATE), corrupt);
     }
@@ -1065,7 +1070,7 @@ fn a_setup_file_from_a_newer_st_setup_is_refused() {
     let dir = project();
     let newer = "{\"version\": 2, \"answers\": {\"apis\": [\"https://api.example.com\"]}, \"somethingNew\": true}\n";
     fs::write(dir.path().join(STATE), newer).expect("write");
-    let run = yes_two_apis(dir.path(), &[]).expect_code(1);
+    let run = yes_two_apis(dir.path(), &[]).expect_code(2);
     assert!(run.stderr.contains("newer st-setup"), "{}", run.stderr);
     assert_eq!(read(dir.path(), STATE), newer);
     assert_eq!(listing(dir.path()), [PathBuf::from(STATE)]);
@@ -1076,7 +1081,7 @@ fn an_unknown_field_in_the_setup_file_is_refused() {
     let dir = project();
     let typo = "{\"version\": 1, \"answers\": {\"appname\": \"Acme\"}}\n";
     fs::write(dir.path().join(STATE), typo).expect("write");
-    let run = yes_two_apis(dir.path(), &[]).expect_code(1);
+    let run = yes_two_apis(dir.path(), &[]).expect_code(2);
     assert!(run.stderr.contains("appname"), "{}", run.stderr);
     assert_eq!(read(dir.path(), STATE), typo);
 }
@@ -1232,7 +1237,7 @@ fn a_missing_public_suffix_list_is_an_error_naming_it() {
             "api.example.com",
         ],
     )
-    .expect_code(1);
+    .expect_code(2);
     assert!(
         run.stderr.contains("/nonexistent/list.dat"),
         "{}",
@@ -1240,7 +1245,7 @@ fn a_missing_public_suffix_list_is_an_error_naming_it() {
     );
     let mut args = vec!["--psl", "/nonexistent/list.dat", "--yes"];
     args.extend_from_slice(TWO_APIS);
-    run_in(dir.path(), &args).expect_code(1);
+    run_in(dir.path(), &args).expect_code(2);
     assert_empty(dir.path());
 }
 
@@ -1258,7 +1263,7 @@ fn a_file_that_is_not_a_public_suffix_list_is_refused() {
             "api.example.com",
         ],
     )
-    .expect_code(1);
+    .expect_code(2);
     assert!(run.stderr.contains("not-a-list.txt"), "{}", run.stderr);
 }
 
@@ -1323,7 +1328,7 @@ fn an_outside_path_given_as_a_flag_still_lets_check_run() {
         run.stderr
     );
     run_in(&api, &["check"]).expect_code(0);
-    let run = run_in(&api, &["add-api", "https://api3.example.com", "--yes"]).expect_code(1);
+    let run = run_in(&api, &["add-api", "https://api3.example.com", "--yes"]).expect_code(2);
     assert!(
         run.stderr.contains("outside the project folder"),
         "{}",
@@ -1396,6 +1401,16 @@ fn subcommands_refuse_flags_they_would_ignore() {
     )
     .expect_code(2);
     assert!(
+        run.stderr.contains("unexpected argument '--api'"),
+        "{}",
+        run.stderr
+    );
+    let run = run_in(
+        dir.path(),
+        &["--api", "https://b.example.com", "domain", "a.example.com"],
+    )
+    .expect_code(2);
+    assert!(
         run.stderr.contains("domain does not take --api"),
         "{}",
         run.stderr
@@ -1411,6 +1426,12 @@ fn subcommands_refuse_flags_they_would_ignore() {
     )
     .expect_code(0);
     let run = run_in(dir.path(), &["check", "--app-name", "X"]).expect_code(2);
+    assert!(
+        run.stderr.contains("unexpected argument '--app-name'"),
+        "{}",
+        run.stderr
+    );
+    let run = run_in(dir.path(), &["--app-name", "X", "check"]).expect_code(2);
     assert!(
         run.stderr.contains("check does not take --app-name"),
         "{}",

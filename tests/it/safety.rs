@@ -131,7 +131,7 @@ fn a_folder_that_cannot_be_created_changes_nothing() {
 fn an_output_path_that_is_a_folder_is_refused() {
     let dir = project();
     fs::create_dir_all(dir.path().join("backend/supertokens.ts")).unwrap();
-    let stderr = fails_with(1, st_setup(dir.path()).arg("--yes").args(TWO_APIS));
+    let stderr = fails_with(2, st_setup(dir.path()).arg("--yes").args(TWO_APIS));
     assert!(stderr.contains("is a folder"));
     assert!(!dir.path().join("st-setup.json").exists());
 }
@@ -175,7 +175,7 @@ fn paths_from_st_setup_json_stay_inside_the_project() {
             }
         });
         fs::write(dir.path().join("st-setup.json"), json.to_string()).unwrap();
-        let stderr = fails_with(1, st_setup(dir.path()).arg("--yes"));
+        let stderr = fails_with(2, st_setup(dir.path()).arg("--yes"));
         assert!(
             stderr.contains("outside the project folder") && stderr.contains("--backend-out"),
             "{stderr}"

@@ -28,7 +28,7 @@ const LOOK_ALIKES: [&str; 3] = [
     "https://notexample.com:8443/x",
 ];
 /// An app name that breaks any string literal that is not escaped properly.
-const NASTY_NAME: &str = "Ac\"me\\ ${x} `t`\nline2\u{2028}end </script> 'q'";
+const NASTY_NAME: &str = "Ac\"me\\ ${x} `t` line2\u{2028}end </script> 'q'";
 
 // ---------------------------------------------------------------- Node + npm ci, once
 
@@ -627,8 +627,9 @@ fn older_cookie_domain_after_a_domain_change() {
     from_none.assert_sdks_agree();
 }
 
-/// `"`, `\`, `${x}`, a backtick, a newline and U+2028 in the app name come back from
-/// supertokens-node, supertokens-auth-react and supertokens-web-js byte for byte.
+/// `"`, `\`, `${x}`, a backtick and U+2028 (a line separator to JavaScript) in the app
+/// name come back from supertokens-node, supertokens-auth-react and supertokens-web-js
+/// byte for byte.
 #[test]
 fn nasty_app_name_survives_every_sdk() {
     let tmp = project();

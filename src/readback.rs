@@ -1,0 +1,333 @@
+//! Whether a generated file's own code still hands st-setup's values to the SDK. The
+//! managed block only holds `const stSetup = {…}`; the init calls below it are the user's,
+//! and an edit there (`Session.init({})`) would leave the block right and the session
+//! wrong. This reads the file with a real JavaScript/TypeScript parser (oxc) and finds the
+//! SDK's init calls by what they are imported as.
+
+use std::collections::HashMap;
+
+use oxc_allocator::Allocator;
+use oxc_ast::ast::{
+    Argument, BindingPattern, CallExpression, Expression, ImportDeclarationSpecifier,
+    ObjectExpression, ObjectPropertyKind, Program, Statement, TSModuleReference,
+};
+use oxc_ast_visit::Visit;
+use oxc_parser::Parser;
+use oxc_span::SourceType;
+
+use crate::render::FileKind;
+
+/// The name the managed block gives its values.
+const BLOCK_CONST: &str = "stSetup";
+
+/// One way the file's init calls do not read the block's values, with its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    pub line: usize,
+    pub message: String,
+}
+
+/// The init calls in `text` (a file of `kind`, parsed as `source_type`) that do not read
+/// the block's values; empty when every value reaches the SDK. `Err` when the file does
+/// not parse, so nothing can be said about it.
+pub fn unread_values(
+    text: &str,
+    source_type: SourceType,
+    kind: FileKind,
+) -> Result<Vec<Unread>, String> {
+    let allocator = Allocator::default();
+    let parsed = Parser::new(&allocator, text, source_type).parse();
+    if parsed.panicked || !parsed.diagnostics.is_empty() {
+        let first = parsed
+            .diagnostics
+            .first()
+            .map_or_else(|| "it cannot be parsed".to_owned(), |e| e.to_string());
+        return Err(first);
+    }
+    let sdk = kind.packages()[0];
+    let session = format!("{sdk}/recipe/session");
+    let mut calls = InitCalls {
+        bindings: bindings(&parsed.program, sdk, &session),
+        kind,
+        text,
+        sdk_calls: 0,
+        session_calls: 0,
+        unread: Vec::new(),
+    };
+    calls.visit_program(&parsed.program);
+    let mut unread = calls.unread;
+    if calls.sdk_calls == 0 {
+        unread.push(Unread {
+            line: 0,
+            message: format!(
+                "no {sdk} init call is left, so st-setup's values never reach the SDK; call SuperTokens.init with the block's {BLOCK_CONST} values"
+            ),
+        });
+    }
+    if calls.session_calls == 0 {
+        unread.push(Unread {
+            line: 0,
+            message: format!(
+                "no Session.init call ({session}) is left, so the session options st-setup manages never reach the SDK; add Session.init({BLOCK_CONST}.session) to the recipe list"
+            ),
+        });
+    }
+    Ok(unread)
+}
+
+/// The properties of `SuperTokens.init`'s argument that must read the block, each with the
+/// block's keys under it that nothing after a spread may override.
+fn expected_reads(kind: FileKind) -> Vec<(Vec<&'static str>, &'static [&'static str])> {
+    let app_info: &[&str] = &["appName", "apiDomain", "websiteDomain"];
+    let mut out = vec![(vec!["appInfo"], app_info)];
+    if kind == FileKind::Backend {
+        out.push((vec!["supertokens", "connectionURI"], &[]));
+    }
+    out
+}
+
+/// How the expected value is written: `stSetup.appInfo`, or for the core's URL
+/// `{ connectionURI: stSetup.connectionURI }`.
+fn expected_source(path: &[&str]) -> String {
+    match path {
+        [object, key] => format!("{object}: {{ {key}: {BLOCK_CONST}.{key} }}"),
+        _ => format!("{BLOCK_CONST}.{}", path.join(".")),
+    }
+}
+
+fn session_keys(kind: FileKind) -> &'static [&'static str] {
+    match kind {
+        FileKind::Backend => &["cookieDomain", "olderCookieDomain"],
+        FileKind::Frontend(_) => &["sessionTokenBackendDomain"],
+    }
+}
+
+/// Whether `argument` (an object expression) has `path` reading the block: `appInfo:
+/// stSetup.appInfo`, or `supertokens: { connectionURI: stSetup.connectionURI }`.
+fn reads_path(argument: &Expression, path: &[&str], managed: &[&str]) -> bool {
+    let Expression::ObjectExpression(object) = argument.get_inner_expression() else {
+        return false;
+    };
+    let Some((first, rest)) = path.split_first() else {
+        return false;
+    };
+    let Some(value) = property(object, first) else {
+        return false;
+    };
+    match rest {
+        [] => reads(value, path, managed),
+        [key] => reads(value, &[key], managed) || reads_path(value, &[key], managed),
+        _ => reads_path(value, rest, managed),
+    }
+}
+
+/// Whether `value` is the block's value at `path` (`stSetup.session`), or an object that
+/// spreads it and overrides none of its `managed` keys afterwards.
+fn reads(value: &Expression, path: &[&str], managed: &[&str]) -> bool {
+    let value = value.get_inner_expression();
+    if is_block_member(value, path) {
+        return true;
+    }
+    let Expression::ObjectExpression(object) = value else {
+        return false;
+    };
+    let Some(spread_at) = object.properties.iter().position(|p| {
+        matches!(p, ObjectPropertyKind::SpreadProperty(spread) if is_block_member(spread.argument.get_inner_expression(), path))
+    }) else {
+        return false;
+    };
+    object.properties[spread_at + 1..].iter().all(|p| match p {
+        ObjectPropertyKind::ObjectProperty(property) => property
+            .key
+            .static_name()
+            .is_some_and(|name| !managed.contains(&name.as_ref())),
+        ObjectPropertyKind::SpreadProperty(_) => false,
+    })
+}
+
+/// `stSetup.a.b` for `path` = `["a", "b"]`.
+fn is_block_member(expression: &Expression, path: &[&str]) -> bool {
+    let Some((last, init)) = path.split_last() else {
+        return matches!(expression, Expression::Identifier(id) if id.name == BLOCK_CONST);
+    };
+    match expression.get_inner_expression() {
+        Expression::StaticMemberExpression(member) => {
+            member.property.name == *last && is_block_member(&member.object, init)
+        }
+        _ => false,
+    }
+}
+
+fn property<'e, 'a>(object: &'e ObjectExpression<'a>, name: &str) -> Option<&'e Expression<'a>> {
+    object.properties.iter().rev().find_map(|p| match p {
+        ObjectPropertyKind::ObjectProperty(property)
+            if property.key.static_name().is_some_and(|n| n == name) =>
+        {
+            Some(&property.value)
+        }
+        _ => None,
+    })
+}
+
+/// What a local name stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Binding {
+    /// The SDK's module (`import SuperTokens from "supertokens-node"`): `X.init`.
+    Sdk,
+    /// Its `init` itself (`import { init } from "supertokens-node"`).
+    SdkInit,
+    Session,
+    SessionInit,
+}
+
+/// The top-level names bound to the SDK and its session recipe: ES imports (default,
+/// namespace, `{ init }`), `import X = require(…)` and `const X = require(…)`.
+fn bindings(program: &Program, sdk: &str, session: &str) -> HashMap<String, Binding> {
+    let module = |source: &str, init: bool| match (source, init) {
+        (s, false) if s == sdk => Some(Binding::Sdk),
+        (s, true) if s == sdk => Some(Binding::SdkInit),
+        (s, false) if s == session => Some(Binding::Session),
+        (s, true) if s == session => Some(Binding::SessionInit),
+        _ => None,
+    };
+    let mut out = HashMap::new();
+    for statement in &program.body {
+        match statement {
+            Statement::ImportDeclaration(import) => {
+                for specifier in import.specifiers.iter().flatten() {
+                    let (local, init) = match specifier {
+                        ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => (&s.local, false),
+                        ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
+                            (&s.local, false)
+                        }
+                        ImportDeclarationSpecifier::ImportSpecifier(s) => {
+                            if s.imported.name() != "init" {
+                                continue;
+                            }
+                            (&s.local, true)
+                        }
+                    };
+                    if let Some(binding) = module(import.source.value.as_str(), init) {
+                        out.insert(local.name.to_string(), binding);
+                    }
+                }
+            }
+            Statement::TSImportEqualsDeclaration(import) => {
+                if let TSModuleReference::ExternalModuleReference(reference) =
+                    &import.module_reference
+                {
+                    if let Some(binding) = module(reference.expression.value.as_str(), false) {
+                        out.insert(import.id.name.to_string(), binding);
+                    }
+                }
+            }
+            Statement::VariableDeclaration(declaration) => {
+                for declarator in &declaration.declarations {
+                    let (BindingPattern::BindingIdentifier(id), Some(init)) =
+                        (&declarator.id, &declarator.init)
+                    else {
+                        continue;
+                    };
+                    if let Some(source) = required_module(init) {
+                        if let Some(binding) = module(source, false) {
+                            out.insert(id.name.to_string(), binding);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `"m"` for `require("m")`.
+fn required_module<'e>(expression: &'e Expression) -> Option<&'e str> {
+    let Expression::CallExpression(call) = expression.get_inner_expression() else {
+        return None;
+    };
+    let Expression::Identifier(callee) = &call.callee else {
+        return None;
+    };
+    match call.arguments.as_slice() {
+        [Argument::StringLiteral(source)] if callee.name == "require" => {
+            Some(source.value.as_str())
+        }
+        _ => None,
+    }
+}
+
+/// Checks every `SuperTokens.init(…)` and `Session.init(…)` call anywhere in the file.
+struct InitCalls<'t> {
+    bindings: HashMap<String, Binding>,
+    kind: FileKind,
+    text: &'t str,
+    sdk_calls: usize,
+    session_calls: usize,
+    unread: Vec<Unread>,
+}
+
+impl InitCalls<'_> {
+    fn line_of(&self, offset: u32) -> usize {
+        self.text[..offset as usize].matches('\n').count() + 1
+    }
+
+    fn check_sdk_init(&mut self, line: usize, argument: Option<&Expression>) {
+        self.sdk_calls += 1;
+        for (path, managed) in expected_reads(self.kind) {
+            if !argument.is_some_and(|a| reads_path(a, &path, managed)) {
+                self.unread.push(Unread {
+                    line,
+                    message: format!(
+                        "SuperTokens.init does not read {BLOCK_CONST}.{}, so st-setup's value never reaches the SDK; pass {} there (spread it to add options of your own)",
+                        path.last().copied().unwrap_or_default(),
+                        expected_source(&path)
+                    ),
+                });
+            }
+        }
+    }
+
+    fn check_session_init(&mut self, line: usize, argument: Option<&Expression>) {
+        self.session_calls += 1;
+        if !argument.is_some_and(|a| reads(a, &["session"], session_keys(self.kind))) {
+            self.unread.push(Unread {
+                line,
+                message: format!(
+                    "Session.init does not read {BLOCK_CONST}.session, so the session options st-setup manages never reach the SDK; pass it: Session.init({BLOCK_CONST}.session), or Session.init({{ ...{BLOCK_CONST}.session, yourOption }})"
+                ),
+            });
+        }
+    }
+}
+
+impl<'a> Visit<'a> for InitCalls<'_> {
+    fn visit_call_expression(&mut self, call: &CallExpression<'a>) {
+        let binding = match call.callee.get_inner_expression() {
+            Expression::StaticMemberExpression(member) if member.property.name == "init" => {
+                match member.object.get_inner_expression() {
+                    Expression::Identifier(id) => match self.bindings.get(id.name.as_str()) {
+                        Some(Binding::Sdk) => Some(Binding::Sdk),
+                        Some(Binding::Session) => Some(Binding::Session),
+                        _ => None,
+                    },
+                    _ => None,
+                }
+            }
+            Expression::Identifier(id) => match self.bindings.get(id.name.as_str()) {
+                Some(Binding::SdkInit) => Some(Binding::Sdk),
+                Some(Binding::SessionInit) => Some(Binding::Session),
+                _ => None,
+            },
+            _ => None,
+        };
+        let argument = call.arguments.first().and_then(Argument::as_expression);
+        let line = self.line_of(call.span.start);
+        match binding {
+            Some(Binding::Sdk) => self.check_sdk_init(line, argument),
+            Some(Binding::Session) => self.check_session_init(line, argument),
+            _ => {}
+        }
+        oxc_ast_visit::walk::walk_call_expression(self, call);
+    }
+}
