@@ -495,19 +495,31 @@ impl SavedSetup {
         })
     }
 
+    /// Reads st-setup.json's text: any error names its line and column, the field it is
+    /// in, and what was expected there, in words rather than type names.
     pub fn parse(text: &str) -> Result<SavedSetup> {
-        #[derive(Deserialize)]
-        struct VersionOnly {
-            version: Option<serde_json::Value>,
-        }
-        let located = |e: serde_json::Error| {
+        // Editors on Windows may save a byte order mark; it is not part of the JSON.
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let located = |e: &serde_json::Error, path: &str| {
             let position = format!(" at line {} column {}", e.line(), e.column());
-            let text = e.to_string();
-            let message = text.strip_suffix(&position).unwrap_or(&text);
-            anyhow::anyhow!("line {}, column {}: {message}", e.line(), e.column())
+            let message = e.to_string();
+            let message = message.strip_suffix(&position).unwrap_or(&message);
+            let message = in_words(message);
+            let field = if path.is_empty() || path == "." {
+                String::new()
+            } else {
+                format!("{path}: ")
+            };
+            anyhow::anyhow!("line {}, column {}: {field}{message}", e.line(), e.column())
         };
-        let probe: VersionOnly = serde_json::from_str(text).map_err(located)?;
-        match probe.version {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| located(&e, ""))?;
+        let Some(object) = value.as_object() else {
+            bail!(
+                "it holds {}, not an object; st-setup.json is an object such as {{\"version\": {VERSION}, \"answers\": {{…}}}}",
+                json_kind(&value)
+            );
+        };
+        match object.get("version") {
             Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(VERSION)) => {}
             Some(serde_json::Value::Number(n))
                 if n.as_u64().is_some_and(|v| v > u64::from(VERSION)) =>
@@ -519,7 +531,15 @@ impl SavedSetup {
             Some(other) => bail!("\"version\" is {other}; expected {VERSION}"),
             None => bail!("\"version\" is missing; expected \"version\": {VERSION}"),
         }
-        let mut saved: SavedSetup = serde_json::from_str(text).map_err(located)?;
+        // serde would take a list for an object (its fields in order); nobody means that.
+        for (key, value) in object {
+            if matches!(key.as_str(), "answers" | "generated") && !value.is_object() {
+                bail!("\"{key}\" holds {}; expected an object", json_kind(value));
+            }
+        }
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let mut saved: SavedSetup = serde_path_to_error::deserialize(&mut deserializer)
+            .map_err(|e| located(e.inner(), &e.path().to_string()))?;
         // A hand-edited entry holding a pasted list is read as the list it is.
         saved.answers.apis = crate::text::split_all(&saved.answers.apis);
         Ok(saved)
@@ -529,6 +549,31 @@ impl SavedSetup {
         let mut text = serde_json::to_string_pretty(self).expect("answers serialise");
         text.push('\n');
         text
+    }
+}
+
+/// serde's messages name Rust types ("expected struct Answers"); a user reads "an
+/// object".
+fn in_words(message: &str) -> String {
+    let mut out = message.to_owned();
+    for name in ["SavedSetup", "Answers", "Generated"] {
+        out = out.replace(&format!("struct {name}"), "an object");
+    }
+    out.replace("a sequence", "a list")
+        .replace("sequence", "a list")
+        .replace("map,", "an object,")
+        .replace("unit variant", "value")
+}
+
+/// "an array", "a number", … for what a JSON value is.
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "an object",
     }
 }
 
@@ -655,13 +700,45 @@ mod tests {
                 .unwrap_err();
         assert!(
             err.to_string()
-                .starts_with("line 4, column 14: invalid type"),
+                .starts_with("line 4, column 14: answers.apis[0]: invalid type"),
             "{err}"
         );
         let err = SavedSetup::parse("{\"version\": 1, \"colour\": 1}").unwrap_err();
         assert!(err.to_string().contains("unknown field `colour`"), "{err}");
         let err = SavedSetup::parse("{\"version\": 1,").unwrap_err();
         assert!(err.to_string().contains("line 1"), "{err}");
+    }
+
+    #[test]
+    fn errors_say_where_and_what_in_words() {
+        let err = SavedSetup::parse("[]").unwrap_err().to_string();
+        assert!(err.contains("it holds a list, not an object"), "{err}");
+        assert!(!err.contains("VersionOnly"), "{err}");
+        let err = SavedSetup::parse("{\"version\": 1, \"answers\": []}")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("\"answers\" holds a list; expected an object"),
+            "{err}"
+        );
+        let err = SavedSetup::parse("{\"version\": 1, \"answers\": {\"apis\": {}}}")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("answers.apis: invalid type: an object, expected a list"),
+            "{err}"
+        );
+        let err = SavedSetup::parse("{\"version\": 1, \"answers\": {\"ui\": \"fancy\"}}")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("answers.ui: unknown variant `fancy`"), "{err}");
+        assert!(err.starts_with("line 1, column "), "{err}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_fine() {
+        let saved = SavedSetup::parse("\u{FEFF}{\"version\": 1}").unwrap();
+        assert_eq!(saved.version, VERSION);
     }
 
     #[test]

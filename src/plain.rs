@@ -8,12 +8,16 @@ use anyhow::Result;
 use inquire::validator::Validation;
 use inquire::{Confirm, InquireError, Select, Text};
 
-use crate::answers::{Answers, Lang, Ui, out_path};
-use crate::endpoint::Endpoint;
-use crate::findings::Finding;
+use crate::answers::{
+    Answers, DEFAULT_CONNECTION_URI, Lang, Question, Ui, check_app_name, check_connection_uri,
+    check_output_path, out_path,
+};
+use crate::endpoint::{Endpoint, origin_of};
+use crate::findings::{API_ENDPOINT, Finding, WEBSITE};
 use crate::generate::analyse_answers;
 use crate::psl::PublicSuffixList;
 use crate::report;
+use crate::text::split_list;
 
 /// Asks every question, starting from `prefilled`. `Ok(None)` when the user cancels.
 pub fn ask(prefilled: &Answers, project: &Path, psl: &PublicSuffixList) -> Result<Option<Answers>> {
@@ -65,72 +69,50 @@ fn ask_all(
         rejected = true;
     }
 
-    let origins: Vec<String> = answers
-        .apis
-        .iter()
-        .filter_map(|a| Endpoint::parse(a).ok().map(|e| e.origin()))
-        .collect();
-    answers.auth_api = if origins.len() > 1 {
-        let current = answers
-            .auth_api
-            .as_deref()
-            .and_then(|a| Endpoint::parse(a).ok())
-            .map(|e| e.origin());
-        let start = origins
-            .iter()
-            .position(|o| Some(o) == current.as_ref())
-            .unwrap_or(0);
-        Some(
-            Select::new(
-                "Which API serves /auth (appInfo.apiDomain)?",
-                origins.clone(),
-            )
-            .with_starting_cursor(start)
-            .prompt()?,
-        )
-    } else {
-        origins.first().cloned()
-    };
+    answers.auth_api = ask_auth_api(&answers)?;
 
     let uis = vec![UiChoice(Ui::Prebuilt), UiChoice(Ui::Custom)];
     let start = usize::from(answers.ui == Some(Ui::Custom));
     answers.ui = Some(
-        Select::new("Which login UI?", uis)
+        Select::new(&prompt(Question::Ui), uis)
             .with_starting_cursor(start)
             .prompt()?
             .0,
     );
 
-    answers.website = Some(ask_url(
-        "Website URL (where the frontend is served, appInfo.websiteDomain):",
+    answers.website = Some(ask_text(
+        Question::Website,
         answers.website.as_deref().unwrap_or(""),
+        |s| first_unparsable(WEBSITE, &[s.to_owned()]),
     )?);
     let analysis = analyse_answers(&answers, psl);
-    for finding in analysis
-        .findings
-        .iter()
-        .filter(|f| f.code == crate::findings::Code::WebsiteCrossSite)
-    {
-        eprintln!("{} {}", finding.severity.mark(), finding.message);
+    for finding in analysis.findings.iter().filter(|f| {
+        f.code.needs_website()
+            || f.endpoints
+                .iter()
+                .any(|e| Some(e) == answers.website.as_ref())
+    }) {
+        eprint!(
+            "{}",
+            report::wrapped_line(
+                &format!("{} {}", finding.severity.mark(), finding.message),
+                report::width_of_stderr(),
+                2
+            )
+        );
     }
 
-    answers.app_name = Some(
-        Text::new("App name (appInfo.appName):")
-            .with_initial_value(answers.app_name.as_deref().unwrap_or(""))
-            .with_validator(|s: &str| {
-                Ok(if s.trim().is_empty() {
-                    Validation::Invalid("The app name cannot be empty.".into())
-                } else {
-                    Validation::Valid
-                })
-            })
-            .prompt()?,
-    );
+    answers.app_name = Some(ask_text(
+        Question::AppName,
+        answers.app_name.as_deref().unwrap_or(""),
+        |s| check_app_name(s).err(),
+    )?);
 
     let lang = answers.lang_or_detect(project);
     let langs = vec!["TypeScript", "JavaScript"];
-    let chosen = Select::new("Language of the generated files?", langs)
+    let chosen = Select::new(&prompt(Question::Lang), langs)
         .with_starting_cursor(usize::from(lang == Lang::Js))
+        .with_help_message(Question::Lang.hint())
         .prompt()?;
     let lang = if chosen == "TypeScript" {
         Lang::Ts
@@ -138,20 +120,83 @@ fn ask_all(
         Lang::Js
     };
     answers.lang = Some(lang);
-    let suggested = |side: &str, current: &Option<PathBuf>| {
-        out_path(current.as_deref(), side, lang)
+    for (question, side, name) in [
+        (Question::BackendOut, "backend", "the backend file"),
+        (Question::FrontendOut, "frontend", "the frontend file"),
+    ] {
+        let current = match question {
+            Question::BackendOut => &answers.backend_out,
+            _ => &answers.frontend_out,
+        };
+        let suggested = out_path(current.as_deref(), side, lang)
             .display()
-            .to_string()
-    };
-    answers.backend_out = Some(PathBuf::from(ask_path(
-        "Backend file:",
-        &suggested("backend", &answers.backend_out),
-    )?));
-    answers.frontend_out = Some(PathBuf::from(ask_path(
-        "Frontend file:",
-        &suggested("frontend", &answers.frontend_out),
-    )?));
+            .to_string();
+        let flag = question.flag().split(' ').next().unwrap_or_default();
+        let project = project.to_owned();
+        let path = PathBuf::from(ask_text(question, &suggested, move |s| {
+            check_output_path(Path::new(s.trim()), &project, name, flag).err()
+        })?);
+        match question {
+            Question::BackendOut => answers.backend_out = Some(path),
+            _ => answers.frontend_out = Some(path),
+        }
+    }
+    answers.connection_uri = Some(ask_text(
+        Question::ConnectionUri,
+        answers
+            .connection_uri
+            .as_deref()
+            .unwrap_or(DEFAULT_CONNECTION_URI),
+        |s| check_connection_uri(s.trim()).err(),
+    )?);
     Ok(answers)
+}
+
+/// "Serves /auth" among several origins. Accepting the suggested one when none was
+/// answered before leaves the answer unset, as in the full-screen wizard: the default
+/// (the first endpoint) then follows the list.
+fn ask_auth_api(answers: &Answers) -> Result<Option<String>, InquireError> {
+    let mut origins: Vec<String> = Vec::new();
+    for origin in answers.apis.iter().filter_map(|a| origin_of(a)) {
+        if !origins.contains(&origin) {
+            origins.push(origin);
+        }
+    }
+    if origins.len() < 2 {
+        return Ok(answers.auth_api.clone().filter(|_| !origins.is_empty()));
+    }
+    let current = answers.auth_api.as_deref().and_then(origin_of);
+    let start = origins
+        .iter()
+        .position(|o| Some(o) == current.as_ref())
+        .unwrap_or(0);
+    let chosen = Select::new(&prompt(Question::AuthApi), origins.clone())
+        .with_starting_cursor(start)
+        .with_help_message(Question::AuthApi.hint())
+        .prompt()?;
+    let accepted_default = current.is_none() && chosen == origins[0];
+    Ok((!accepted_default).then_some(chosen))
+}
+
+/// The prompt line of a question: its label and the flag that answers it.
+fn prompt(question: Question) -> String {
+    format!("{}:", question.label())
+}
+
+/// A one-line answer, with the question's hint and a check that names what is wrong.
+fn ask_text(
+    question: Question,
+    initial: &str,
+    problem: impl Fn(&str) -> Option<String> + Clone + 'static,
+) -> Result<String, InquireError> {
+    Text::new(&prompt(question))
+        .with_initial_value(initial)
+        .with_help_message(question.hint())
+        .with_validator(move |s: &str| {
+            Ok(problem(s).map_or(Validation::Valid, |m| Validation::Invalid(m.into())))
+        })
+        .prompt()
+        .map(|s| s.trim().to_owned())
 }
 
 /// After a rejected list the line starts empty (the prompt has no key to clear it) and the
@@ -161,45 +206,25 @@ fn ask_endpoints(current: &[String], rejected: bool) -> Result<Vec<String>, Inqu
     let help = if rejected {
         format!("before: {joined}")
     } else {
-        "e.g. https://api.example.com, https://api2.example.com".to_owned()
+        Question::Apis.hint().to_owned()
     };
-    let text = Text::new("API endpoints (separate them with spaces or commas):")
-        .with_initial_value(if rejected { "" } else { &joined })
-        .with_help_message(&help)
-        .with_validator(|s: &str| {
-            crate::terminal::test_panic_point();
-            let items = split_list(s);
-            if items.is_empty() {
-                return Ok(Validation::Invalid(Finding::no_endpoints().message.into()));
-            }
-            Ok(first_unparsable("API endpoint", &items)
-                .map_or(Validation::Valid, |m| Validation::Invalid(m.into())))
-        })
-        .prompt()?;
+    let text = Text::new(&format!(
+        "{} (separate them with spaces or commas):",
+        Question::Apis.label()
+    ))
+    .with_initial_value(if rejected { "" } else { &joined })
+    .with_help_message(&help)
+    .with_validator(|s: &str| {
+        crate::terminal::test_panic_point();
+        let items = split_list(s);
+        if items.is_empty() {
+            return Ok(Validation::Invalid(Finding::no_endpoints().message.into()));
+        }
+        Ok(first_unparsable(API_ENDPOINT, &items)
+            .map_or(Validation::Valid, |m| Validation::Invalid(m.into())))
+    })
+    .prompt()?;
     Ok(split_list(&text))
-}
-
-fn ask_url(message: &str, initial: &str) -> Result<String, InquireError> {
-    Text::new(message)
-        .with_initial_value(initial)
-        .with_validator(|s: &str| {
-            Ok(first_unparsable("website", &[s.to_owned()])
-                .map_or(Validation::Valid, |m| Validation::Invalid(m.into())))
-        })
-        .prompt()
-}
-
-fn ask_path(message: &str, initial: &str) -> Result<String, InquireError> {
-    Text::new(message)
-        .with_initial_value(initial)
-        .with_validator(|s: &str| {
-            Ok(if s.trim().is_empty() {
-                Validation::Invalid("Give a file path, relative to the project folder.".into())
-            } else {
-                Validation::Valid
-            })
-        })
-        .prompt()
 }
 
 fn first_unparsable(what: &str, items: &[String]) -> Option<String> {
@@ -208,14 +233,6 @@ fn first_unparsable(what: &str, items: &[String]) -> Option<String> {
             .err()
             .map(|error| Finding::unparsable(what, item, &error).message)
     })
-}
-
-fn split_list(text: &str) -> Vec<String> {
-    text.split([',', ' ', '\t'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 struct UiChoice(Ui);
@@ -231,16 +248,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lists_split_on_commas_and_spaces() {
-        assert_eq!(
-            split_list(" a.com, b.com  c.com,,"),
-            vec!["a.com", "b.com", "c.com"]
-        );
-    }
-
-    #[test]
     fn validation_uses_the_findings_text() {
-        let message = first_unparsable("API endpoint", &["ftp://x.com".to_owned()]).unwrap();
+        let message = first_unparsable(API_ENDPOINT, &["ftp://x.com".to_owned()]).unwrap();
         assert!(message.contains("http:// or https://"), "{message}");
     }
 }

@@ -35,7 +35,7 @@ fn terminal_width() -> Option<usize> {
 }
 
 /// `line` wrapped to `width` (if any), continuation lines indented by `indent` columns.
-fn wrapped(line: &str, width: Option<usize>, indent: usize) -> String {
+pub fn wrapped_line(line: &str, width: Option<usize>, indent: usize) -> String {
     let Some(width) = width else {
         return format!("{line}\n");
     };
@@ -112,7 +112,7 @@ pub fn analysis(analysis: &Analysis, width: Option<usize>) -> String {
                 finding.code.as_str(),
                 finding.message
             );
-            out.push_str(&wrapped(&line, width, 4));
+            out.push_str(&wrapped_line(&line, width, 4));
         }
     }
     out

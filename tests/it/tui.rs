@@ -156,6 +156,7 @@ const RIGHT: &str = "\x1b[C";
 const ENTER: &str = "\r";
 const CTRL_C: &str = "\x03";
 const CTRL_S: &str = "\x13";
+const BACKSPACE: &str = "\x7f";
 
 /// The terminal after the program: cooked mode (icanon, echo on), main screen, cursor shown.
 /// Exit 130, said so, and not one file in the project.
@@ -186,10 +187,10 @@ fn assert_terminal_restored(pty_output: &str) {
     assert!(last_show > last_hide, "the cursor was left hidden");
 }
 
-#[test]
-fn a_person_sets_up_two_apis_in_the_wizard() {
-    let dir = crate::common::project();
-    let mut pty = Pty::spawn(dir.path(), "", 30, 100);
+/// The full-screen wizard, as a person fills it in: two endpoints, the pre built UI, the
+/// website and the app name, everything else left as suggested.
+fn fill_in_the_wizard(dir: &Path) -> String {
+    let mut pty = Pty::spawn(dir, "", 30, 100);
     pty.wait_for("API endpoints");
     pty.send("https://api.example.com");
     pty.send(ENTER);
@@ -207,7 +208,37 @@ fn a_person_sets_up_two_apis_in_the_wizard() {
     pty.send(CTRL_S);
     pty.wait_for("+++ b/backend/supertokens.ts");
     pty.send("w");
-    let output = pty.finish();
+    pty.finish()
+}
+
+/// The same answers in the line-by-line wizard, each suggestion accepted with Enter.
+fn fill_in_the_plain_wizard(dir: &Path) -> String {
+    let mut pty = Pty::spawn(dir, "--plain", 30, 120);
+    pty.wait_for("API endpoints");
+    pty.send("https://api.example.com, https://api2.example.com");
+    pty.send(ENTER);
+    for (prompt, answer) in [
+        ("Serves /auth:", ""),
+        ("Login UI:", ""),
+        ("Website:", "https://example.com"),
+        ("App name:", "Acme"),
+        ("Language:", ""),
+        ("Backend file:", ""),
+        ("Frontend file:", ""),
+        ("Core URI:", ""),
+        ("Write these files?", "y"),
+    ] {
+        pty.wait_for(prompt);
+        pty.send(answer);
+        pty.send(ENTER);
+    }
+    pty.finish()
+}
+
+#[test]
+fn a_person_sets_up_two_apis_in_the_wizard() {
+    let dir = crate::common::project();
+    let output = fill_in_the_wizard(dir.path());
     assert!(output.contains("EXIT=0"), "{output}");
     assert!(output.contains("created"), "{output}");
     assert_terminal_restored(&output);
@@ -222,6 +253,29 @@ fn a_person_sets_up_two_apis_in_the_wizard() {
         "{frontend}"
     );
     assert!(frontend.contains("supertokens-auth-react"));
+}
+
+/// Both wizards ask the same questions and save the same answers: accepting a suggestion
+/// (the first API serving /auth) saves nothing for it in either, and both ask for the
+/// core's URI.
+#[test]
+fn both_wizards_save_the_same_answers() {
+    let (tui, plain) = (crate::common::project(), crate::common::project());
+    let output = fill_in_the_wizard(tui.path());
+    assert!(output.contains("EXIT=0"), "{output}");
+    let output = fill_in_the_plain_wizard(plain.path());
+    assert!(output.contains("EXIT=0"), "{output}");
+    let saved = |dir: &Path| std::fs::read_to_string(dir.join("st-setup.json")).unwrap();
+    assert_eq!(saved(plain.path()), saved(tui.path()));
+    assert!(
+        !saved(plain.path()).contains("authApi"),
+        "{}",
+        saved(plain.path())
+    );
+    for file in ["backend/supertokens.ts", "frontend/supertokens.ts"] {
+        let read = |dir: &Path| std::fs::read_to_string(dir.join(file)).unwrap();
+        assert_eq!(read(plain.path()), read(tui.path()), "{file}");
+    }
 }
 
 #[test]
@@ -248,22 +302,30 @@ fn the_plain_mode_asks_line_by_line() {
     pty.wait_for("API endpoints");
     pty.send("https://api.example.com, https://api2.example.com");
     pty.send(ENTER);
-    pty.wait_for("Which API serves /auth");
+    pty.wait_for("Serves /auth:");
     pty.send(ENTER);
-    pty.wait_for("Which login UI?");
+    pty.wait_for("Login UI:");
     pty.send(DOWN);
     pty.send(ENTER);
-    pty.wait_for("Website URL");
-    pty.send("https://example.com");
+    for (prompt, answer) in [
+        ("Website:", "https://example.com"),
+        ("App name:", "Acme"),
+        ("Language:", ""),
+        ("Backend file:", ""),
+        ("Frontend file:", ""),
+    ] {
+        pty.wait_for(prompt);
+        pty.send(answer);
+        pty.send(ENTER);
+    }
+    // The core's URI is asked too, and checked.
+    pty.wait_for("Core URI:");
+    pty.send(&BACKSPACE.repeat(21));
+    pty.send("not a url");
     pty.send(ENTER);
-    pty.wait_for("App name");
-    pty.send("Acme");
-    pty.send(ENTER);
-    pty.wait_for("Language");
-    pty.send(ENTER);
-    pty.wait_for("Backend file");
-    pty.send(ENTER);
-    pty.wait_for("Frontend file");
+    pty.wait_for("is not an http(s) URL");
+    pty.send(&BACKSPACE.repeat(9));
+    pty.send("https://core.example.com");
     pty.send(ENTER);
     pty.wait_for("Write these files?");
     pty.send("y");
@@ -276,6 +338,11 @@ fn the_plain_mode_asks_line_by_line() {
         "custom UI chosen: {frontend}"
     );
     assert!(frontend.contains("sessionTokenBackendDomain: \".example.com\","));
+    let backend = std::fs::read_to_string(dir.path().join("backend/supertokens.ts")).unwrap();
+    assert!(
+        backend.contains("connectionURI: \"https://core.example.com\","),
+        "{backend}"
+    );
 }
 
 /// A panic, SIGTERM or SIGHUP in either wizard leaves the terminal usable and the message
