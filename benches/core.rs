@@ -140,6 +140,8 @@ fn bench_analysis(c: &mut Criterion) {
 fn bench_render(c: &mut Criterion) {
     let values = FileValues {
         cjs: false,
+        ts_require: false,
+        index_js: false,
         ts: true,
         app_name: "Acme",
         api_domain: "https://api.example.com",

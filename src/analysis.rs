@@ -598,6 +598,77 @@ mod tests {
         assert!(!codes(&a).contains(&Code::WebsiteCrossSite));
     }
 
+    fn with_website(apis: &[&str], website: &str) -> Analysis {
+        let apis: Vec<String> = apis.iter().map(|s| s.to_string()).collect();
+        analyse(
+            &DomainInput {
+                apis: &apis,
+                auth_api: None,
+                website: Some(website),
+            },
+            &PSL,
+        )
+    }
+
+    #[test]
+    fn rule9_localhost_and_127_0_0_1_get_advice_that_works() {
+        let a = with_website(&["http://127.0.0.1:3001"], "http://localhost:3000");
+        let message = &finding(&a, Code::WebsiteCrossSite).message;
+        assert!(message.contains("http://127.0.0.1:3000"), "{message}");
+        assert!(!message.contains(".localhost"), "{message}");
+        let a = with_website(&["http://localhost:3001"], "http://127.0.0.1:3000");
+        let message = &finding(&a, Code::WebsiteCrossSite).message;
+        assert!(message.contains("http://localhost:3000"), "{message}");
+        assert!(!message.contains("app.localhost"), "{message}");
+        let a = with_website(&["http://localhost:3001"], "https://example.com");
+        let message = &finding(&a, Code::WebsiteCrossSite).message;
+        assert!(message.contains("on this machine too"), "{message}");
+    }
+
+    #[test]
+    fn an_https_website_cannot_call_an_http_api() {
+        let a = with_website(
+            &["http://api.example.com", "http://api2.example.com"],
+            "https://example.com",
+        );
+        let f = finding(&a, Code::MixedContent);
+        assert_eq!(f.severity, Severity::Error);
+        assert_eq!(f.endpoints.len(), 2);
+        assert!(f.message.contains("mixed content"), "{}", f.message);
+        // Loopback APIs count as secure for a local https website.
+        for api in [
+            "http://localhost:3001",
+            "http://127.0.0.1:3001",
+            "http://api.localhost",
+        ] {
+            let a = with_website(&[api], "https://localhost:3000");
+            assert!(!codes(&a).contains(&Code::MixedContent), "{api}");
+        }
+        // Not for a public website, nor a LAN address.
+        let a = with_website(&["http://localhost:3001"], "https://example.com");
+        assert!(codes(&a).contains(&Code::MixedContent));
+        let a = with_website(&["http://192.168.1.5:3001"], "https://localhost:3000");
+        assert!(codes(&a).contains(&Code::MixedContent));
+        let a = with_website(&["http://api.example.com"], "http://example.com");
+        assert!(!codes(&a).contains(&Code::MixedContent));
+    }
+
+    #[test]
+    fn an_unusable_auth_api_is_named_as_such() {
+        let apis = vec!["https://api.example.com".to_string()];
+        let a = analyse(
+            &DomainInput {
+                apis: &apis,
+                auth_api: Some("https://api.example.com\nx"),
+                website: None,
+            },
+            &PSL,
+        );
+        let f = finding(&a, Code::InvalidUrl);
+        assert!(f.message.starts_with("The auth API"), "{}", f.message);
+        assert!(f.message.contains("a line break (U+000A)"), "{}", f.message);
+    }
+
     #[test]
     fn no_cookie_domain_is_offered_next_to_an_error() {
         let a = run(&["a.example.com", "b.example.com", "https://[::1]"]);

@@ -238,6 +238,30 @@ pub fn check_output_path(
             crate::text::name_of(character)
         ));
     }
+    if text.trim().is_empty() {
+        return Err(format!(
+            "{name} is empty; give a file path relative to the project folder, e.g. {flag} supertokens.ts"
+        ));
+    }
+    // File systems take 255 bytes a name (and Linux 4,096 a path): say so up front rather
+    // than as an operating system error with the whole path in it.
+    if text.len() > 4096 {
+        return Err(format!(
+            "{name} {shown} is a path of {} bytes; Linux allows 4,096. Pass {flag} with a shorter path.",
+            text.len()
+        ));
+    }
+    if let Some(long) = path
+        .components()
+        .map(|c| c.as_os_str())
+        .find(|name| name.len() > 255)
+    {
+        return Err(format!(
+            "{name} {shown} has a name of {} bytes ({}); file systems allow 255. Pass {flag} with a shorter path.",
+            long.len(),
+            crate::text::quoted(&long.to_string_lossy())
+        ));
+    }
     let example = |folder: &str| {
         let folder = folder.trim_end_matches('/');
         if folder.is_empty() {
@@ -733,6 +757,75 @@ mod tests {
             .to_string();
         assert!(err.contains("answers.ui: unknown variant `fancy`"), "{err}");
         assert!(err.starts_with("line 1, column "), "{err}");
+    }
+
+    #[test]
+    fn output_paths_name_a_file_st_setup_can_write() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("web")).unwrap();
+        let check = |p: &str| {
+            check_output_path(
+                Path::new(p),
+                dir.path(),
+                "the frontend file",
+                "--frontend-out",
+            )
+        };
+        for ok in [
+            "web/st.ts",
+            "a.tsx",
+            "b.mts",
+            "c.cts",
+            "d.js",
+            "e.jsx",
+            "f.mjs",
+            "g.cjs",
+            "../x/y.ts",
+        ] {
+            assert_eq!(check(ok), Ok(()), "{ok}");
+        }
+        assert!(check("").unwrap_err().contains("is empty"));
+        for folder in ["web/", "web", ".", "web/.."] {
+            let err = check(folder).unwrap_err();
+            assert!(err.contains("is a folder"), "{folder}: {err}");
+        }
+        let err = check("web/").unwrap_err();
+        assert!(
+            err.contains("e.g. --frontend-out web/supertokens.ts"),
+            "{err}"
+        );
+        for (bad, said) in [
+            ("server/config.py", "has the extension \".py\""),
+            ("web/st.tsMy", "has the extension \".tsMy\""),
+            ("web/supertokens", "has no extension"),
+        ] {
+            let err = check(bad).unwrap_err();
+            assert!(err.contains(said), "{bad}: {err}");
+            assert!(
+                err.contains(".ts .tsx .mts .cts .js .jsx .mjs .cjs"),
+                "{err}"
+            );
+        }
+        assert!(
+            check("web/a\nb.ts")
+                .unwrap_err()
+                .contains("a line break (U+000A)")
+        );
+    }
+
+    #[test]
+    fn app_names_and_core_uris_fit_on_one_line() {
+        assert!(check_app_name("Acme \"Q\" ${x} \u{2028}").is_ok());
+        assert!(check_app_name("  ").unwrap_err().contains("empty"));
+        assert!(
+            check_app_name("My\nApp")
+                .unwrap_err()
+                .contains("a line break (U+000A) at character 3")
+        );
+        assert!(check_connection_uri("https://core.example.com:3567").is_ok());
+        for bad in ["localhost:3567", "ftp://x", "http://local\nhost:3567", ""] {
+            assert!(check_connection_uri(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

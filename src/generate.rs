@@ -8,7 +8,7 @@ use crate::analysis::{Analysis, DomainInput, analyse};
 use crate::answers::{self, Answers, Generated, MissingAnswers, SavedSetup, Setup};
 use crate::findings::{self, file_left_behind, older_cookie_domain_replaced, outside_the_project};
 use crate::plan::{Change, PlanError, PlannedFile, place, resolve_target};
-use crate::project::{Install, install_for, is_commonjs};
+use crate::project::{Imports, Install, install_for, syntax_for};
 use crate::psl::PublicSuffixList;
 use crate::render::{FileKind, FileValues, render};
 
@@ -143,10 +143,12 @@ pub fn generate(
 
     let render_file = |kind: FileKind, out: &Path| -> Result<PlannedFile, GenerateError> {
         let path = resolve_target(project, out, force).map_err(PlanError::from)?;
-        let (ts, cjs) = syntax_for(&path)?;
+        let syntax = syntax_for(&path)?;
         let values = FileValues {
-            cjs,
-            ts,
+            cjs: syntax.imports == Imports::Require,
+            ts: syntax.ts,
+            ts_require: syntax.imports == Imports::TsRequire,
+            index_js: syntax.index_js,
             app_name: &setup.app_name,
             api_domain: &api_domain,
             website_domain: &website,
@@ -307,20 +309,6 @@ fn file_notes(
     notes
 }
 
-/// TypeScript or not, and `require` or not, for a file at `path` (its real path, links
-/// followed, as Node and tsc see it). The extension decides as it does for Node and tsc
-/// (`.mjs` is always an ES module, `.cjs` always CommonJS, a `.js` file follows the nearest
-/// package.json above it).
-fn syntax_for(path: &Path) -> Result<(bool, bool)> {
-    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    Ok(match extension {
-        "mjs" => (false, false),
-        "cjs" => (false, true),
-        "js" | "jsx" => (false, is_commonjs(path)?),
-        _ => (true, false),
-    })
-}
-
 /// Answers beyond the domains that would still produce a broken file.
 fn check_other_answers(setup: &Setup, project: &Path) -> Result<(), String> {
     // Before planning, so a clash is not first reported as "not st-setup's file".
@@ -390,25 +378,94 @@ fn relative_to(project: &Path, path: PathBuf) -> PathBuf {
 mod tests {
     use super::*;
 
+    use std::sync::LazyLock;
+
+    static PSL: LazyLock<PublicSuffixList> = LazyLock::new(PublicSuffixList::embedded);
+
+    fn previous(apis: &[&str], cookie: Option<&str>, older: Option<&str>) -> SavedSetup {
+        SavedSetup {
+            version: answers::VERSION,
+            answers: Answers {
+                apis: apis.iter().map(|a| a.to_string()).collect(),
+                ..Default::default()
+            },
+            generated: Some(Generated {
+                cookie_domain: cookie.map(str::to_owned),
+                older_cookie_domain: older.map(str::to_owned),
+            }),
+        }
+    }
+
+    fn older(
+        previous: &SavedSetup,
+        cookie: Option<&str>,
+        api_host: &str,
+    ) -> (Option<String>, Vec<String>) {
+        let mut notes = Vec::new();
+        let older = older_cookie_domain(Some(previous), cookie, api_host, &PSL, &mut notes);
+        (older, notes)
+    }
+
     #[test]
-    fn the_extension_decides_the_syntax() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("package.json"), "{}").unwrap();
-        let at = |name: &str| syntax_for(&dir.path().join(name)).unwrap();
-        assert_eq!(
-            at("a.mjs"),
-            (false, false),
-            ".mjs is ESM under a CommonJS package"
+    fn older_cookie_domain_only_where_the_auth_api_can_clear_it() {
+        let eu = previous(
+            &["api.eu.example.com", "b.eu.example.com"],
+            Some(".eu.example.com"),
+            None,
         );
-        assert_eq!(at("a.cjs"), (false, true));
-        assert_eq!(at("a.js"), (false, true), "a .js file is never TypeScript");
-        assert_eq!(at("a.ts"), (true, false));
-        std::fs::write(dir.path().join("package.json"), r#"{"type":"module"}"#).unwrap();
-        assert_eq!(at("a.js"), (false, false));
+        let (o, notes) = older(&eu, Some(".example.com"), "api.eu.example.com");
         assert_eq!(
-            at("a.cjs"),
-            (false, true),
-            ".cjs is CommonJS under a module package"
+            (o.as_deref(), notes.len()),
+            (Some(".eu.example.com"), 0),
+            "widened"
+        );
+        let com = previous(
+            &["api.example.com", "b.example.com"],
+            Some(".example.com"),
+            None,
+        );
+        let (o, notes) = older(&com, Some(".example.org"), "api.example.org");
+        assert_eq!(o, None, "another site can never clear .example.com");
+        assert!(
+            notes[0].starts_with("No olderCookieDomain: cookies for .example.com"),
+            "{notes:?}"
+        );
+        let one = previous(&["api.example.com"], None, None);
+        let (o, _) = older(&one, Some(".example.com"), "api.example.com");
+        assert_eq!(o.as_deref(), Some(""), "host-only cookies of the same host");
+        let (o, notes) = older(&one, Some(".example.org"), "api.example.org");
+        assert_eq!(o, None, "host-only cookies of another host");
+        assert!(notes[0].contains("host-only cookies"), "{notes:?}");
+        // Kept while unchanged, dropped once the auth API moved out of its reach.
+        let kept = previous(
+            &["api.eu.example.com", "x.example.com"],
+            Some(".example.com"),
+            Some(".eu.example.com"),
+        );
+        assert_eq!(
+            older(&kept, Some(".example.com"), "api.eu.example.com")
+                .0
+                .as_deref(),
+            Some(".eu.example.com")
+        );
+        assert_eq!(
+            older(&kept, Some(".example.com"), "api.example.com").0,
+            None
+        );
+    }
+
+    #[test]
+    fn a_second_change_says_which_cookies_are_no_longer_cleared() {
+        let twice = previous(
+            &["a.eu.example.com", "b.example.com"],
+            Some(".example.com"),
+            Some(".eu.example.com"),
+        );
+        let (o, notes) = older(&twice, Some(".a.eu.example.com"), "a.eu.example.com");
+        assert_eq!(o.as_deref(), Some(".example.com"));
+        assert!(
+            notes[0].contains("olderCookieDomain was \".eu.example.com\""),
+            "{notes:?}"
         );
     }
 }

@@ -26,7 +26,12 @@ fn main() -> ExitCode {
             return ExitCode::from(Exit::Usage as u8);
         }
     };
-    match request.and_then(run) {
+    let result = request.and_then(run);
+    let result = match st_setup::run::stdout_failure() {
+        Some(failure) if result.is_ok() => Err(failure),
+        _ => result,
+    };
+    match result {
         Ok(exit) => ExitCode::from(exit as u8),
         Err(failure) => {
             failure.print(json);

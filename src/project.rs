@@ -90,6 +90,203 @@ pub fn is_commonjs(path: &Path) -> Result<bool> {
     Ok(json.get("type").and_then(|t| t.as_str()) != Some("module"))
 }
 
+/// Whether the nearest package.json above `path` says `"type": "module"`.
+fn package_is_module(path: &Path) -> Result<bool> {
+    let start = path.parent().unwrap_or(Path::new("."));
+    let Some(manifest) = nearest(start, "package.json") else {
+        return Ok(false);
+    };
+    let json = read_json(&manifest, "for its \"type\", to choose import or require")?;
+    Ok(json.get("type").and_then(|t| t.as_str()) == Some("module"))
+}
+
+/// How a generated file writes its imports so that it compiles and runs where it lands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Syntax {
+    /// TypeScript: values are checked against the SDK's option types with `satisfies`.
+    pub ts: bool,
+    pub imports: Imports,
+    /// Deep imports of packages without an "exports" map need their file named
+    /// (`…/recipe/session/index.js`) where Node's own resolution applies (tsc node16 /
+    /// nodenext in an ES module).
+    pub index_js: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Imports {
+    /// `import X from "…"`.
+    Esm,
+    /// `const X = require("…")`: JavaScript that Node runs as CommonJS.
+    Require,
+    /// `import X = require("…")`: TypeScript compiled to CommonJS under
+    /// `verbatimModuleSyntax`, where tsc refuses ES imports (TS1286, TS1295).
+    TsRequire,
+}
+
+/// The syntax for a file at `path` (its real path, links followed, as Node and tsc see
+/// it). The extension decides as it does for Node and tsc: `.mjs` is always an ES module,
+/// `.cjs` always CommonJS, `.js` follows the nearest package.json; TypeScript follows the
+/// nearest tsconfig.json as well.
+pub fn syntax_for(path: &Path) -> Result<Syntax> {
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let js = |imports| Syntax {
+        ts: false,
+        imports,
+        index_js: false,
+    };
+    Ok(match extension {
+        "mjs" => js(Imports::Esm),
+        "cjs" => js(Imports::Require),
+        "js" | "jsx" if is_commonjs(path)? => js(Imports::Require),
+        "js" | "jsx" => js(Imports::Esm),
+        _ => {
+            let options = TsOptions::for_file(path)?;
+            let commonjs = options.emits_commonjs(extension, package_is_module(path)?);
+            Syntax {
+                ts: true,
+                imports: if commonjs && options.verbatim_module_syntax {
+                    Imports::TsRequire
+                } else {
+                    Imports::Esm
+                },
+                index_js: !commonjs && options.resolves_like_node(),
+            }
+        }
+    })
+}
+
+/// The compiler options of the nearest tsconfig.json that decide how imports are written,
+/// `extends` followed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TsOptions {
+    /// `module`, lowercase.
+    pub module: Option<String>,
+    /// `moduleResolution`, lowercase.
+    pub module_resolution: Option<String>,
+    pub verbatim_module_syntax: bool,
+}
+
+/// `module` values under which tsc gives each file the format Node would.
+const NODE_MODULES: [&str; 4] = ["node16", "node18", "node20", "nodenext"];
+
+impl TsOptions {
+    /// The options for a TypeScript file at `path`; defaults when no tsconfig.json is above
+    /// it. A tsconfig that cannot be read is an error naming it; an `extends` that cannot be
+    /// found is skipped (tsc reports it on its own).
+    pub fn for_file(path: &Path) -> Result<TsOptions> {
+        let start = path.parent().unwrap_or(Path::new("."));
+        let mut options = TsOptions::default();
+        if let Some(config) = nearest(start, "tsconfig.json") {
+            options.read(&config, 0)?;
+        }
+        Ok(options)
+    }
+
+    /// Lays `config`'s options (and those it extends, first) over `self`.
+    fn read(&mut self, config: &Path, depth: usize) -> Result<()> {
+        const MAX_DEPTH: usize = 16;
+        let text = fs::read_to_string(config)
+            .with_context(|| format!("cannot read {}", config.display()))?;
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+        let json: serde_json::Value =
+            jsonc_parser::parse_to_serde_value(text, &Default::default()).with_context(|| {
+                format!(
+                    "{} is not valid JSON with comments; st-setup reads its \"module\" and \"verbatimModuleSyntax\" to choose how to import",
+                    config.display()
+                )
+            })?;
+        let folder = config.parent().unwrap_or(Path::new("."));
+        let extends = match json.get("extends") {
+            Some(serde_json::Value::String(one)) => vec![one.as_str()],
+            Some(serde_json::Value::Array(many)) => {
+                many.iter().filter_map(|v| v.as_str()).collect()
+            }
+            _ => Vec::new(),
+        };
+        if depth < MAX_DEPTH {
+            for base in extends {
+                if let Some(base) = resolve_extends(folder, base) {
+                    self.read(&base, depth + 1)?;
+                }
+            }
+        }
+        let options = json.get("compilerOptions");
+        let text_of = |key: &str| {
+            options
+                .and_then(|o| o.get(key))
+                .and_then(|v| v.as_str())
+                .map(str::to_ascii_lowercase)
+        };
+        if let Some(module) = text_of("module") {
+            self.module = Some(module);
+        }
+        if let Some(resolution) = text_of("moduleResolution") {
+            self.module_resolution = Some(resolution);
+        }
+        if let Some(verbatim) = options
+            .and_then(|o| o.get("verbatimModuleSyntax"))
+            .and_then(|v| v.as_bool())
+        {
+            self.verbatim_module_syntax = verbatim;
+        }
+        Ok(())
+    }
+
+    /// Whether tsc compiles a file with `extension` to CommonJS (`package_is_module`: the
+    /// nearest package.json says `"type": "module"`).
+    fn emits_commonjs(&self, extension: &str, package_is_module: bool) -> bool {
+        let module = self.module.as_deref().unwrap_or("");
+        let node = NODE_MODULES.contains(&module);
+        match extension {
+            "cts" => node || matches!(module, "commonjs" | "preserve"),
+            "mts" => false,
+            _ => module == "commonjs" || (node && !package_is_module),
+        }
+    }
+
+    /// Whether imports are resolved as Node resolves them (no directory imports in ES
+    /// modules).
+    fn resolves_like_node(&self) -> bool {
+        let implied = self.module.as_deref().filter(|m| NODE_MODULES.contains(m));
+        match self.module_resolution.as_deref().or(implied) {
+            Some(resolution) => matches!(resolution, "node16" | "nodenext"),
+            None => false,
+        }
+    }
+}
+
+/// Where an `extends` entry of a tsconfig in `folder` points: a relative path (".json"
+/// optional), or a package in node_modules (its "tsconfig" field or tsconfig.json, or a
+/// file inside it).
+fn resolve_extends(folder: &Path, base: &str) -> Option<PathBuf> {
+    let with_json = |path: PathBuf| {
+        if path.is_file() {
+            Some(path)
+        } else {
+            let mut named = path.into_os_string();
+            named.push(".json");
+            Some(PathBuf::from(named)).filter(|p| p.is_file())
+        }
+    };
+    if base.starts_with('.') || Path::new(base).is_absolute() {
+        return with_json(folder.join(base));
+    }
+    folder.ancestors().find_map(|dir| {
+        let package = dir.join("node_modules").join(base);
+        if package.is_dir() {
+            let manifest = read_json(&package.join("package.json"), "").ok();
+            let named = manifest
+                .as_ref()
+                .and_then(|m| m.get("tsconfig"))
+                .and_then(|t| t.as_str())
+                .unwrap_or("tsconfig.json");
+            with_json(package.join(named))
+        } else {
+            with_json(package)
+        }
+    })
+}
+
 /// A JavaScript package manager, known by its lockfile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PackageManager {
@@ -223,6 +420,126 @@ mod tests {
         assert!(!is_commonjs(&file).unwrap(), "a byte order mark is fine");
         fs::write(dir.path().join("web/package.json"), "{oops").unwrap();
         assert!(is_commonjs(&file).is_err());
+    }
+
+    /// The rules tsc 5.9 applies (each case checked with the real tsc): under
+    /// `verbatimModuleSyntax`, a file compiled to CommonJS needs `import X = require()`;
+    /// under node16/nodenext an ES module names the file of a deep import.
+    #[test]
+    fn typescript_follows_the_nearest_tsconfig() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str| syntax_for(&dir.path().join(name)).unwrap();
+        let config = |text: &str| fs::write(dir.path().join("tsconfig.json"), text).unwrap();
+        let package = |text: &str| fs::write(dir.path().join("package.json"), text).unwrap();
+        let esm = Syntax {
+            ts: true,
+            imports: Imports::Esm,
+            index_js: false,
+        };
+        let ts_require = Syntax {
+            imports: Imports::TsRequire,
+            ..esm
+        };
+        assert_eq!(at("a.ts"), esm, "no tsconfig: as a bundler sees it");
+        package(r#"{"name": "api"}"#);
+        config(r#"{ "compilerOptions": { "module": "nodenext", "verbatimModuleSyntax": true } }"#);
+        assert_eq!(at("a.ts"), ts_require, "TS1295 otherwise");
+        assert_eq!(at("a.cts"), ts_require, "TS1286 otherwise");
+        assert_eq!(
+            at("a.mts"),
+            Syntax {
+                index_js: true,
+                ..esm
+            }
+        );
+        package(r#"{"type": "module"}"#);
+        assert_eq!(
+            at("a.ts"),
+            Syntax {
+                index_js: true,
+                ..esm
+            }
+        );
+        config(
+            "{\n  // comments and trailing commas, as tsc allows\n  \"compilerOptions\": { \"module\": \"NodeNext\", },\n}",
+        );
+        assert_eq!(
+            at("a.ts"),
+            Syntax {
+                index_js: true,
+                ..esm
+            },
+            "no verbatimModuleSyntax"
+        );
+        config(
+            r#"{ "compilerOptions": { "module": "esnext", "moduleResolution": "bundler", "verbatimModuleSyntax": true } }"#,
+        );
+        assert_eq!(at("a.ts"), esm, "TS1202: no import = require under esnext");
+        config(r#"{ "compilerOptions": { "module": "commonjs", "verbatimModuleSyntax": true } }"#);
+        assert_eq!(at("a.ts"), ts_require, "commonjs even in a module package");
+        config(r#"{ "compilerOptions": { "module": "preserve", "verbatimModuleSyntax": true } }"#);
+        assert_eq!((at("a.ts"), at("a.cts")), (esm, ts_require));
+        assert_eq!(
+            at("a.js").imports,
+            Imports::Esm,
+            "JavaScript ignores tsconfig"
+        );
+    }
+
+    #[test]
+    fn tsconfig_extends_is_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("package.json"), "{}").unwrap();
+        let base = root.join("node_modules/@tsconfig/node20");
+        fs::create_dir_all(&base).unwrap();
+        fs::write(base.join("package.json"), "{}").unwrap();
+        fs::write(
+            base.join("tsconfig.json"),
+            r#"{"compilerOptions": {"module": "nodenext"}}"#,
+        )
+        .unwrap();
+        fs::write(
+            root.join("tsconfig.base.json"),
+            r#"{"compilerOptions": {"verbatimModuleSyntax": true}}"#,
+        )
+        .unwrap();
+        fs::write(
+            root.join("tsconfig.json"),
+            r#"{"extends": ["@tsconfig/node20", "./tsconfig.base"], "compilerOptions": {"strict": true}}"#,
+        )
+        .unwrap();
+        let options = TsOptions::for_file(&root.join("src/a.ts")).unwrap();
+        assert_eq!(options.module.as_deref(), Some("nodenext"));
+        assert!(options.verbatim_module_syntax);
+        assert_eq!(
+            syntax_for(&root.join("src/a.ts")).unwrap().imports,
+            Imports::TsRequire
+        );
+        // A child's option wins over what it extends; a missing base is skipped.
+        fs::write(
+            root.join("tsconfig.json"),
+            r#"{"extends": ["./missing.json", "./tsconfig.base.json"], "compilerOptions": {"verbatimModuleSyntax": false}}"#,
+        )
+        .unwrap();
+        assert!(
+            !TsOptions::for_file(&root.join("a.ts"))
+                .unwrap()
+                .verbatim_module_syntax
+        );
+        // Extending itself ends.
+        fs::write(
+            root.join("tsconfig.json"),
+            r#"{"extends": "./tsconfig.json"}"#,
+        )
+        .unwrap();
+        assert!(TsOptions::for_file(&root.join("a.ts")).is_ok());
+        fs::write(root.join("tsconfig.json"), "{ oops").unwrap();
+        let err = TsOptions::for_file(&root.join("a.ts")).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("tsconfig.json is not valid JSON"),
+            "{err:#}"
+        );
     }
 
     #[test]

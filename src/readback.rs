@@ -331,3 +331,95 @@ impl<'a> Visit<'a> for InitCalls<'_> {
         oxc_ast_visit::walk::walk_call_expression(self, call);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Ui;
+
+    const BACKEND_HEAD: &str = "import SuperTokens from \"supertokens-node\";\nimport Session from \"supertokens-node/recipe/session\";\nconst stSetup = { connectionURI: \"x\", appInfo: {}, session: {} };\n";
+
+    fn unread(text: &str, kind: FileKind) -> Vec<String> {
+        unread_values(text, SourceType::ts(), kind)
+            .unwrap()
+            .into_iter()
+            .map(|u| format!("{}: {}", u.line, u.message))
+            .collect()
+    }
+
+    fn backend(calls: &str) -> Vec<String> {
+        unread(&format!("{BACKEND_HEAD}{calls}"), FileKind::Backend)
+    }
+
+    const GOOD: &str = "SuperTokens.init({ supertokens: { connectionURI: stSetup.connectionURI }, appInfo: stSetup.appInfo, recipeList: [Session.init(stSetup.session)] });\n";
+
+    #[test]
+    fn the_generated_calls_read_every_value() {
+        assert!(backend(GOOD).is_empty());
+    }
+
+    #[test]
+    fn spreading_the_values_with_options_of_ones_own_is_fine() {
+        let calls = "SuperTokens.init({ supertokens: { ...stSetup.supertokens, connectionURI: stSetup.connectionURI, apiKey: k }, appInfo: { ...stSetup.appInfo, apiBasePath: \"/api\" }, recipeList: [Session.init({ ...stSetup.session, exposeAccessTokenToFrontendInCookieBasedAuth: true })] });\n";
+        assert_eq!(backend(calls), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_call_that_drops_or_overrides_a_value_is_named_with_its_line() {
+        let dropped = GOOD.replace("Session.init(stSetup.session)", "Session.init({})");
+        let found = backend(&dropped);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("4: Session.init does not read stSetup.session"),
+            "{found:?}"
+        );
+        let overridden = GOOD.replace(
+            "Session.init(stSetup.session)",
+            "Session.init({ ...stSetup.session, cookieDomain: \".other.com\" })",
+        );
+        assert_eq!(backend(&overridden).len(), 1);
+        let app_info = GOOD.replace("appInfo: stSetup.appInfo", "appInfo: { appName: \"x\" }");
+        let found = backend(&app_info);
+        assert!(
+            found[0].contains("does not read stSetup.appInfo"),
+            "{found:?}"
+        );
+        let core = GOOD.replace(
+            "connectionURI: stSetup.connectionURI",
+            "connectionURI: \"http://c\"",
+        );
+        let found = backend(&core);
+        assert!(
+            found[0].contains("connectionURI: stSetup.connectionURI"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_missing_call_is_named() {
+        let found = backend(
+            "SuperTokens.init({ supertokens: { connectionURI: stSetup.connectionURI }, appInfo: stSetup.appInfo, recipeList: [] });\n",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("no Session.init call"), "{found:?}");
+        assert_eq!(backend("").len(), 2);
+    }
+
+    #[test]
+    fn imports_are_followed_whatever_their_form() {
+        let commonjs = "const ST = require(\"supertokens-web-js\");\nconst S = require(\"supertokens-web-js/recipe/session\");\nST.init({ appInfo: stSetup.appInfo, recipeList: [S.init(stSetup.session)] });\n";
+        assert!(unread(commonjs, FileKind::Frontend(Ui::Custom)).is_empty());
+        let named = "import { init } from \"supertokens-auth-react\";\nimport * as Session from \"supertokens-auth-react/recipe/session\";\ninit({ appInfo: stSetup.appInfo, recipeList: [Session.init(stSetup.session)] });\n";
+        assert!(unread(named, FileKind::Frontend(Ui::Prebuilt)).is_empty());
+        let require_ts = "import SuperTokens = require(\"supertokens-node\");\nimport Session = require(\"supertokens-node/recipe/session\");\n";
+        assert!(unread(&format!("{require_ts}{GOOD}"), FileKind::Backend).is_empty());
+        // Another package's init is not the SDK's.
+        let other = "import Other from \"other\";\nOther.init({});\n";
+        assert_eq!(unread(other, FileKind::Frontend(Ui::Custom)).len(), 2);
+    }
+
+    #[test]
+    fn a_file_that_does_not_parse_cannot_be_judged() {
+        assert!(unread_values("const = ;", SourceType::ts(), FileKind::Backend).is_err());
+    }
+}

@@ -76,6 +76,12 @@ pub struct FileValues<'a> {
     pub cjs: bool,
     /// TypeScript: the values are checked against the SDK's own option types.
     pub ts: bool,
+    /// `import X = require("…")`: TypeScript compiled to CommonJS under
+    /// `verbatimModuleSyntax`.
+    pub ts_require: bool,
+    /// Deep imports name their file (`…/recipe/session/index.js`), as Node's own
+    /// resolution needs in an ES module.
+    pub index_js: bool,
     pub app_name: &'a str,
     pub api_domain: &'a str,
     pub website_domain: &'a str,
@@ -94,6 +100,8 @@ struct TemplateContext<'a> {
     kind: &'static str,
     cjs: bool,
     ts: bool,
+    ts_require: bool,
+    index_js: bool,
     app_name: &'a str,
     api_domain: &'a str,
     website_domain: &'a str,
@@ -140,6 +148,8 @@ pub fn render(kind: FileKind, values: &FileValues) -> String {
         kind: kind.tag(),
         cjs: values.cjs,
         ts: values.ts,
+        ts_require: values.ts_require,
+        index_js: values.index_js,
         app_name: values.app_name,
         api_domain: values.api_domain,
         website_domain: values.website_domain,
@@ -202,6 +212,8 @@ mod tests {
         FileValues {
             cjs: false,
             ts: false,
+            ts_require: false,
+            index_js: false,
             app_name,
             api_domain: "https://api.example.com",
             website_domain: "https://example.com",

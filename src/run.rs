@@ -19,19 +19,48 @@ use crate::report;
 use crate::{analysis, answers, plain, terminal, tui};
 
 /// Prints to stdout. A closed pipe (`st-setup domain … | head -1`) is not an error worth a
-/// panic: the reader has what it wanted.
+/// panic: the reader has what it wanted. Any other failure (a full disk) is kept, and the
+/// run then fails, so output that was lost is never reported as success.
 macro_rules! out {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = write!(std::io::stdout(), $($arg)*);
-    }};
+    ($($arg:tt)*) => {
+        emit(format_args!($($arg)*))
+    };
 }
 
 macro_rules! outln {
+    () => {
+        emit(format_args!("\n"))
+    };
     ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
+        emit(format_args!($($arg)*));
+        emit(format_args!("\n"));
     }};
+}
+
+/// The first error writing to stdout, other than a closed pipe.
+static STDOUT_ERROR: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+fn emit(args: std::fmt::Arguments) {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(error) = stdout.write_fmt(args).and_then(|()| stdout.flush()) {
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            let mut first = STDOUT_ERROR.lock().unwrap_or_else(|e| e.into_inner());
+            first.get_or_insert(error.to_string());
+        }
+    }
+}
+
+/// What a run printed could not all be written (not a closed pipe): the failure to report.
+pub fn stdout_failure() -> Option<Failure> {
+    let error = STDOUT_ERROR
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()?;
+    Some(Failure::new(
+        Kind::Failed,
+        anyhow!("cannot write the output: {error}"),
+    ))
 }
 
 /// Prints to stderr; a closed stderr (`2>&-`) is no reason to panic either.
@@ -168,8 +197,11 @@ pub fn version_text(psl: &PublicSuffixList, from_file: Option<&Path>) -> String 
 pub fn run(request: Request) -> RunResult {
     match request.action {
         Action::Completions(shell) => {
+            // Into memory first: clap_complete panics when it cannot write.
             let mut command = <crate::cli::Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut command, "st-setup", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "st-setup", &mut script);
+            out!("{}", String::from_utf8_lossy(&script));
             return Ok(Exit::Ok);
         }
         Action::Man => {
@@ -312,9 +344,12 @@ impl Context<'_> {
             Failure::new(
                 Kind::Failed,
                 anyhow!(
-                    "there is no {} in {} or a folder above it, so there is nothing to {command}; run `st-setup` there first (or pass -C DIR)",
+                    "there is no {} {}, so there is nothing to {command}; run `st-setup` there first (or pass -C DIR)",
                     answers::FILE_NAME,
-                    self.project().display()
+                    match &self.request.dir {
+                        Some(dir) => format!("in {}", dir.display()),
+                        None => "here or in a folder above, up to the repository's root".to_owned(),
+                    }
                 ),
             )
         })
@@ -452,9 +487,14 @@ impl Context<'_> {
                 if !self.request.json {
                     eprint!("{}", report::analysis(&analysis, report::width_of_stderr()));
                 }
+                let see = if self.request.json {
+                    "the findings"
+                } else {
+                    "the errors above"
+                };
                 Failure::new(
                     Kind::Findings,
-                    anyhow!("nothing was written: the answers cannot work (see the errors above)"),
+                    anyhow!("nothing was written: the answers cannot work (see {see})"),
                 )
                 .with_details(analysis.to_json())
             }

@@ -66,26 +66,36 @@ pub fn name_of(c: char) -> String {
 /// terminal never interprets them, and a long value cut to its start and end with the
 /// full length said, so no message or column grows with the input.
 pub fn shown(text: &str) -> String {
-    let escaped: String = text
-        .chars()
-        .map(|c| {
-            if is_invisible(c) {
-                c.escape_debug().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect();
-    let count = escaped.chars().count();
+    let escape = |chars: &mut dyn Iterator<Item = char>| -> String {
+        chars
+            .map(|c| {
+                if is_invisible(c) {
+                    c.escape_debug().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    };
+    let count = text.chars().count();
     if count <= SHOWN_MAX {
-        return escaped;
+        let escaped = escape(&mut text.chars());
+        if escaped.chars().count() <= SHOWN_MAX {
+            return escaped;
+        }
     }
-    let head: String = escaped.chars().take(SHOWN_MAX - 20).collect();
-    let tail: String = escaped.chars().skip(count - 12).collect();
-    format!(
-        "{head}…{tail} ({} characters)",
-        thousands(text.chars().count())
-    )
+    // Only the ends are shown, so only they are escaped: a long value costs no more than
+    // a short one.
+    let head: String = escape(&mut text.chars().take(SHOWN_MAX - 20))
+        .chars()
+        .take(SHOWN_MAX - 20)
+        .collect();
+    let tail = escape(&mut text.chars().skip(count.saturating_sub(12)));
+    let tail: String = tail
+        .chars()
+        .skip(tail.chars().count().saturating_sub(12))
+        .collect();
+    format!("{head}…{tail} ({} characters)", thousands(count))
 }
 
 /// `shown(text)` in double quotes: how messages quote what the user typed.

@@ -662,7 +662,8 @@ impl<'p> Model<'p> {
 fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_break = false;
-    for c in text.trim().chars() {
+    // A copied line usually brings its line break along; that one is not meant.
+    for c in text.trim_matches(['\n', '\r']).chars() {
         match c {
             '\n' | '\r' | '\t' => {
                 if !in_break {
@@ -903,6 +904,139 @@ mod tests {
         assert_eq!(m.apis[0], "x", "going back keeps what was typed");
         m.update(Action::Interrupt);
         assert_eq!(m.update(Action::Interrupt), Command::Cancel);
+    }
+
+    #[test]
+    fn enter_on_a_choice_accepts_it_and_moves_on() {
+        let mut m = empty();
+        type_text(&mut m, "api.example.com");
+        m.update(Action::Activate);
+        type_text(&mut m, "auth.example.com");
+        m.focus_on(Focus::AuthApi);
+        let before = m.analysis.api_domain.clone();
+        m.update(Action::Activate);
+        assert_eq!(m.focus, Focus::Ui, "Enter moves on");
+        assert_eq!(m.analysis.api_domain, before, "and changes nothing");
+        m.update(Action::Activate);
+        assert_eq!(m.focus, Focus::Website);
+        assert_eq!(m.ui, None, "Enter on an unset choice leaves it unset");
+        m.focus_on(Focus::Lang);
+        m.update(Action::Activate);
+        assert_eq!(m.lang, Lang::Ts);
+        assert_eq!(m.focus, Focus::BackendOut);
+        m.focus_on(Focus::AuthApi);
+        m.update(Action::Right);
+        assert_eq!(
+            m.analysis.api_domain.as_deref(),
+            Some("https://auth.example.com"),
+            "→ changes it"
+        );
+    }
+
+    #[test]
+    fn a_paste_lands_in_the_focused_field_only() {
+        let mut m = empty();
+        m.focus_on(Focus::AppName);
+        m.update(Action::Paste("My\nApp\r\n".into()));
+        assert_eq!(m.app_name, "My App");
+        assert_eq!(m.focus, Focus::AppName, "the paste does not move on");
+        assert_eq!(m.backend_out, "backend/supertokens.ts");
+        m.update(Action::Paste("\tx\u{1b}y".into()));
+        assert_eq!(m.app_name, "My App xy");
+        m.focus_on(Focus::Ui);
+        m.update(Action::Paste("custom".into()));
+        assert_eq!(m.ui, None, "a choice takes no text");
+    }
+
+    #[test]
+    fn a_pasted_list_splits_into_rows_around_the_cursor() {
+        let mut m = empty();
+        m.update(Action::Paste(
+            "https://api.example.com\nhttps://api2.example.com\n".into(),
+        ));
+        assert_eq!(
+            m.apis,
+            vec!["https://api.example.com", "https://api2.example.com", ""]
+        );
+        assert_eq!(m.focus, Focus::Api(2), "a trailing line break starts a row");
+        assert_eq!(m.analysis.cookie_domain.as_deref(), Some(".example.com"));
+
+        // Pasted into the middle of a row: the rest of the row follows the last item.
+        let mut m = empty();
+        type_text(&mut m, "api.tail.com");
+        m.cursor = 4;
+        m.update(Action::Paste("x.example.com\napi2.".into()));
+        assert_eq!(m.apis, vec!["api.x.example.com", "api2.tail.com"]);
+        assert_eq!((m.focus, m.cursor), (Focus::Api(1), 5));
+
+        // The /auth choice stays on its row when rows are added before it.
+        let mut m = empty();
+        type_text(&mut m, "a.example.com");
+        m.update(Action::Activate);
+        type_text(&mut m, "b.example.com");
+        m.focus_on(Focus::AuthApi);
+        m.update(Action::Right);
+        m.focus_on(Focus::Api(0));
+        m.update(Action::Paste(" c.example.com d.example.com".into()));
+        assert_eq!(
+            m.apis,
+            vec![
+                "a.example.com",
+                "c.example.com",
+                "d.example.com",
+                "b.example.com"
+            ]
+        );
+        assert_eq!(
+            m.analysis.api_domain.as_deref(),
+            Some("https://b.example.com")
+        );
+    }
+
+    #[test]
+    fn the_constraints_panel_scrolls_within_its_content() {
+        let mut m = empty();
+        m.panel_scroll_max = 12;
+        m.update(Action::ScrollPanel(10));
+        assert_eq!(m.panel_scroll, 10);
+        m.update(Action::ScrollPanel(10));
+        assert_eq!(m.panel_scroll, 12, "not past the end");
+        m.panel_scroll_max = 3;
+        m.update(Action::ScrollPanel(-1));
+        assert_eq!(
+            m.panel_scroll, 2,
+            "from what is shown, after the panel shrank"
+        );
+        m.update(Action::ScrollPanel(-10));
+        assert_eq!(m.panel_scroll, 0);
+    }
+
+    #[test]
+    fn unusable_files_app_name_or_core_block_writing() {
+        let answers = Answers {
+            apis: vec!["https://api.example.com".into()],
+            website: Some("https://example.com".into()),
+            ui: Some(Ui::Custom),
+            app_name: Some("A".into()),
+            ..Default::default()
+        };
+        let mut m = Model::new(&answers, Lang::Ts, Path::new("/nonexistent"), &PSL);
+        assert_eq!(m.write_blocker(), None);
+        m.focus_on(Focus::FrontendOut);
+        m.update(Action::ClearField);
+        type_text(&mut m, "web/");
+        let blocker = m.write_blocker().unwrap();
+        assert!(blocker.contains("is a folder"), "{blocker}");
+        assert!(m.field_error(TextField::FrontendOut).is_some());
+        m.update(Action::ClearField);
+        type_text(&mut m, "web/st.tsMy");
+        assert!(m.write_blocker().unwrap().contains(".ts .tsx"));
+        m.update(Action::ClearField);
+        type_text(&mut m, "web/st.ts");
+        m.focus_on(Focus::ConnectionUri);
+        m.update(Action::ClearField);
+        type_text(&mut m, "nope");
+        assert!(m.write_blocker().unwrap().contains("connection URI"));
     }
 
     #[test]

@@ -949,6 +949,121 @@ mod tests {
     }
 
     #[test]
+    fn a_clipped_panel_says_so_and_scrolls() {
+        let mut m = model(&["https://api.example.com", "https://api2.example.com"]);
+        let size = Rect::new(0, 0, 100, 30);
+        let theme = Theme { colour: false };
+        let last_rule = "An https website calls only https APIs";
+        let before = screen(&m, (100, 30));
+        assert!(before.contains("↓ 1 more · PgDn"), "{before}");
+        assert!(!before.contains(last_rule), "{before}");
+        m.panel_scroll_max = panel_scroll_max(&m, size, theme);
+        assert_eq!(m.panel_scroll_max, 1);
+        m.update(Action::ScrollPanel(10));
+        let after = screen(&m, (100, 30));
+        assert!(after.contains(last_rule), "{after}");
+        assert!(after.contains("↑ PgUp"), "{after}");
+        let narrow = screen(&m, (60, 20));
+        assert!(narrow.contains("more · PgUp PgDn"), "{narrow}");
+    }
+
+    #[test]
+    fn the_key_help_keeps_f1_and_esc_at_any_width() {
+        let mut m = model(&["https://api.example.com"]);
+        for focus in m.rows() {
+            m.update(Action::Back);
+            m.focus = focus;
+            for width in 40..=120 {
+                let bar = keys::help_bar(&m, width);
+                assert!(
+                    bar.ends_with("F1 help · Esc quit"),
+                    "{focus:?} at {width}: {bar}"
+                );
+                assert!(
+                    crate::text::width(&bar) <= width.max(44),
+                    "{focus:?} at {width}: {bar}"
+                );
+            }
+        }
+        m.focus = Focus::AppName;
+        let bar = keys::help_bar(&m, 200);
+        assert!(
+            !bar.contains("row"),
+            "nothing about endpoint rows on the app name: {bar}"
+        );
+        m.focus = Focus::Ui;
+        assert!(keys::help_bar(&m, 200).contains("←→ choose"));
+    }
+
+    #[test]
+    fn the_preview_offers_w_only_when_it_can_write() {
+        let mut blocked = model(&["https://api.example.com", "https://api.other.com"]);
+        blocked.update(Action::Preview);
+        assert!(!keys::help_bar(&blocked, 200).contains("w write"));
+        let dir = tempfile::tempdir().unwrap();
+        let mut m = model(&["https://api.example.com"]);
+        let plan = generate(dir.path(), &m.answers(), None, &PSL, false).map_err(|e| e.to_string());
+        m.show_preview(plan);
+        assert!(keys::help_bar(&m, 200).starts_with("w write"));
+    }
+
+    #[test]
+    fn every_field_has_a_hint_and_f1_lists_them_all() {
+        let mut m = model(&["https://api.example.com"]);
+        for focus in m.rows() {
+            m.focus = focus;
+            let shown = screen(&m, (200, 30));
+            if let Some(question) = focus.question() {
+                assert!(shown.contains(question.hint()), "{focus:?}:\n{shown}");
+            }
+        }
+        let help: Vec<String> = help_text(200).iter().map(|l| l.to_string()).collect();
+        let help = help.join("\n");
+        for question in Question::ALL {
+            assert!(
+                help.contains(question.label()) && help.contains(question.hint()),
+                "{help}"
+            );
+        }
+    }
+
+    #[test]
+    fn website_rules_wait_for_a_website() {
+        let mut m = model(&["https://api.example.com"]);
+        m.focus = Focus::Website;
+        m.update(Action::ClearField);
+        let shown = screen(&m, (100, 50));
+        assert!(
+            shown.contains("· The website is on the APIs' site"),
+            "{shown}"
+        );
+        assert!(!shown.contains("✓ The website"), "{shown}");
+        for c in "https://example.com".chars() {
+            m.update(Action::Insert(c));
+        }
+        assert!(screen(&m, (100, 50)).contains("✓ The website is on the APIs' site"));
+    }
+
+    #[test]
+    fn long_values_never_panic_a_view() {
+        let long = format!("https://{}.example.com", "a".repeat(70_000));
+        let mut m = model(&[&long, "https://api.example.com"]);
+        m.app_name = "n".repeat(70_000);
+        m.backend_out = format!("{}.ts", "p".repeat(70_000));
+        for size in [(100, 30), (60, 20), (50, 16), (250, 80), (40, 10)] {
+            let shown = screen(&m, size);
+            assert!(
+                shown.contains("API endpoints") || size.0 < MIN_WIDTH,
+                "{shown}"
+            );
+        }
+        m.update(Action::End);
+        m.update(Action::Insert('x'));
+        m.update(Action::Help);
+        screen(&m, (60, 20));
+    }
+
+    #[test]
     fn the_cookie_domain_appears_while_typing() {
         let mut m = model(&["https://api.example.com"]);
         m.update(Action::AddApi);

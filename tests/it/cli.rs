@@ -6,79 +6,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-use crate::common::{EU_APIS, TWO_APIS, project, setup_args, st_setup};
-
-/// Long enough for a slow CI machine, short enough that a prompt waiting on stdin fails.
-const TIMEOUT: Duration = Duration::from_secs(30);
-
-const BACKEND: &str = "backend/supertokens.ts";
-const FRONTEND: &str = "frontend/supertokens.ts";
-const STATE: &str = "st-setup.json";
-
-/// What one run of the binary did.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn both(&self) -> String {
-        format!("{}\n{}", self.stdout, self.stderr)
-    }
-
-    #[track_caller]
-    fn expect_code(self, code: i32) -> Self {
-        assert_eq!(
-            self.code, code,
-            "exit code\n--- stdout\n{}\n--- stderr\n{}",
-            self.stdout, self.stderr
-        );
-        self
-    }
-
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
-    }
-}
-
-/// Runs st-setup in `dir` with `args`, stdin empty and closed (never a terminal).
-fn run_in(dir: &Path, args: &[&str]) -> Run {
-    run_cmd(st_setup(dir).args(args))
-}
-
-fn run_cmd(cmd: &mut Command) -> Run {
-    let output = cmd
-        .timeout(TIMEOUT)
-        .write_stdin("")
-        .output()
-        .expect("st-setup runs");
-    Run {
-        code: output
-            .status
-            .code()
-            .unwrap_or_else(|| panic!("st-setup was killed (a hang hit the timeout?): {output:?}")),
-        stdout: String::from_utf8(output.stdout).expect("utf-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("utf-8 stderr"),
-    }
-}
-
-/// `--yes` plus the two-API answers plus `extra`; a flag in `extra` that TWO_APIS also
-/// gives (other than `--api`) replaces TWO_APIS' value.
-fn yes_two_apis(dir: &Path, extra: &[&str]) -> Run {
-    let mut args = vec!["--yes"];
-    for pair in TWO_APIS.chunks(2) {
-        if pair[0] == "--api" || !extra.contains(&pair[0]) {
-            args.extend_from_slice(pair);
-        }
-    }
-    args.extend_from_slice(extra);
-    run_in(dir, &args)
-}
+use crate::common::{
+    BACKEND, EU_APIS, FRONTEND, STATE, TIMEOUT, TWO_APIS, apis_in_state, finding_codes, listing,
+    project, read, run_in, setup_args, yes_two_apis,
+};
 
 /// `st-setup domain --json URLS…` in an empty folder, exiting `code`.
 #[track_caller]
@@ -87,10 +20,6 @@ fn domain_json(urls: &[&str], code: i32) -> Value {
     run_in(dir.path(), &[&["domain", "--json"][..], urls].concat())
         .expect_code(code)
         .json()
-}
-
-fn read(dir: &Path, path: &str) -> String {
-    fs::read_to_string(dir.join(path)).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
 }
 
 /// One file as it sits on disk: content, mtime and (on unix) inode, so that a rewrite with
@@ -132,23 +61,6 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, FileState> {
     out
 }
 
-/// The relative paths of every file and folder under `dir`.
-fn listing(dir: &Path) -> Vec<PathBuf> {
-    fn walk(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in fs::read_dir(dir).expect("read dir") {
-            let path = entry.expect("dir entry").path();
-            out.push(path.strip_prefix(root).expect("under root").to_owned());
-            if path.is_dir() {
-                walk(root, &path, out);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(dir, dir, &mut out);
-    out.sort();
-    out
-}
-
 #[track_caller]
 fn assert_empty(dir: &Path) {
     assert_eq!(
@@ -158,15 +70,6 @@ fn assert_empty(dir: &Path) {
     );
 }
 
-fn finding_codes(json: &Value) -> Vec<&str> {
-    json["findings"]
-        .as_array()
-        .expect("findings is an array")
-        .iter()
-        .map(|f| f["code"].as_str().expect("code is a string"))
-        .collect()
-}
-
 fn finding<'a>(json: &'a Value, code: &str) -> &'a Value {
     json["findings"]
         .as_array()
@@ -174,16 +77,6 @@ fn finding<'a>(json: &'a Value, code: &str) -> &'a Value {
         .iter()
         .find(|f| f["code"] == code)
         .unwrap_or_else(|| panic!("no {code} finding in {json:#}"))
-}
-
-fn apis_in_state(dir: &Path) -> Vec<String> {
-    let state: Value = serde_json::from_str(&read(dir, STATE)).expect("st-setup.json is JSON");
-    state["answers"]["apis"]
-        .as_array()
-        .expect("answers.apis")
-        .iter()
-        .map(|a| a.as_str().expect("string").to_owned())
-        .collect()
 }
 
 // ---------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use serde_json::Value;
 
 /// The st-setup binary, run in `dir`, with no colour and no terminal.
 pub fn st_setup(dir: &Path) -> Command {
@@ -53,3 +54,114 @@ pub fn setup_args(apis: &[&'static str]) -> Vec<&'static str> {
 
 /// Two APIs under `.eu.example.com`: a setup whose cookie domain a third API widens.
 pub const EU_APIS: &[&str] = &["https://api.eu.example.com", "https://api2.eu.example.com"];
+
+/// Long enough for a slow CI machine, short enough that a prompt waiting on stdin fails.
+pub const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+pub const BACKEND: &str = "backend/supertokens.ts";
+pub const FRONTEND: &str = "frontend/supertokens.ts";
+pub const STATE: &str = "st-setup.json";
+
+/// What one run of the binary did.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn both(&self) -> String {
+        format!("{}\n{}", self.stdout, self.stderr)
+    }
+
+    #[track_caller]
+    pub fn expect_code(self, code: i32) -> Self {
+        assert_eq!(
+            self.code, code,
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// stdout as one JSON value (serde refuses anything after the first value).
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not one JSON value ({e}):\n{}", self.stdout))
+    }
+}
+
+/// Runs st-setup in `dir` with `args`, stdin empty and closed (never a terminal).
+pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    run_cmd(st_setup(dir).args(args))
+}
+
+pub fn run_cmd(cmd: &mut Command) -> Run {
+    let output = cmd
+        .timeout(TIMEOUT)
+        .write_stdin("")
+        .output()
+        .expect("st-setup runs");
+    Run {
+        code: output
+            .status
+            .code()
+            .unwrap_or_else(|| panic!("st-setup was killed (a hang hit the timeout?): {output:?}")),
+        stdout: String::from_utf8(output.stdout).expect("utf-8 stdout"),
+        stderr: String::from_utf8(output.stderr).expect("utf-8 stderr"),
+    }
+}
+
+/// `--yes` plus the two-API answers plus `extra`; a flag in `extra` that TWO_APIS also
+/// gives (other than `--api`) replaces TWO_APIS' value.
+pub fn yes_two_apis(dir: &Path, extra: &[&str]) -> Run {
+    let mut args = vec!["--yes"];
+    for pair in TWO_APIS.chunks(2) {
+        if pair[0] == "--api" || !extra.contains(&pair[0]) {
+            args.extend_from_slice(pair);
+        }
+    }
+    args.extend_from_slice(extra);
+    run_in(dir, &args)
+}
+
+pub fn read(dir: &Path, path: &str) -> String {
+    std::fs::read_to_string(dir.join(path)).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
+/// The relative paths of every file and folder under `dir` (links not followed).
+pub fn listing(dir: &Path) -> Vec<PathBuf> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("read dir") {
+            let path = entry.expect("dir entry").path();
+            out.push(path.strip_prefix(root).expect("under root").to_owned());
+            if path.is_dir() && !path.is_symlink() {
+                walk(root, &path, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+pub fn finding_codes(json: &Value) -> Vec<&str> {
+    json["findings"]
+        .as_array()
+        .expect("findings is an array")
+        .iter()
+        .map(|f| f["code"].as_str().expect("code is a string"))
+        .collect()
+}
+
+/// The endpoints saved in st-setup.json.
+pub fn apis_in_state(dir: &Path) -> Vec<String> {
+    let state: Value = serde_json::from_str(&read(dir, STATE)).expect("st-setup.json is JSON");
+    state["answers"]["apis"]
+        .as_array()
+        .expect("answers.apis")
+        .iter()
+        .map(|a| a.as_str().expect("string").to_owned())
+        .collect()
+}

@@ -3,6 +3,7 @@
 mod common;
 
 mod cli;
+mod defects;
 mod generated;
 mod props;
 mod safety;

@@ -10,6 +10,10 @@
 //!   is byte for byte what went in; the backend's `cookieDomain` is the frontend's
 //!   `sessionTokenBackendDomain`.
 //!
+//! - A list pasted as one text (line breaks, tabs, commas, spaces) is its endpoints; any
+//!   other invisible character inside an endpoint is refused and named, never dropped.
+//! - Endpoints of any length (past 65,535 characters too) are reported in bounded lines.
+//!
 //! Each property runs 4096 cases by default (the module takes ~15 s in a debug build on
 //! two cores); `PROPTEST_CASES=100000 cargo test --test it props` runs longer. Failures
 //! proptest finds are kept in `props.proptest-regressions` beside this file and replayed
@@ -651,19 +655,21 @@ fn marker_lines(text: &str) -> (usize, usize) {
     (begin, end)
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Syntax {
     Ts,
+    /// TypeScript compiled to CommonJS under verbatimModuleSyntax: `import X = require()`.
+    TsRequire,
     Esm,
     Cjs,
 }
 
 impl Syntax {
-    const ALL: [Syntax; 3] = [Syntax::Ts, Syntax::Esm, Syntax::Cjs];
+    const ALL: [Syntax; 4] = [Syntax::Ts, Syntax::TsRequire, Syntax::Esm, Syntax::Cjs];
 
     fn source_type(self) -> SourceType {
         match self {
-            Syntax::Ts => SourceType::ts(),
+            Syntax::Ts | Syntax::TsRequire => SourceType::ts(),
             Syntax::Esm => SourceType::mjs(),
             Syntax::Cjs => SourceType::cjs(),
         }
@@ -681,7 +687,9 @@ const KINDS: [FileKind; 3] = [
 fn reference_statements(kind: FileKind, syntax: Syntax) -> Vec<&'static str> {
     let values = FileValues {
         cjs: matches!(syntax, Syntax::Cjs),
-        ts: matches!(syntax, Syntax::Ts),
+        ts: matches!(syntax, Syntax::Ts | Syntax::TsRequire),
+        ts_require: matches!(syntax, Syntax::TsRequire),
+        index_js: syntax == Syntax::Esm,
         app_name: "A",
         api_domain: "https://api.example.com",
         website_domain: "https://example.com",
@@ -699,7 +707,9 @@ fn reference_statements(kind: FileKind, syntax: Syntax) -> Vec<&'static str> {
 fn check_render(kind: FileKind, syntax: Syntax, values: &FileValues) -> Result<(), TestCaseError> {
     let values = FileValues {
         cjs: matches!(syntax, Syntax::Cjs),
-        ts: matches!(syntax, Syntax::Ts),
+        ts: matches!(syntax, Syntax::Ts | Syntax::TsRequire),
+        ts_require: matches!(syntax, Syntax::TsRequire),
+        index_js: syntax == Syntax::Esm,
         ..values.clone()
     };
     let text = render(kind, &values);
@@ -1055,6 +1065,8 @@ proptest! {
         let values = FileValues {
             cjs: false,
             ts: false,
+            ts_require: false,
+            index_js: false,
             app_name: &app_name,
             api_domain: &api_domain,
             website_domain: &website_domain,
@@ -1232,6 +1244,104 @@ proptest! {
     }
 }
 
+/// One endpoint of `site_group`, for joining two of them.
+fn one_endpoint() -> BoxedStrategy<String> {
+    site_group().prop_map(|group| group[0].clone()).boxed()
+}
+
+/// A character that must never be silently dropped from inside an endpoint: line breaks,
+/// tabs, the C0 and C1 controls, and the invisible format characters URL parsers skip.
+fn invisible_char() -> BoxedStrategy<char> {
+    prop_oneof![
+        select(vec![
+            '\n', '\r', '\t', '\u{b}', '\u{c}', '\u{85}', '\u{7f}', '\u{1b}', '\0'
+        ]),
+        (0u32..0x20).prop_map(|c| char::from_u32(c).unwrap()),
+        (0x80u32..0xa0).prop_map(|c| char::from_u32(c).unwrap()),
+        select(vec![
+            '\u{ad}', '\u{200b}', '\u{200d}', '\u{202e}', '\u{2060}', '\u{feff}'
+        ]),
+    ]
+    .boxed()
+}
+
+proptest! {
+    #![proptest_config(config(4096))]
+
+    /// Two endpoints pasted as one text, separated by a line break, tab, comma or space, are
+    /// read as the two endpoints; never as one host glued from both.
+    #[test]
+    fn a_pasted_list_is_its_endpoints(
+        a in one_endpoint(),
+        b in one_endpoint(),
+        separator in select(vec!["\n", "\r\n", "\t", ",", " ", ", ", "\n\n", " \t\r\n"]),
+    ) {
+        let pasted = format!("{a}{separator}{b}");
+        let items = st_setup::text::split_all(std::slice::from_ref(&pasted));
+        prop_assert_eq!(&items, &vec![a.clone(), b.clone()], "{:?}", pasted);
+        let analysed = analyse(&DomainInput { apis: &items, ..Default::default() }, &PSL);
+        let origins: Vec<String> = analysed.valid_endpoints().map(Endpoint::origin).collect();
+        let expected: Vec<String> = [&a, &b].iter().filter_map(|e| endpoint::origin_of(e)).collect();
+        prop_assert_eq!(origins, expected);
+    }
+
+    /// Any invisible character inside an endpoint makes it unusable, and the message names
+    /// the character and where it is, escaped: the text is never silently glued together.
+    #[test]
+    fn an_invisible_character_inside_is_refused_and_named(
+        endpoint in one_endpoint(),
+        c in invisible_char(),
+        at in any::<prop::sample::Index>(),
+    ) {
+        let chars: Vec<char> = endpoint.chars().collect();
+        // Inside, not at the ends, where white space is trimmed as a person expects.
+        prop_assume!(chars.len() > 2);
+        let at = 1 + at.index(chars.len() - 1);
+        let text: String = chars[..at].iter().chain([c].iter()).chain(chars[at..].iter()).collect();
+        let parsed = Endpoint::parse(&text);
+        let refused = matches!(
+            &parsed,
+            Err(st_setup::endpoint::EndpointError::Invisible { character, .. }) if *character == c
+        );
+        prop_assert!(refused, "{:?} -> {:?}", text, parsed);
+        let a = analyse(&DomainInput { apis: std::slice::from_ref(&text), ..Default::default() }, &PSL);
+        let message = &a.findings.iter().find(|f| f.code == Code::InvalidUrl).unwrap().message;
+        prop_assert!(message.contains(&format!("U+{:04X}", u32::from(c))), "{}", message);
+        prop_assert!(!message.contains(c), "the raw character reached the message: {:?}", message);
+    }
+
+}
+
+proptest! {
+    // Each case parses texts of up to 140,000 characters several times: a few dozen cases
+    // cover every part of an endpoint at each length class.
+    #![proptest_config(config(48))]
+
+    /// Endpoints of any length, past the 65,535 a formatting width takes, are analysed and
+    /// reported without a panic, and every report line stays short.
+    #[test]
+    fn any_length_is_reported_in_bounded_lines(
+        length in prop_oneof![0usize..100, 65_530usize..65_540, 65_536usize..140_000],
+        part in select(vec!["host", "label", "path", "junk"]),
+        other in one_endpoint(),
+    ) {
+        let long = match part {
+            "host" => format!("https://{}.example.com", ["a"; 40].join(".").repeat(length / 80 + 1)),
+            "label" => format!("https://{}.example.com", "a".repeat(length)),
+            "path" => format!("https://api.example.com/{}", "p".repeat(length)),
+            _ => "é\u{1b}".repeat(length / 2 + 1),
+        };
+        let apis = vec![long, other];
+        let a = analyse(&DomainInput { apis: &apis, auth_api: Some(&apis[0]), website: Some(&apis[0]) }, &PSL);
+        let report = st_setup::report::analysis(&a, None);
+        let widest = report.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        prop_assert!(widest < 1_500, "a report line of {} characters", widest);
+        let wrapped = st_setup::report::analysis(&a, Some(60));
+        prop_assert!(wrapped.lines().count() < 400);
+        let _ = serde_json::to_string(&a.to_json()).unwrap();
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // The hand-picked corpus
 // ---------------------------------------------------------------------------------------
@@ -1303,6 +1413,8 @@ fn corpus_endpoints_survive_everything() {
                 let values = FileValues {
                     cjs: false,
                     ts: false,
+                    ts_require: false,
+                    index_js: false,
                     app_name: input,
                     api_domain: input,
                     website_domain: input,

@@ -554,6 +554,75 @@ fn every_variant_typechecks_against_the_sdks() {
     assert_typechecks(&backends, "nodenext", projects);
 }
 
+/// TypeScript follows the project's tsconfig.json: compiled to CommonJS under
+/// `verbatimModuleSyntax` (module nodenext, a package.json without "type"), tsc refuses ES
+/// imports (TS1295), so every file uses `import X = require(…)`; in an ES module package
+/// under nodenext, the frontends name the file of their deep imports (TS2307 otherwise).
+#[test]
+fn typescript_follows_the_projects_tsconfig() {
+    let tmp = project();
+    for (case, package, verbatim) in [
+        ("cjs-verbatim", r#"{"name":"app"}"#, true),
+        ("esm-nodenext", r#"{"type":"module"}"#, false),
+    ] {
+        let root = tmp.path().join(case);
+        fs::create_dir_all(&root).unwrap();
+        fs::write(root.join("package.json"), package).unwrap();
+        let tsconfig = json!({ "compilerOptions": { "module": "nodenext", "verbatimModuleSyntax": verbatim } });
+        fs::write(root.join("tsconfig.json"), tsconfig.to_string()).unwrap();
+        for ui in ["prebuilt", "custom"] {
+            st_setup(&root)
+                .args([
+                    "--yes",
+                    "--ui",
+                    ui,
+                    "--app-name",
+                    "Acme",
+                    "--website",
+                    WEBSITE,
+                ])
+                .args([
+                    "--api",
+                    "https://api.example.com",
+                    "--api",
+                    "https://api2.example.com",
+                ])
+                .args(["--backend-out", &format!("{ui}/backend.ts")])
+                .args(["--frontend-out", &format!("{ui}/frontend.ts")])
+                .assert()
+                .success();
+            let backend = fs::read_to_string(root.join(ui).join("backend.ts")).unwrap();
+            let frontend = fs::read_to_string(root.join(ui).join("frontend.ts")).unwrap();
+            if verbatim {
+                assert!(
+                    backend.contains("import SuperTokens = require(\"supertokens-node\");"),
+                    "{backend}"
+                );
+                assert!(frontend.contains("import Session = require("), "{frontend}");
+            } else {
+                assert!(
+                    frontend.contains("/recipe/session/index.js\";"),
+                    "{frontend}"
+                );
+                assert!(
+                    backend.contains("from \"supertokens-node/recipe/session\";"),
+                    "{backend}"
+                );
+            }
+        }
+        let mut args = vec![path_str(&root), "--resolution", "nodenext"];
+        if verbatim {
+            args.push("--verbatim");
+        }
+        let (code, out) = node_script("typecheck.mjs", &args);
+        assert_eq!(code, 0, "{case}: typecheck.mjs {args:?} failed:\n{out}");
+        assert!(
+            out.contains("typecheck ok (nodenext): 4 files under"),
+            "{out}"
+        );
+    }
+}
+
 /// Two APIs: the backend runs SuperTokens.init and the frontend runs in jsdom, in ESM and
 /// CommonJS, with both UIs; the SDKs' cookieDomain / sessionTokenBackendDomain equal
 /// ours, and supertokens-website intercepts every API (any port, any path), no look-alike.

@@ -278,6 +278,58 @@ fn both_wizards_save_the_same_answers() {
     }
 }
 
+/// What a terminal sends for a paste when bracketed paste is on.
+fn pasted(text: &str) -> String {
+    format!("\x1b[200~{text}\x1b[201~")
+}
+
+/// A multi-line paste lands in the focused field only: a list in the endpoints becomes
+/// rows, a name with a line break stays in the app name (before, each line break was an
+/// Enter that moved on, and "My\nApp" ended up in the backend file's path).
+#[test]
+fn a_paste_stays_in_the_field_it_was_pasted_into() {
+    let dir = crate::common::project();
+    let mut pty = Pty::spawn(dir.path(), "", 30, 100);
+    pty.wait_for("API endpoints");
+    pty.send(&pasted("https://api.example.com\nhttps://api2.example.com"));
+    pty.wait_for("cookieDomain: \".example.com\"");
+    pty.send(&DOWN.repeat(5)); // add-row, /auth, UI, website, app name
+    pty.send(&pasted("My\nApp\n"));
+    pty.wait_for("App name       My App");
+    let screen = pty.contents();
+    assert!(
+        screen.contains("Backend file   backend/supertokens.ts "),
+        "{screen}"
+    );
+    assert!(screen.contains("✓ https://api2.example.com"), "{screen}");
+    pty.send(CTRL_C);
+    pty.wait_for("Quit without writing anything?");
+    pty.send("y");
+    let output = pty.finish();
+    assert_cancelled(&output, dir.path());
+}
+
+/// The same list pasted at the line prompt of `--plain` is two endpoints, not one glued
+/// host.
+#[test]
+fn a_pasted_list_at_the_line_prompt_is_several_endpoints() {
+    let dir = crate::common::project();
+    let mut pty = Pty::spawn(dir.path(), "--plain", 30, 120);
+    pty.wait_for("API endpoints");
+    pty.send(&pasted("https://api.example.com\nhttps://api2.example.com"));
+    pty.send(ENTER);
+    pty.wait_for("Serves /auth:");
+    let screen = pty.contents();
+    assert!(
+        screen.contains("Session.init({ cookieDomain: \".example.com\" })"),
+        "{screen}"
+    );
+    assert!(!screen.contains("comhttps"), "{screen}");
+    pty.send(CTRL_C);
+    let output = pty.finish();
+    assert_cancelled(&output, dir.path());
+}
+
 #[test]
 fn ctrl_c_asks_once_then_cancels_writing_nothing() {
     let dir = crate::common::project();

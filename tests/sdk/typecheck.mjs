@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Type-check generated files against the real SDK type declarations.
 //
-//   node tests/sdk/typecheck.mjs <dir> [--resolution bundler|nodenext]
+//   node tests/sdk/typecheck.mjs <dir> [--resolution bundler|nodenext] [--verbatim]
 //
 // Every .ts/.tsx/.mts/.cts/.js/.jsx/.mjs/.cjs file under <dir> (node_modules skipped) is
 // checked with tests/sdk/tsconfig.json (strict, noEmit, checkJs) by the pinned local tsc.
@@ -17,7 +17,10 @@
 //                       accepts (per-file ESM/CJS from package.json "type"). Use it for
 //                       backend files; frontend deep imports such as
 //                       "supertokens-auth-react/recipe/session" fail it by design of
-//                       those packages (no "exports" map => directory import).
+//                       those packages (no "exports" map => directory import) unless
+//                       they name the file ("…/recipe/session/index.js").
+// --verbatim            also verbatimModuleSyntax: true, under which tsc refuses ES
+//                       imports in a file it compiles to CommonJS (TS1286, TS1295).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -28,15 +31,17 @@ const EXTS = new Set([".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cj
 
 function usage(msg) {
     if (msg) console.log(msg);
-    console.log("usage: node typecheck.mjs <dir> [--resolution bundler|nodenext]");
+    console.log("usage: node typecheck.mjs <dir> [--resolution bundler|nodenext] [--verbatim]");
     process.exit(2);
 }
 
 const args = process.argv.slice(2);
 let dir;
 let resolution = "bundler";
+let verbatim = false;
 for (let i = 0; i < args.length; i++) {
     if (args[i] === "--resolution") resolution = args[++i];
+    else if (args[i] === "--verbatim") verbatim = true;
     else if (args[i].startsWith("--resolution=")) resolution = args[i].slice(13);
     else if (dir === undefined) dir = args[i];
     else usage(`unexpected argument ${args[i]}`);
@@ -94,6 +99,7 @@ try {
     }
     const compilerOptions =
         resolution === "nodenext" ? { module: "nodenext", moduleResolution: "nodenext" } : {};
+    if (verbatim) compilerOptions.verbatimModuleSyntax = true;
     fs.writeFileSync(
         path.join(scratch, "tsconfig.json"),
         JSON.stringify(
