@@ -221,26 +221,25 @@ pub fn escapes_project(path: &Path, project: &Path) -> bool {
 /// TypeScript or JavaScript file for supertokens-node, -auth-react or -web-js.
 pub const EXTENSIONS: [&str; 8] = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
 
-/// Whether `path` can be an output file: it names a file (not a folder) with one of the
-/// `EXTENSIONS`, in one line. `name` says which ("the backend file") and `flag` how to
-/// give another. Reads the disk only to see whether the path is an existing folder.
-pub fn check_output_path(
-    path: &Path,
-    project: &Path,
-    name: &str,
-    flag: &str,
-) -> Result<(), String> {
+/// Whether `path` can be the output file that `question` (`BackendOut` or `FrontendOut`)
+/// asks for: it names a file (not a folder) with one of the `EXTENSIONS`, in one line, that
+/// a file system can hold. Reads the disk only to see whether the path is an existing folder.
+pub fn check_output_path(path: &Path, project: &Path, question: Question) -> Result<(), String> {
+    let (name, flag) = match question {
+        Question::FrontendOut => ("the frontend file", "--frontend-out"),
+        _ => ("the backend file", "--backend-out"),
+    };
     let text = path.to_string_lossy();
     let shown = crate::text::quoted(&text);
+    if text.trim().is_empty() {
+        return Err(format!(
+            "{name} is empty; give a file path relative to the project folder, e.g. {flag} supertokens.ts"
+        ));
+    }
     if let Some((position, character)) = crate::text::first_invisible(&text) {
         return Err(format!(
             "{name} {shown} has {} at character {position}; a file path is one line. Pass {flag} PATH without it.",
             crate::text::name_of(character)
-        ));
-    }
-    if text.trim().is_empty() {
-        return Err(format!(
-            "{name} is empty; give a file path relative to the project folder, e.g. {flag} supertokens.ts"
         ));
     }
     // File systems take 255 bytes a name (and Linux 4,096 a path): say so up front rather
@@ -248,44 +247,42 @@ pub fn check_output_path(
     if text.len() > 4096 {
         return Err(format!(
             "{name} {shown} is a path of {} bytes; Linux allows 4,096. Pass {flag} with a shorter path.",
-            text.len()
+            crate::text::thousands(text.len())
         ));
     }
     if let Some(long) = path
         .components()
         .map(|c| c.as_os_str())
-        .find(|name| name.len() > 255)
+        .find(|part| part.len() > 255)
     {
         return Err(format!(
             "{name} {shown} has a name of {} bytes ({}); file systems allow 255. Pass {flag} with a shorter path.",
-            long.len(),
+            crate::text::thousands(long.len()),
             crate::text::quoted(&long.to_string_lossy())
         ));
     }
-    let example = |folder: &str| {
-        let folder = folder.trim_end_matches('/');
-        if folder.is_empty() {
-            "supertokens.ts".to_owned()
-        } else {
-            format!("{folder}/supertokens.ts")
-        }
-    };
     let last = path.components().next_back();
     let folder_like = text.ends_with('/')
         || text.ends_with(std::path::MAIN_SEPARATOR)
         || !matches!(last, Some(std::path::Component::Normal(_)));
     if folder_like || project.join(path).is_dir() {
+        let folder = text.trim_end_matches('/');
         return Err(format!(
             "{name} {shown} is a folder; st-setup writes one file there. Name the file, e.g. {flag} {}",
-            example(&text)
+            Path::new(folder).join("supertokens.ts").display()
         ));
     }
-    let extension = path.extension().and_then(|e| e.to_str());
-    match extension {
+    let extension = path.extension().map(|e| e.to_string_lossy());
+    let suggestion = match path.file_stem() {
+        // `.ts` alone is a name without an extension, to a file system.
+        Some(stem) if !stem.to_string_lossy().starts_with('.') => path.with_extension("ts"),
+        _ => path.with_file_name("supertokens.ts"),
+    };
+    match extension.as_deref() {
         Some(e) if EXTENSIONS.contains(&e) => Ok(()),
         _ => Err(format!(
             "{name} {shown} {}; st-setup writes {} files (the extension decides the language and module format). Pass {flag} with one of them, e.g. {flag} {}",
-            match extension {
+            match &extension {
                 Some(e) => format!(
                     "has the extension {}",
                     crate::text::quoted(&format!(".{e}"))
@@ -293,7 +290,7 @@ pub fn check_output_path(
                 None => "has no extension".to_owned(),
             },
             EXTENSIONS.map(|e| format!(".{e}")).join(" "),
-            path.with_extension("ts").display()
+            suggestion.display()
         )),
     }
 }
@@ -318,9 +315,15 @@ pub fn check_app_name(name: &str) -> Result<(), String> {
 
 /// The SuperTokens core's URL, as supertokens-node takes it.
 pub fn check_connection_uri(uri: &str) -> Result<(), String> {
-    let usable = crate::text::first_invisible(uri).is_none()
-        && url::Url::parse(uri)
-            .is_ok_and(|url| matches!(url.scheme(), "http" | "https") && url.has_host());
+    if let Some((position, character)) = crate::text::first_invisible(uri) {
+        return Err(format!(
+            "the connection URI {} has {} at character {position}; pass --connection-uri URL without it.",
+            crate::text::quoted(uri),
+            crate::text::name_of(character)
+        ));
+    }
+    let usable = url::Url::parse(uri)
+        .is_ok_and(|url| matches!(url.scheme(), "http" | "https") && url.has_host());
     if usable {
         Ok(())
     } else {
@@ -763,14 +766,7 @@ mod tests {
     fn output_paths_name_a_file_st_setup_can_write() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("web")).unwrap();
-        let check = |p: &str| {
-            check_output_path(
-                Path::new(p),
-                dir.path(),
-                "the frontend file",
-                "--frontend-out",
-            )
-        };
+        let check = |p: &str| check_output_path(Path::new(p), dir.path(), Question::FrontendOut);
         for ok in [
             "web/st.ts",
             "a.tsx",
@@ -798,6 +794,7 @@ mod tests {
             ("server/config.py", "has the extension \".py\""),
             ("web/st.tsMy", "has the extension \".tsMy\""),
             ("web/supertokens", "has no extension"),
+            ("web/.ts", "e.g. --frontend-out web/supertokens.ts"),
         ] {
             let err = check(bad).unwrap_err();
             assert!(err.contains(said), "{bad}: {err}");
@@ -826,6 +823,11 @@ mod tests {
         for bad in ["localhost:3567", "ftp://x", "http://local\nhost:3567", ""] {
             assert!(check_connection_uri(bad).is_err(), "{bad}");
         }
+        assert!(
+            check_connection_uri("http://local\thost:3567")
+                .unwrap_err()
+                .contains("a tab (U+0009) at character 13")
+        );
     }
 
     #[test]

@@ -58,6 +58,10 @@ pub struct Cli {
     #[command(flatten)]
     pub write: WriteFlags,
 
+    /// Ask line by line instead of full-screen (automatic when TERM=dumb)
+    #[arg(long, help_heading = HOW)]
+    pub plain: bool,
+
     #[command(flatten)]
     pub project: ProjectFlags,
 
@@ -196,10 +200,6 @@ pub struct WriteFlags {
     /// FILE.bak, or FILE.1.bak when that is taken), or follow a link out of the project
     #[arg(long, help_heading = HOW)]
     pub force: bool,
-
-    /// Ask line by line instead of full-screen (automatic when TERM=dumb)
-    #[arg(long, help_heading = HOW)]
-    pub plain: bool,
 }
 
 #[derive(Debug, Default, Args)]
@@ -302,7 +302,6 @@ impl WriteFlags {
             yes: self.yes || later.yes,
             dry_run: self.dry_run || later.dry_run,
             force: self.force || later.force,
-            plain: self.plain || later.plain,
         }
     }
 
@@ -311,7 +310,6 @@ impl WriteFlags {
             ("--yes", self.yes),
             ("--dry-run", self.dry_run),
             ("--force", self.force),
-            ("--plain", self.plain),
         ]
         .into_iter()
         .filter_map(|(flag, given)| given.then_some(flag))
@@ -337,24 +335,30 @@ impl Cli {
             apis,
             answers,
             write,
+            plain,
             project,
             output,
             version,
         } = self;
-        let mut request = Request {
-            action: Action::Wizard,
-            answers: Answers::default(),
-            yes: false,
-            dry_run: false,
-            force: false,
-            plain: false,
-            json: false,
-            dir: None,
-            psl: None,
-        };
-        let refuse = |command: &str, allowed: &[&str], given: Vec<&'static str>, why: &str| {
-            let unused: Vec<&str> = given
-                .into_iter()
+        // Every flag given before the subcommand, by name, for refusing the unused ones.
+        let mut root_flags = answers.given();
+        if !apis.is_empty() {
+            root_flags.insert(0, "--api");
+        }
+        root_flags.extend(write.given());
+        for (flag, given) in [
+            ("--plain", plain),
+            ("-C", project.dir.is_some()),
+            ("--version", version),
+        ] {
+            if given {
+                root_flags.push(flag);
+            }
+        }
+        let refuse = |command: &str, allowed: &[&str], why: &str| {
+            let unused: Vec<&str> = root_flags
+                .iter()
+                .copied()
                 .filter(|flag| !allowed.contains(flag))
                 .collect();
             if unused.is_empty() {
@@ -366,97 +370,88 @@ impl Cli {
                 ))
             }
         };
-        let mut root_flags = answers.given();
-        if !apis.is_empty() {
-            root_flags.insert(0, "--api");
-        }
-        root_flags.extend(write.given());
-        let (output, answers, write) = match command {
+        let mut request = Request {
+            action: Action::Wizard,
+            answers: Answers::default(),
+            yes: false,
+            dry_run: false,
+            force: false,
+            plain,
+            json: false,
+            dir: project.dir.clone(),
+            psl: None,
+        };
+        let (output, write) = match command {
             None => {
-                request.action = if version {
-                    Action::Version
-                } else {
-                    Action::Wizard
-                };
+                if version {
+                    request.action = Action::Version;
+                }
                 request.answers = answers.to_answers(&apis);
-                request.dir = project.dir.clone();
-                (output, None, write)
+                (output, write)
             }
             Some(Command::Domain(domain)) => {
                 refuse(
                     "domain",
                     &["--auth-api", "--website"],
-                    root_flags.clone(),
                     "it analyses the URLs given as arguments (with --auth-api and --website) and reads no st-setup.json",
                 )?;
-                if project.dir.is_some() {
-                    return Err("domain does not take -C: it analyses the URLs given as arguments and reads no st-setup.json".to_owned());
-                }
+                let merged = answers.merged(AnswerFlags {
+                    auth_api: domain.auth_api,
+                    website: domain.website,
+                    ..AnswerFlags::default()
+                });
                 request.action = Action::Domain(crate::text::split_all(&domain.urls));
-                request.answers = Answers {
-                    auth_api: domain.auth_api.or(answers.auth_api),
-                    website: domain.website.or(answers.website),
-                    ..Answers::default()
-                };
-                (output.merged(domain.output), None, WriteFlags::default())
+                request.answers = merged.to_answers(&[]);
+                (output.merged(domain.output), WriteFlags::default())
             }
             Some(Command::AddApi(add)) => {
                 if !apis.is_empty() {
                     return Err("add-api adds to the endpoints in st-setup.json; pass the new ones as arguments, not with --api".to_owned());
                 }
+                let mut allowed = answers.given();
+                allowed.extend(write.given());
+                allowed.push("-C");
+                refuse(
+                    "add-api",
+                    &allowed,
+                    "it asks nothing but whether to write, and only without --yes",
+                )?;
                 request.action = Action::AddApi(crate::text::split_all(&add.urls));
-                request.dir = add.project.dir.or(project.dir.clone());
-                (
-                    output.merged(add.output),
-                    Some(answers.merged(add.answers)),
-                    write.merged(add.write),
-                )
+                request.answers = answers.merged(add.answers).to_answers(&[]);
+                request.dir = add.project.dir.or(request.dir);
+                (output.merged(add.output), write.merged(add.write))
             }
             Some(Command::Check(check)) => {
                 refuse(
                     "check",
-                    &[],
-                    root_flags.clone(),
+                    &["-C"],
                     "it compares the files with what st-setup.json generates, exactly as saved",
                 )?;
                 request.action = Action::Check;
-                request.dir = check.project.dir.or(project.dir.clone());
-                (output.merged(check.output), None, WriteFlags::default())
+                request.dir = check.project.dir.or(request.dir);
+                (output.merged(check.output), WriteFlags::default())
             }
             Some(Command::Completions { shell }) => {
                 request.action = Action::Completions(shell);
-                (output, None, write)
+                (output, write)
             }
             Some(Command::Man) => {
                 request.action = Action::Man;
-                (output, None, write)
+                (output, write)
             }
         };
-        if let Some(answers) = answers {
-            request.answers = answers.to_answers(&[]);
-        }
         if matches!(request.action, Action::Completions(_) | Action::Man) {
-            let mut given = root_flags;
-            if output.json {
-                given.push("--json");
+            let printed_by_clap = "it prints what clap knows of st-setup's command line";
+            refuse("this command", &[], printed_by_clap)?;
+            if output.json || output.psl.is_some() {
+                return Err(format!(
+                    "this command does not take --json or --psl: {printed_by_clap}"
+                ));
             }
-            if output.psl.is_some() {
-                given.push("--psl");
-            }
-            if project.dir.is_some() {
-                given.push("-C");
-            }
-            refuse(
-                "this command",
-                &[],
-                given,
-                "it prints what clap knows of st-setup's command line",
-            )?;
         }
         request.yes = write.yes;
         request.dry_run = write.dry_run;
         request.force = write.force;
-        request.plain = write.plain;
         request.json = output.json;
         request.psl = output.psl;
         Ok(request)
@@ -524,6 +519,14 @@ mod tests {
             ])
             .is_ok()
         );
+        let err = request(&["-C", "/tmp", "domain", "a.example.com"]).unwrap_err();
+        assert!(err.contains("domain does not take -C"), "{err}");
+        let err = request(&["-V", "check"]).unwrap_err();
+        assert!(err.contains("check does not take --version"), "{err}");
+        let err = request(&["--plain", "add-api", "x.example.com"]).unwrap_err();
+        assert!(err.contains("add-api does not take --plain"), "{err}");
+        let err = request(&["add-api", "x.example.com", "--plain"]).unwrap_err();
+        assert!(err.contains("unexpected argument '--plain'"), "{err}");
     }
 
     #[test]

@@ -252,7 +252,8 @@ impl Finding {
                 )
             }
             EndpointError::HostTooLong(length) => format!(
-                "The {what} {shown} has a host of {length} characters; DNS allows at most 253. Check that it is one host name."
+                "The {what} {shown} has a host of {} characters; DNS allows at most 253. Check that it is one host name.",
+                text::thousands(*length)
             ),
             EndpointError::LabelTooLong(label) => format!(
                 "The {what} {shown} has the label {} of {} characters; DNS allows at most 63 between two dots.",
@@ -453,6 +454,21 @@ impl Finding {
     }
 
     pub fn mixed_content(website: &Endpoint, http_apis: &[&Endpoint]) -> Self {
+        // Loopback counts as secure to browsers, so a public page calling it is not blocked
+        // as mixed content but as a request into the user's own machine.
+        if http_apis.iter().all(|api| api.is_loopback()) {
+            return Self::new(
+                Code::MixedContent,
+                format!(
+                    "The website {} is a public https page, but {} {} on the user's own machine over http. Browsers refuse requests from public pages into the local machine (Private Network Access), so the frontend cannot reach {}. Develop the website on this machine too (e.g. http://localhost:3000), or serve the APIs over https on a public name.",
+                    website.origin(),
+                    join(http_apis.iter().map(|e| e.origin())),
+                    if http_apis.len() == 1 { "is" } else { "are" },
+                    if http_apis.len() == 1 { "it" } else { "them" },
+                ),
+                inputs(http_apis),
+            );
+        }
         Self::new(
             Code::MixedContent,
             format!(
@@ -495,13 +511,36 @@ pub fn older_cookie_domain_unreachable(previous: &str, api_host: &str) -> String
         format!("cookies for {previous}")
     };
     format!(
-        "No olderCookieDomain: {what} were set for another host or site than {api_host}, the auth API of this setup. Browsers never send those cookies to it, so it could not clear them, and they cannot confuse its sessions; they expire on their own. Users signed in before sign in again."
+        "No olderCookieDomain: {what} were set for another host or site than {api_host}, the auth API of this setup, and no API of this setup is under it. Browsers never send those cookies to these APIs, so they are harmless here and expire on their own; users signed in before sign in again."
+    )
+}
+
+/// A cookie domain change that moved the auth API out of reach of the old cookies while
+/// other APIs still receive them.
+pub fn older_cookie_domain_stranded(previous: &str, api_host: &str, stranded: &[&str]) -> String {
+    let (what, under) = if previous.is_empty() {
+        (
+            "host-only cookies of the previous auth API".to_owned(),
+            "on that host".to_owned(),
+        )
+    } else {
+        (
+            format!("cookies for {previous}"),
+            format!("under {previous}"),
+        )
+    };
+    format!(
+        "No olderCookieDomain: {what} can only be cleared by an auth API {under}, and the auth API is now {api_host}. {} {} still {under}, so browsers send {} both the old and the new session cookies until the old ones expire, and users may be stuck refreshing their session. Keep the auth API {under} (--auth-api) until then, or expect those users to sign in again.",
+        join(stranded.iter().map(|h| h.to_string())),
+        if stranded.len() == 1 { "is" } else { "are" },
+        if stranded.len() == 1 { "it" } else { "them" },
     )
 }
 
 /// An existing file `--force` replaced whole, and what only its backup holds now.
 pub fn replaced_file(
     path: &std::path::Path,
+    why: &str,
     backup: &std::path::Path,
     lost: &crate::plan::Lost,
 ) -> String {
@@ -514,7 +553,7 @@ pub fn replaced_file(
         )
     };
     format!(
-        "{} is replaced whole. Its old content is kept in {}: {} line{} of code that the new file does not have{among}. Copy back what you need (e.g. your sign-in recipes) outside the st-setup block.",
+        "{} {why}, so --force replaces it whole. Its old content is kept in {}: {} line{} of code that the new file does not have{among}. Copy back what you need (e.g. your sign-in recipes) outside the st-setup block.",
         path.display(),
         backup.display(),
         lost.lines,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow};
 
 use crate::analysis::{Analysis, DomainInput, analyse};
-use crate::answers::{self, Answers, Generated, MissingAnswers, SavedSetup, Setup};
+use crate::answers::{self, Answers, Generated, MissingAnswers, Question, SavedSetup, Setup};
 use crate::findings::{self, file_left_behind, older_cookie_domain_replaced, outside_the_project};
 use crate::plan::{Change, PlanError, PlannedFile, place, resolve_target};
 use crate::project::{Imports, Install, install_for, syntax_for};
@@ -32,8 +32,9 @@ impl Outcome {
     }
 
     /// For `check`: where the init calls of the files on disk no longer read the values of
-    /// their st-setup block (or cannot be read at all), as `path:line: what`.
-    pub fn unread_values(&self) -> Vec<String> {
+    /// their st-setup block, as `path:line: what`; `Err` names a file that does not parse,
+    /// so nothing can be said of its calls.
+    pub fn unread_values(&self) -> Result<Vec<String>, String> {
         let mut out = Vec::new();
         for file in &self.files {
             let (Some(kind), Some(text)) = (file.kind, file.old.as_deref()) else {
@@ -41,17 +42,17 @@ impl Outcome {
             };
             let name = file.display.display();
             let source_type = oxc_span::SourceType::from_path(&file.path).unwrap_or_default();
-            match crate::readback::unread_values(text, source_type, kind) {
-                Ok(unread) => out.extend(unread.into_iter().map(|u| match u.line {
-                    0 => format!("{name}: {}", u.message),
-                    line => format!("{name}:{line}: {}", u.message),
-                })),
-                Err(error) => out.push(format!(
-                    "{name}: does not parse ({error}), so its init calls cannot be checked; mend the syntax"
-                )),
-            }
+            let unread = crate::readback::unread_values(text, source_type, kind).map_err(|error| {
+                format!(
+                    "{name} does not parse ({error}), so check cannot see its init calls; mend the syntax, then run `st-setup check` again."
+                )
+            })?;
+            out.extend(unread.into_iter().map(|u| match u.line {
+                0 => format!("{name}: {}", u.message),
+                line => format!("{name}:{line}: {}", u.message),
+            }));
         }
-        out
+        Ok(out)
     }
 
     pub fn diff(&self) -> String {
@@ -132,10 +133,14 @@ pub fn generate(
         .unwrap_or_default();
     let cookie_domain = analysis.cookie_domain.clone();
     let mut notes = Vec::new();
+    let hosts: Vec<&str> = analysis
+        .valid_endpoints()
+        .map(|e| e.host.as_str())
+        .collect();
     let older_cookie_domain = older_cookie_domain(
         previous,
         cookie_domain.as_deref(),
-        &api.host,
+        (&api.host, &hosts),
         psl,
         &mut notes,
     );
@@ -158,6 +163,7 @@ pub fn generate(
             why: &why,
         };
         Ok(PlannedFile::at(
+            project,
             out,
             path,
             Some(kind),
@@ -216,13 +222,14 @@ fn block_comment(analysis: &Analysis) -> String {
 
 /// The olderCookieDomain this run writes. When the cookie domain changes, the previous one
 /// (`""` for host-only cookies) is kept for a year so the backend clears the cookies set
-/// for it; it is only written while the auth API can still reach those cookies: for a
-/// domain, when its host is that domain or under it; for host-only cookies, when it is the
-/// same host. Cookies the API can never receive are harmless, and a note says so.
+/// for it; it is only written while the auth API (`api.0`, among all API hosts `api.1`) can
+/// still reach those cookies: for a domain, when its host is that domain or under it; for
+/// host-only cookies, when it is the same host. Otherwise a note says whether the old
+/// cookies are harmless (no API receives them) or strand the APIs that still do.
 fn older_cookie_domain(
     previous: Option<&SavedSetup>,
     cookie_domain: Option<&str>,
-    api_host: &str,
+    (api_host, hosts): (&str, &[&str]),
     psl: &PublicSuffixList,
     notes: &mut Vec<String>,
 ) -> Option<String> {
@@ -234,18 +241,22 @@ fn older_cookie_domain(
     } else {
         generated.older_cookie_domain.clone()?
     };
-    let reachable = if candidate.is_empty() {
-        let previous_api_host = analyse_answers(&previous_setup.answers, psl)
+    let previous_api_host = candidate.is_empty().then(|| {
+        analyse_answers(&previous_setup.answers, psl)
             .api_endpoint()
-            .map(|e| e.host.clone());
-        previous_api_host.is_none_or(|host| host == api_host)
-    } else {
-        crate::endpoint::host_is_covered_by(api_host, &candidate)
+            .map(|e| e.host.clone())
+    });
+    let receives = |host: &str| match &previous_api_host {
+        Some(previous) => previous.as_deref().is_none_or(|h| h == host),
+        None => crate::endpoint::host_is_covered_by(host, &candidate),
     };
-    if !reachable {
-        notes.push(findings::older_cookie_domain_unreachable(
-            &candidate, api_host,
-        ));
+    if !receives(api_host) {
+        let stranded: Vec<&str> = hosts.iter().copied().filter(|h| receives(h)).collect();
+        notes.push(if stranded.is_empty() {
+            findings::older_cookie_domain_unreachable(&candidate, api_host)
+        } else {
+            findings::older_cookie_domain_stranded(&candidate, api_host, &stranded)
+        });
         return None;
     }
     // The SDK clears one older domain only; replacing one that is still being cleared
@@ -298,9 +309,11 @@ fn file_notes(
         }
     }
     for file in files {
-        if let (Some(replaced), Some(lost)) = (&file.replaced, file.lost()) {
+        if let (Some(replaced), Some(lost), Some(kind)) = (&file.replaced, file.lost(), file.kind) {
+            let why = replaced.because.describe(kind);
             notes.push(findings::replaced_file(
                 &file.display,
+                &why,
                 &replaced.backup,
                 &lost,
             ));
@@ -331,11 +344,11 @@ fn check_other_answers(setup: &Setup, project: &Path) -> Result<(), String> {
             ));
         }
     }
-    for (path, name, flag) in [
-        (&setup.backend_out, "the backend file", "--backend-out"),
-        (&setup.frontend_out, "the frontend file", "--frontend-out"),
+    for (path, question) in [
+        (&setup.backend_out, Question::BackendOut),
+        (&setup.frontend_out, Question::FrontendOut),
     ] {
-        answers::check_output_path(path, project, name, flag)?;
+        answers::check_output_path(path, project, question)?;
     }
     answers::check_app_name(&setup.app_name)?;
     answers::check_connection_uri(&setup.connection_uri)
@@ -402,7 +415,13 @@ mod tests {
         api_host: &str,
     ) -> (Option<String>, Vec<String>) {
         let mut notes = Vec::new();
-        let older = older_cookie_domain(Some(previous), cookie, api_host, &PSL, &mut notes);
+        let older = older_cookie_domain(
+            Some(previous),
+            cookie,
+            (api_host, &[api_host]),
+            &PSL,
+            &mut notes,
+        );
         (older, notes)
     }
 
@@ -452,6 +471,32 @@ mod tests {
             older(&kept, Some(".example.com"), "api.example.com").0,
             None
         );
+    }
+
+    #[test]
+    fn an_auth_api_moved_away_from_apis_still_under_the_old_domain_is_called_out() {
+        let eu = previous(
+            &["api.eu.example.com", "b.eu.example.com"],
+            Some(".eu.example.com"),
+            None,
+        );
+        let mut notes = Vec::new();
+        let hosts = ["api.eu.example.com", "b.eu.example.com", "c.example.com"];
+        let o = older_cookie_domain(
+            Some(&eu),
+            Some(".example.com"),
+            ("c.example.com", &hosts),
+            &PSL,
+            &mut notes,
+        );
+        assert_eq!(o, None);
+        assert!(
+            notes[0].contains(
+                "api.eu.example.com and b.eu.example.com are still under .eu.example.com"
+            ),
+            "{notes:?}"
+        );
+        assert!(!notes[0].contains("harmless"), "{notes:?}");
     }
 
     #[test]

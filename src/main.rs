@@ -27,10 +27,11 @@ fn main() -> ExitCode {
         }
     };
     let result = request.and_then(run);
-    let result = match st_setup::run::stdout_failure() {
-        Some(failure) if result.is_ok() => Err(failure),
-        _ => result,
-    };
+    if let (Ok(_), Some(failure)) = (&result, st_setup::run::stdout_failure()) {
+        // stdout is what failed, so the message goes to stderr, --json or not.
+        failure.print(false);
+        return ExitCode::from(failure.exit as u8);
+    }
     match result {
         Ok(exit) => ExitCode::from(exit as u8),
         Err(failure) => {

@@ -120,9 +120,9 @@ fn ask_all(
         Lang::Js
     };
     answers.lang = Some(lang);
-    for (question, side, name) in [
-        (Question::BackendOut, "backend", "the backend file"),
-        (Question::FrontendOut, "frontend", "the frontend file"),
+    for (question, side) in [
+        (Question::BackendOut, "backend"),
+        (Question::FrontendOut, "frontend"),
     ] {
         let current = match question {
             Question::BackendOut => &answers.backend_out,
@@ -131,10 +131,9 @@ fn ask_all(
         let suggested = out_path(current.as_deref(), side, lang)
             .display()
             .to_string();
-        let flag = question.flag().split(' ').next().unwrap_or_default();
         let project = project.to_owned();
         let path = PathBuf::from(ask_text(question, &suggested, move |s| {
-            check_output_path(Path::new(s.trim()), &project, name, flag).err()
+            check_output_path(Path::new(s.trim()), &project, question).err()
         })?);
         match question {
             Question::BackendOut => answers.backend_out = Some(path),
@@ -162,10 +161,16 @@ fn ask_auth_api(answers: &Answers) -> Result<Option<String>, InquireError> {
             origins.push(origin);
         }
     }
+    // A saved answer whose endpoint was just removed is gone, as when its row is deleted
+    // in the full-screen wizard.
+    let current = answers
+        .auth_api
+        .as_deref()
+        .and_then(origin_of)
+        .filter(|origin| origins.contains(origin));
     if origins.len() < 2 {
-        return Ok(answers.auth_api.clone().filter(|_| !origins.is_empty()));
+        return Ok(current);
     }
-    let current = answers.auth_api.as_deref().and_then(origin_of);
     let start = origins
         .iter()
         .position(|o| Some(o) == current.as_ref())
@@ -178,7 +183,7 @@ fn ask_auth_api(answers: &Answers) -> Result<Option<String>, InquireError> {
     Ok((!accepted_default).then_some(chosen))
 }
 
-/// The prompt line of a question: its label and the flag that answers it.
+/// The prompt line of a question: its label.
 fn prompt(question: Question) -> String {
     format!("{}:", question.label())
 }

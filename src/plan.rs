@@ -152,12 +152,13 @@ impl PlannedFile {
         force: bool,
     ) -> Result<Self, PlanError> {
         let path = resolve_target(project, display, force)?;
-        Self::at(display, path, kind, rendered, force)
+        Self::at(project, display, path, kind, rendered, force)
     }
 
     /// Plans one file whose real path is known: a new file is written whole; an existing
     /// one keeps everything outside its managed block.
     pub fn at(
+        project: &Path,
         display: &Path,
         path: PathBuf,
         kind: Option<FileKind>,
@@ -172,11 +173,7 @@ impl PlannedFile {
             .into());
         }
         let old = match fs::read_to_string(&path) {
-            Ok(text) => Some(
-                text.strip_prefix('\u{FEFF}')
-                    .map(str::to_owned)
-                    .unwrap_or(text),
-            ),
+            Ok(text) => Some(text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => {
                 return Err(anyhow::Error::new(e)
@@ -192,7 +189,7 @@ impl PlannedFile {
                 Ok(merged) => (merged, Change::Update),
                 Err(problem) if force => {
                     replaced = Some(Replaced {
-                        backup: display.with_file_name(free_backup_name(&path)),
+                        backup: backup_display(project, display, &path),
                         because: problem,
                     });
                     (rendered, Change::Replace)
@@ -502,6 +499,27 @@ fn free_backup_name(path: &Path) -> std::ffi::OsString {
         .expect("some name is free")
 }
 
+/// Where the backup of the file at `path` (its real path) goes, named as the user would
+/// name it: beside `display` when that is where the file really is, else (through a link)
+/// beside the real file, relative to the project when it is inside.
+fn backup_display(project: &Path, display: &Path, path: &Path) -> PathBuf {
+    let name = free_backup_name(path);
+    let display_folder = project
+        .join(display)
+        .parent()
+        .and_then(|folder| fs::canonicalize(folder).ok());
+    if display_folder.as_deref() == path.parent() {
+        return display.with_file_name(name);
+    }
+    let real = path.with_file_name(name);
+    match fs::canonicalize(project) {
+        Ok(root) => real
+            .strip_prefix(&root)
+            .map_or(real.clone(), Path::to_owned),
+        Err(_) => real,
+    }
+}
+
 /// Copies the file about to be replaced to its backup, refusing to overwrite anything
 /// (another process may have taken the name since the plan was made).
 fn keep_backup(file: &PlannedFile, replaced: &Replaced) -> Result<()> {
@@ -652,6 +670,39 @@ mod tests {
             "raced"
         );
         assert_eq!(fs::read_to_string(&file).unwrap(), "mine again\n");
+    }
+
+    #[test]
+    fn the_backup_of_a_linked_file_is_named_where_it_really_is() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("shared")).unwrap();
+        fs::create_dir_all(dir.path().join("backend")).unwrap();
+        fs::write(dir.path().join("shared/real.ts"), "mine\n").unwrap();
+        symlink("../shared/real.ts", dir.path().join("backend/st.ts")).unwrap();
+        let plan = PlannedFile::new(
+            dir.path(),
+            Path::new("backend/st.ts"),
+            Some(FileKind::Backend),
+            RENDERED.into(),
+            true,
+        )
+        .unwrap();
+        let backup = plan.replaced.clone().unwrap().backup;
+        assert_eq!(backup, Path::new("shared/real.ts.bak"));
+        write_all(&[plan]).unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join(&backup)).unwrap(),
+            "mine\n"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_kept() {
+        let existing =
+            "\u{FEFF}// mine\n// st-setup:begin backend\nconst v = 1;\n// st-setup:end\n";
+        let merged = splice(existing, RENDERED, FileKind::Backend).unwrap();
+        assert!(merged.starts_with("\u{FEFF}// mine\n"), "{merged:?}");
     }
 
     #[test]

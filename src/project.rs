@@ -20,10 +20,10 @@ pub struct Location {
 }
 
 impl Location {
-    /// `-C DIR` when given; else the nearest folder from `cwd` up that holds st-setup.json,
-    /// the way cargo finds Cargo.toml. The search stops at the repository's root (the
-    /// folder with `.git`), so another project's st-setup.json above it is never taken.
-    /// Without any, the project is `cwd`.
+    /// `-C DIR` when given; else, inside a repository (a folder with `.git` above), the
+    /// nearest folder from `cwd` up to the repository's root that holds st-setup.json, the
+    /// way cargo finds Cargo.toml. Outside a repository, or without one found, the project
+    /// is `cwd`: a stray st-setup.json in a home folder never becomes another project's.
     pub fn find(dir: Option<&Path>, cwd: &Path) -> Location {
         if let Some(dir) = dir {
             return Location {
@@ -31,20 +31,21 @@ impl Location {
                 here: PathBuf::new(),
             };
         }
-        for folder in cwd.ancestors() {
-            if folder.join(FILE_NAME).is_file() {
-                return Location {
-                    root: folder.to_owned(),
-                    here: cwd.strip_prefix(folder).unwrap_or(Path::new("")).to_owned(),
-                };
-            }
-            if folder.join(".git").exists() {
-                break;
-            }
-        }
-        Location {
-            root: cwd.to_owned(),
-            here: PathBuf::new(),
+        let repository = cwd.ancestors().find(|folder| folder.join(".git").exists());
+        let found = repository.and_then(|top| {
+            cwd.ancestors()
+                .take_while(|folder| folder.starts_with(top))
+                .find(|folder| folder.join(FILE_NAME).is_file())
+        });
+        match found {
+            Some(folder) => Location {
+                root: folder.to_owned(),
+                here: cwd.strip_prefix(folder).unwrap_or(Path::new("")).to_owned(),
+            },
+            None => Location {
+                root: cwd.to_owned(),
+                here: PathBuf::new(),
+            },
         }
     }
 
@@ -78,26 +79,32 @@ fn read_json(path: &Path, why: &str) -> Result<serde_json::Value> {
     })
 }
 
+/// The `"type"` of the nearest package.json above `path` (its real path): `None` without
+/// a package.json, `Some("")` for one without a "type".
+fn package_type(path: &Path) -> Result<Option<String>> {
+    let start = path.parent().unwrap_or(Path::new("."));
+    let Some(manifest) = nearest(start, "package.json") else {
+        return Ok(None);
+    };
+    let json = read_json(&manifest, "for its \"type\", to choose import or require")?;
+    Ok(Some(
+        json.get("type")
+            .and_then(|t| t.as_str())
+            .unwrap_or_default()
+            .to_owned(),
+    ))
+}
+
 /// Whether a `.js` file at `path` (its real path) runs as CommonJS: the nearest
 /// package.json decides, as in Node; without any package.json the file is taken as ES
 /// module (what bundlers expect).
 pub fn is_commonjs(path: &Path) -> Result<bool> {
-    let start = path.parent().unwrap_or(Path::new("."));
-    let Some(manifest) = nearest(start, "package.json") else {
-        return Ok(false);
-    };
-    let json = read_json(&manifest, "for its \"type\", to choose import or require")?;
-    Ok(json.get("type").and_then(|t| t.as_str()) != Some("module"))
+    Ok(package_type(path)?.is_some_and(|t| t != "module"))
 }
 
 /// Whether the nearest package.json above `path` says `"type": "module"`.
 fn package_is_module(path: &Path) -> Result<bool> {
-    let start = path.parent().unwrap_or(Path::new("."));
-    let Some(manifest) = nearest(start, "package.json") else {
-        return Ok(false);
-    };
-    let json = read_json(&manifest, "for its \"type\", to choose import or require")?;
-    Ok(json.get("type").and_then(|t| t.as_str()) == Some("module"))
+    Ok(package_type(path)?.is_some_and(|t| t == "module"))
 }
 
 /// How a generated file writes its imports so that it compiles and runs where it lands.
@@ -380,6 +387,11 @@ mod tests {
         fs::create_dir(root.join("repo/.git")).unwrap();
         let cwd = root.join("repo/web/src");
         assert_eq!(Location::find(None, &cwd).root, cwd, "none: here");
+        // Outside a repository there is no search at all.
+        fs::create_dir_all(root.join("plain/new")).unwrap();
+        fs::write(root.join("plain").join(FILE_NAME), "{}").unwrap();
+        let outside = root.join("plain/new");
+        assert_eq!(Location::find(None, &outside).root, outside);
         fs::write(root.join(FILE_NAME), "{}").unwrap();
         assert_eq!(
             Location::find(None, &cwd).root,

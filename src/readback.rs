@@ -38,11 +38,15 @@ pub fn unread_values(
     let allocator = Allocator::default();
     let parsed = Parser::new(&allocator, text, source_type).parse();
     if parsed.panicked || !parsed.diagnostics.is_empty() {
-        let first = parsed
-            .diagnostics
-            .first()
-            .map_or_else(|| "it cannot be parsed".to_owned(), |e| e.to_string());
-        return Err(first);
+        let first = parsed.diagnostics.first();
+        let line = first
+            .and_then(|d| d.labels.first())
+            .map(|label| line_of(text, label.offset() as usize));
+        let message = first.map_or_else(|| "it cannot be parsed".to_owned(), |e| e.to_string());
+        return Err(match line {
+            Some(line) => format!("line {line}: {message}"),
+            None => message,
+        });
     }
     let sdk = kind.packages()[0];
     let session = format!("{sdk}/recipe/session");
@@ -73,6 +77,11 @@ pub fn unread_values(
         });
     }
     Ok(unread)
+}
+
+/// The line (from 1) of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset).unwrap_or(text).matches('\n').count() + 1
 }
 
 /// The properties of `SuperTokens.init`'s argument that must read the block, each with the
@@ -183,13 +192,16 @@ enum Binding {
 /// The top-level names bound to the SDK and its session recipe: ES imports (default,
 /// namespace, `{ init }`), `import X = require(…)` and `const X = require(…)`.
 fn bindings(program: &Program, sdk: &str, session: &str) -> HashMap<String, Binding> {
-    let module = |source: &str, init: bool| match (source, init) {
-        (s, false) if s == sdk => Some(Binding::Sdk),
-        (s, true) if s == sdk => Some(Binding::SdkInit),
-        (s, false) if s == session => Some(Binding::Session),
-        (s, true) if s == session => Some(Binding::SessionInit),
-        _ => None,
-    };
+    // A deep import may name its file, as Node's own resolution needs in an ES module.
+    let module =
+        |source: &str, init: bool| match (source.strip_suffix("/index.js").unwrap_or(source), init)
+        {
+            (s, false) if s == sdk => Some(Binding::Sdk),
+            (s, true) if s == sdk => Some(Binding::SdkInit),
+            (s, false) if s == session => Some(Binding::Session),
+            (s, true) if s == session => Some(Binding::SessionInit),
+            _ => None,
+        };
     let mut out = HashMap::new();
     for statement in &program.body {
         match statement {
@@ -269,7 +281,7 @@ struct InitCalls<'t> {
 
 impl InitCalls<'_> {
     fn line_of(&self, offset: u32) -> usize {
-        self.text[..offset as usize].matches('\n').count() + 1
+        line_of(self.text, offset as usize)
     }
 
     fn check_sdk_init(&mut self, line: usize, argument: Option<&Expression>) {
@@ -409,7 +421,7 @@ mod tests {
     fn imports_are_followed_whatever_their_form() {
         let commonjs = "const ST = require(\"supertokens-web-js\");\nconst S = require(\"supertokens-web-js/recipe/session\");\nST.init({ appInfo: stSetup.appInfo, recipeList: [S.init(stSetup.session)] });\n";
         assert!(unread(commonjs, FileKind::Frontend(Ui::Custom)).is_empty());
-        let named = "import { init } from \"supertokens-auth-react\";\nimport * as Session from \"supertokens-auth-react/recipe/session\";\ninit({ appInfo: stSetup.appInfo, recipeList: [Session.init(stSetup.session)] });\n";
+        let named = "import { init } from \"supertokens-auth-react\";\nimport * as Session from \"supertokens-auth-react/recipe/session/index.js\";\ninit({ appInfo: stSetup.appInfo, recipeList: [Session.init(stSetup.session)] });\n";
         assert!(unread(named, FileKind::Frontend(Ui::Prebuilt)).is_empty());
         let require_ts = "import SuperTokens = require(\"supertokens-node\");\nimport Session = require(\"supertokens-node/recipe/session\");\n";
         assert!(unread(&format!("{require_ts}{GOOD}"), FileKind::Backend).is_empty());
@@ -420,6 +432,8 @@ mod tests {
 
     #[test]
     fn a_file_that_does_not_parse_cannot_be_judged() {
-        assert!(unread_values("const = ;", SourceType::ts(), FileKind::Backend).is_err());
+        let err =
+            unread_values("// fine\nconst = ;", SourceType::ts(), FileKind::Backend).unwrap_err();
+        assert!(err.starts_with("line 2: "), "{err}");
     }
 }

@@ -2,7 +2,6 @@
 //! the line-prompt mode. The words come from the findings; this only lays them out.
 
 use std::fmt::Write as _;
-use std::io::IsTerminal as _;
 use std::path::Path;
 
 use crate::analysis::Analysis;
@@ -14,18 +13,16 @@ use crate::text;
 /// The width to wrap text for stdout: the terminal's, or `None` (no wrapping) for a pipe
 /// or a file, where a line per finding reads and greps better.
 pub fn width_of_stdout() -> Option<usize> {
-    std::io::stdout()
-        .is_terminal()
-        .then(terminal_width)
-        .flatten()
+    width_of(&std::io::stdout())
 }
 
 /// As `width_of_stdout`, for stderr.
 pub fn width_of_stderr() -> Option<usize> {
-    std::io::stderr()
-        .is_terminal()
-        .then(terminal_width)
-        .flatten()
+    width_of(&std::io::stderr())
+}
+
+fn width_of(stream: &impl std::io::IsTerminal) -> Option<usize> {
+    stream.is_terminal().then(terminal_width).flatten()
 }
 
 fn terminal_width() -> Option<usize> {
@@ -218,12 +215,7 @@ pub fn names(outcome: &Outcome) -> String {
 pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
     let setup = &outcome.setup;
     let mut out = String::new();
-    for install in &outcome.installs {
-        let folder = install
-            .folder
-            .strip_prefix(project.canonicalize().unwrap_or_default())
-            .map_or_else(|_| install.folder.clone(), Path::to_owned);
-        let command = install.manager.add_command(&install.packages);
+    for (folder, command) in install_commands(outcome, project) {
         if folder.as_os_str().is_empty() {
             let _ = writeln!(out, "Install: {command}");
         } else {
@@ -237,6 +229,35 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         setup.frontend_out.display()
     );
     out
+}
+
+/// One install command per folder and package manager (both files in one package need one
+/// command), with the folder relative to the project.
+fn install_commands(outcome: &Outcome, project: &Path) -> Vec<(std::path::PathBuf, String)> {
+    let root = project.canonicalize().unwrap_or_default();
+    let mut grouped: Vec<(&Path, crate::project::PackageManager, Vec<&str>)> = Vec::new();
+    for install in &outcome.installs {
+        let key = (install.folder.as_path(), install.manager);
+        match grouped.iter_mut().find(|(f, m, _)| (*f, *m) == key) {
+            Some((_, _, packages)) => {
+                for package in &install.packages {
+                    if !packages.contains(package) {
+                        packages.push(package);
+                    }
+                }
+            }
+            None => grouped.push((key.0, key.1, install.packages.clone())),
+        }
+    }
+    grouped
+        .into_iter()
+        .map(|(folder, manager, packages)| {
+            let shown = folder
+                .strip_prefix(&root)
+                .map_or_else(|_| folder.to_owned(), Path::to_owned);
+            (shown, manager.add_command(&packages))
+        })
+        .collect()
 }
 
 /// Colours a unified diff for a terminal: additions green, removals red, hunks cyan.

@@ -93,8 +93,12 @@ pub enum Kind {
     Block,
     /// The answers cannot work (error findings).
     Findings,
+    /// `check` cannot judge a file: its block is missing or damaged, or it does not parse.
+    CannotJudge,
     /// Anything else at run time (a write that failed, a file that cannot be read).
     Failed,
+    /// The user stopped the wizard; nothing was written.
+    Cancelled,
 }
 
 impl Kind {
@@ -104,7 +108,9 @@ impl Kind {
             Kind::SetupFile => "setup-file",
             Kind::Block => "block",
             Kind::Findings => "findings",
+            Kind::CannotJudge => "cannot-judge",
             Kind::Failed => "failed",
+            Kind::Cancelled => "cancelled",
         }
     }
 }
@@ -123,8 +129,9 @@ pub struct Failure {
 impl Failure {
     pub fn new(kind: Kind, error: anyhow::Error) -> Self {
         let exit = match kind {
-            Kind::Usage | Kind::SetupFile => Exit::Usage,
+            Kind::Usage | Kind::SetupFile | Kind::CannotJudge => Exit::Usage,
             Kind::Block | Kind::Findings | Kind::Failed => Exit::Failed,
+            Kind::Cancelled => Exit::Cancelled,
         };
         Self {
             kind,
@@ -138,9 +145,8 @@ impl Failure {
         Self::new(Kind::Usage, anyhow!(message.into()))
     }
 
-    fn with_exit(mut self, exit: Exit) -> Self {
-        self.exit = exit;
-        self
+    fn cancelled() -> Self {
+        Self::new(Kind::Cancelled, anyhow!("Cancelled: nothing was written."))
     }
 
     fn with_details(mut self, details: Value) -> Self {
@@ -161,6 +167,8 @@ impl Failure {
                 json!({ "kind": self.kind.as_str(), "message": format!("{:#}", self.error) }),
             );
             print_json(&Value::Object(object));
+        } else if self.kind == Kind::Cancelled {
+            errln!("{:#}", self.error);
         } else {
             errln!("st-setup: error: {:#}", self.error);
         }
@@ -221,7 +229,15 @@ pub fn run(request: Request) -> RunResult {
         None => PublicSuffixList::embedded(),
     };
     if request.action == Action::Version {
-        outln!("{}", version_text(&psl, request.psl.as_deref()));
+        if request.json {
+            print_json(&json!({
+                "ok": true,
+                "version": env!("CARGO_PKG_VERSION"),
+                "publicSuffixList": psl.version(),
+            }));
+        } else {
+            outln!("{}", version_text(&psl, request.psl.as_deref()));
+        }
         return Ok(Exit::Ok);
     }
     if let Action::Domain(urls) = &request.action {
@@ -348,7 +364,8 @@ impl Context<'_> {
                     answers::FILE_NAME,
                     match &self.request.dir {
                         Some(dir) => format!("in {}", dir.display()),
-                        None => "here or in a folder above, up to the repository's root".to_owned(),
+                        None => "here (nor, in a repository, in a folder above up to its root)"
+                            .to_owned(),
                     }
                 ),
             )
@@ -369,7 +386,9 @@ impl Context<'_> {
         };
         outcome.compare_state_by_meaning(self.project());
         let drifted: Vec<_> = outcome.changed().collect();
-        let unread = outcome.unread_values();
+        let unread = outcome
+            .unread_values()
+            .map_err(|message| Failure::new(Kind::CannotJudge, anyhow!(message)))?;
         let in_step = drifted.is_empty() && unread.is_empty();
         if self.request.json {
             let mut object = self.outcome_json(&outcome, false);
@@ -439,7 +458,7 @@ impl Context<'_> {
         }
         if request.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
             let Some(answers) = plain::ask(&answers, self.project(), self.psl)? else {
-                return Ok(cancelled());
+                return Err(Failure::cancelled());
             };
             return self.generate_and_apply(&answers, previous.as_ref(), false);
         }
@@ -452,10 +471,10 @@ impl Context<'_> {
             colour: self.colour(),
         };
         match tui::run(&answers, &options)? {
-            tui::Ending::Cancelled => Ok(cancelled()),
+            tui::Ending::Cancelled => Err(Failure::cancelled()),
             tui::Ending::Done(outcome) => {
                 self.print_notes(&outcome);
-                self.print_outcome(&outcome);
+                self.print_done(&outcome, !request.dry_run);
                 Ok(Exit::Ok)
             }
         }
@@ -526,11 +545,16 @@ impl Context<'_> {
                     "stdin or stdout is not a terminal, so st-setup cannot ask before writing: pass --yes to write, or --dry-run to preview",
                 ));
             }
-            out!("{}", report::plan(&outcome, true));
-            self.print_diff(&outcome);
+            // Under --json, stdout holds the one object; the question goes to the terminal.
+            let preview = format!("{}{}", report::plan(&outcome, true), self.diff(&outcome));
+            if self.request.json {
+                eprint!("{preview}");
+            } else {
+                out!("{preview}");
+            }
             match plain::confirm_write()? {
                 Some(true) => {}
-                Some(false) | None => return Ok(cancelled()),
+                Some(false) | None => return Err(Failure::cancelled()),
             }
         }
         if !dry_run && !nothing_to_do {
@@ -539,20 +563,26 @@ impl Context<'_> {
                     .with_details(self.outcome_json(&outcome, false))
             })?;
         }
+        self.print_done(&outcome, !dry_run);
+        Ok(Exit::Ok)
+    }
+
+    /// What a run did: the JSON object, or the report and the next steps.
+    fn print_done(&self, outcome: &Outcome, written: bool) {
         if self.request.json {
-            let mut object = self.outcome_json(&outcome, !dry_run);
+            let mut object = self.outcome_json(outcome, written);
             object["ok"] = Value::Bool(true);
             print_json(&object);
         } else {
-            self.print_outcome(&outcome);
+            self.print_outcome(outcome);
         }
-        Ok(Exit::Ok)
     }
 
     /// Notes come before any question about writing, so they can change the answer.
     fn print_notes(&self, outcome: &Outcome) {
         for note in &outcome.notes {
-            errln!("note: {note}");
+            let note = report::wrapped_line(&format!("note: {note}"), report::width_of_stderr(), 6);
+            eprint!("{note}");
         }
     }
 
@@ -577,16 +607,27 @@ impl Context<'_> {
             .iter()
             .any(|f| f.kind.is_some() && f.change == Change::Create)
         {
-            outln!("\n{}", report::next_steps(outcome, self.project()));
+            outln!();
+            for line in report::next_steps(outcome, self.project()).lines() {
+                out!(
+                    "{}",
+                    report::wrapped_line(line, report::width_of_stdout(), 2)
+                );
+            }
         }
     }
 
     fn print_diff(&self, outcome: &Outcome) {
+        out!("{}", self.diff(outcome));
+    }
+
+    /// The unified diff of a plan, coloured for a terminal.
+    fn diff(&self, outcome: &Outcome) -> String {
         let diff = outcome.diff();
         if self.colour() {
-            out!("{}", report::coloured_diff(&diff));
+            report::coloured_diff(&diff)
         } else {
-            out!("{diff}");
+            diff
         }
     }
 
@@ -618,30 +659,25 @@ fn block_failure_for_check(display: &Path, kind: FileKind, problem: &BlockProble
     let name = crate::text::shown(&display.display().to_string());
     let what = problem.describe(kind);
     let regenerate = "regenerate the file with `st-setup --yes --force`, which keeps the current one as a .bak copy";
-    let (message, exit) = match problem.repair() {
+    let (kind, message) = match problem.repair() {
         Some(repair) => (
+            Kind::CannotJudge,
             format!(
                 "{name} {what}, so check cannot compare it. {repair}; then run `st-setup check` again."
             ),
-            Exit::Usage,
         ),
         None if *problem == BlockProblem::Foreign => (
+            Kind::CannotJudge,
             format!(
                 "{name} {what}, so check cannot compare it. Restore st-setup's block (e.g. from version control), or {regenerate}."
             ),
-            Exit::Usage,
         ),
         None => (
+            Kind::Block,
             format!("{name} {what}. To follow st-setup.json, {regenerate}."),
-            Exit::Failed,
         ),
     };
-    Failure::new(Kind::Block, anyhow!(message)).with_exit(exit)
-}
-
-fn cancelled() -> Exit {
-    errln!("Cancelled: nothing was written.");
-    Exit::Cancelled
+    Failure::new(kind, anyhow!(message))
 }
 
 fn missing_hint(answers: &Answers, project: &Path) -> String {

@@ -11,7 +11,7 @@ pub const SHOWN_MAX: usize = 80;
 /// Endpoints as people paste them: one per line, or separated by commas, spaces or tabs.
 /// Empty items are dropped.
 pub fn split_list(text: &str) -> Vec<String> {
-    text.split(|c: char| c == ',' || c.is_whitespace())
+    text.split(is_list_separator)
         .filter(|item| !item.is_empty())
         .map(str::to_owned)
         .collect()
@@ -114,7 +114,8 @@ pub fn pad(text: &str, columns: usize) -> String {
     format!("{text}{}", " ".repeat(fill))
 }
 
-fn thousands(n: usize) -> String {
+/// `70020` as `70,020`.
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, d) in digits.chars().enumerate() {

@@ -295,20 +295,12 @@ impl<'p> Model<'p> {
         match field {
             TextField::AppName if !text.is_empty() => check_app_name(text).err(),
             TextField::ConnectionUri => check_connection_uri(text).err(),
-            TextField::BackendOut => check_output_path(
-                Path::new(text),
-                &self.project,
-                "the backend file",
-                "--backend-out",
-            )
-            .err(),
-            TextField::FrontendOut => check_output_path(
-                Path::new(text),
-                &self.project,
-                "the frontend file",
-                "--frontend-out",
-            )
-            .err(),
+            TextField::BackendOut => {
+                check_output_path(Path::new(text), &self.project, Question::BackendOut).err()
+            }
+            TextField::FrontendOut => {
+                check_output_path(Path::new(text), &self.project, Question::FrontendOut).err()
+            }
             _ => None,
         }
     }
@@ -571,8 +563,14 @@ impl<'p> Model<'p> {
         };
         rows.push(last);
         let added = rows.len() - 1;
+        // Pasted before a row's text, the pasted items come first and the row's own text
+        // ends up last: the /auth choice goes with that text.
+        let row_moved = self.cursor == 0 && !after.trim().is_empty();
         self.apis.splice(i..=i, rows);
-        self.auth_row = self.auth_row.map(|r| if r > i { r + added } else { r });
+        self.auth_row = self.auth_row.map(|r| match r {
+            r if r > i || (r == i && row_moved) => r + added,
+            r => r,
+        });
         self.focus = Focus::Api(i + added);
         self.cursor = cursor;
         self.changed();
@@ -968,6 +966,25 @@ mod tests {
         m.update(Action::Paste("x.example.com\napi2.".into()));
         assert_eq!(m.apis, vec!["api.x.example.com", "api2.tail.com"]);
         assert_eq!((m.focus, m.cursor), (Focus::Api(1), 5));
+
+        // Pasted in front of the /auth row, the choice stays with that row's text.
+        let mut m = empty();
+        type_text(&mut m, "a.example.com");
+        m.update(Action::Activate);
+        type_text(&mut m, "b.example.com");
+        m.focus_on(Focus::AuthApi);
+        m.update(Action::Right);
+        m.focus_on(Focus::Api(1));
+        m.cursor = 0;
+        m.update(Action::Paste("c.example.com\n".into()));
+        assert_eq!(
+            m.apis,
+            vec!["a.example.com", "c.example.com", "b.example.com"]
+        );
+        assert_eq!(
+            m.analysis.api_domain.as_deref(),
+            Some("https://b.example.com")
+        );
 
         // The /auth choice stays on its row when rows are added before it.
         let mut m = empty();

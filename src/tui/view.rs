@@ -96,9 +96,10 @@ pub fn draw(frame: &mut Frame, model: &Model, theme: Theme) {
 fn draw_hint(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let error = model.focus.text_field().and_then(|f| model.field_error(f));
     let line = match (error, model.focus.question()) {
-        (Some(error), _) => {
-            Line::styled(format!("✗ {error}"), theme.severity(Some(Severity::Error)))
-        }
+        (Some(error), _) => Line::styled(
+            fitted(&format!("✗ {error}"), usize::from(area.width)),
+            theme.severity(Some(Severity::Error)),
+        ),
         (None, Some(question)) => Line::styled(
             fitted(question.hint(), usize::from(area.width)),
             theme.dim(),
@@ -138,7 +139,7 @@ fn form_screen_areas(area: Rect, model: &Model, theme: Theme) -> (Rect, Rect) {
         let form_height = u16::try_from(form_lines)
             .unwrap_or(u16::MAX)
             .saturating_add(2)
-            .min(area.height * 11 / 20);
+            .min(u16::try_from(u32::from(area.height) * 11 / 20).unwrap_or(u16::MAX));
         let [a, b] =
             Layout::vertical([Constraint::Length(form_height), Constraint::Min(3)]).areas(area);
         (a, b)
@@ -366,19 +367,17 @@ fn draw_form(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         .title(Span::styled(" st-setup · answers ", theme.title()));
     let inner = block.inner(area);
     let (lines, focus_line, cursor_col) = form_lines(model, inner.width as usize, theme);
-    let height = inner.height as usize;
+    let height = usize::from(inner.height);
     let scroll = (focus_line + 2).saturating_sub(height);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .scroll((scroll as u16, 0)),
-        area,
-    );
+    // Only the lines in view are handed over: a form of any length scrolls.
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    frame.render_widget(Paragraph::new(shown).block(block), area);
     if let Some(col) = cursor_col {
-        let y = inner.y + (focus_line - scroll) as u16;
-        let x = inner.x + (col as u16).min(inner.width.saturating_sub(1));
-        if y < inner.y + inner.height {
-            frame.set_cursor_position(Position::new(x, y));
+        let row = u16::try_from(focus_line - scroll).unwrap_or(u16::MAX);
+        let col = u16::try_from(col).unwrap_or(u16::MAX);
+        let x = inner.x + col.min(inner.width.saturating_sub(1));
+        if row < inner.height {
+            frame.set_cursor_position(Position::new(x, inner.y + row));
         }
     }
 }
@@ -660,21 +659,22 @@ fn draw_confirm_quit(frame: &mut Frame, area: Rect, theme: Theme) {
 /// The help screen for `width` columns: every key, every field with its hint, every
 /// finding code, with the right-hand column wrapped under itself.
 fn help_text(width: usize) -> Vec<Line<'static>> {
-    let intro = "st-setup writes matching SuperTokens init files for a frontend that talks to several APIs. The backend's cookieDomain and the frontend's sessionTokenBackendDomain must be the same: the APIs' common domain with a leading dot. The right-hand panel explains every rule live.";
-    let keys: [(&str, &str); 11] = [
+    let intro = "st-setup writes matching SuperTokens init files for a frontend that talks to several APIs. The backend's cookieDomain and the frontend's sessionTokenBackendDomain must be the same: the APIs' common domain with a leading dot. The Constraints panel (beside the form, or below it on a narrow terminal) explains every rule live.";
+    let keys: [(&str, &str); 12] = [
         ("↑ ↓ Tab Shift-Tab", "move between fields"),
         (
             "typing",
             "edits the field under the cursor; Ctrl-U clears it",
         ),
         (
-            "Enter",
-            "on an endpoint: add a row below it; elsewhere: the next field",
+            "paste",
+            "lands in the field under the cursor; a list pasted into an endpoint becomes one row per URL",
         ),
         (
-            ", or space",
-            "in an endpoint: start the next row (a pasted list splits itself)",
+            "Enter",
+            "on an endpoint: add a row below it; on the button: preview; elsewhere: the next field",
         ),
+        (", or space", "in an endpoint: start the next row"),
         (
             "Ctrl-N / Ctrl-D",
             "add / delete an endpoint row (Backspace on an empty row deletes it too)",

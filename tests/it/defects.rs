@@ -569,6 +569,19 @@ fn check_asks_to_restore_a_missing_end_marker_without_force() {
 
     fs::write(dir.path().join(BACKEND), "// my own\nconsole.log(1);\n").expect("write");
     run_in(dir.path(), &["check"]).expect_code(2);
+
+    // A file whose syntax is broken cannot be judged either: exit 2, naming the line.
+    fs::write(dir.path().join(BACKEND), format!("{original}const = ;\n")).expect("write");
+    let run = run_in(dir.path(), &["check", "--json"]).expect_code(2);
+    let json = run.json();
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["error"]["kind"], "cannot-judge");
+    let message = json["error"]["message"].as_str().unwrap();
+    let last = original.lines().count() + 1;
+    assert!(
+        message.contains(&format!("does not parse (line {last}:")),
+        "{message}"
+    );
 }
 
 // ---- 10. Help per subcommand -----------------------------------------------------------
@@ -845,11 +858,14 @@ fn next_steps_install_the_missing_packages_with_the_projects_package_manager() {
         "{}",
         run.stdout
     );
+    // Both files are in one package: one command installs what both need.
     assert!(
-        run.stdout.contains("pnpm add supertokens-auth-react"),
+        run.stdout
+            .contains("Install: pnpm add supertokens-node supertokens-auth-react"),
         "{}",
         run.stdout
     );
+    assert_eq!(run.stdout.matches("Install").count(), 1, "{}", run.stdout);
     assert!(!run.stdout.contains("npm install"), "{}", run.stdout);
 
     let dir = project();
@@ -892,6 +908,7 @@ fn output_that_cannot_be_written_fails_without_a_panic() {
     let dir = project();
     for args in [
         &["domain", "api.example.com"][..],
+        &["domain", "--json", "api.example.com"],
         &["completions", "bash"],
         &["man"],
     ] {
@@ -907,6 +924,7 @@ fn output_that_cannot_be_written_fails_without_a_panic() {
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
+        // Under --json too the message goes to stderr: stdout is what failed.
         assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
         assert!(
             stderr.contains("cannot write the output"),

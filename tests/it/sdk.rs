@@ -610,6 +610,8 @@ fn typescript_follows_the_projects_tsconfig() {
                 );
             }
         }
+        // st-setup reads its own files back: their init calls read the block's values.
+        st_setup(&root).arg("check").assert().success();
         let mut args = vec![path_str(&root), "--resolution", "nodenext"];
         if verbatim {
             args.push("--verbatim");

@@ -278,6 +278,34 @@ fn both_wizards_save_the_same_answers() {
     }
 }
 
+/// `--json` holds for the wizard too: after it the one object, with `ok` (written or
+/// cancelled); before, the wizard printed its text report, or nothing when cancelled.
+#[test]
+fn json_after_the_wizard_is_one_object() {
+    let dir = crate::common::project();
+    let args = "--json --api https://api.example.com --website https://example.com --ui custom --app-name A";
+    let mut pty = Pty::spawn(dir.path(), args, 30, 100);
+    pty.wait_for("Ready: Ctrl-S to preview and write.");
+    pty.send(CTRL_S);
+    pty.wait_for("+++ b/backend/supertokens.ts");
+    pty.send("w");
+    let output = pty.finish();
+    assert!(output.contains("EXIT=0"), "{output}");
+    assert!(output.contains("\"ok\": true"), "{output}");
+    assert!(output.contains("\"written\": true"), "{output}");
+
+    let other = crate::common::project();
+    let mut pty = Pty::spawn(other.path(), args, 30, 100);
+    pty.wait_for("Ready: Ctrl-S to preview and write.");
+    pty.send("x");
+    pty.send(CTRL_C);
+    pty.wait_for("Quit without writing anything?");
+    pty.send("y");
+    let output = pty.finish();
+    assert!(output.contains("EXIT=130"), "{output}");
+    assert!(output.contains("\"kind\": \"cancelled\""), "{output}");
+}
+
 /// What a terminal sends for a paste when bracketed paste is on.
 fn pasted(text: &str) -> String {
     format!("\x1b[200~{text}\x1b[201~")
