@@ -22,13 +22,20 @@ pub struct Outcome {
     pub files: Vec<PlannedFile>,
     /// What the user should know about this run beyond the findings.
     pub notes: Vec<String>,
-    /// The SDK packages the project does not list yet, and how to add them.
-    pub installs: Vec<Install>,
 }
 
 impl Outcome {
     pub fn changed(&self) -> impl Iterator<Item = &PlannedFile> {
         self.files.iter().filter(|f| f.change != Change::Unchanged)
+    }
+
+    /// The SDK packages the project does not list yet, and how to add them: read from the
+    /// manifests and lockfiles only when a run has created files and says what is next.
+    pub fn installs(&self) -> Vec<Install> {
+        self.files
+            .iter()
+            .filter_map(|f| install_for(&f.path, f.kind?.packages()))
+            .collect()
     }
 
     /// For `check`: where the init calls of the files on disk no longer read the values of
@@ -195,18 +202,12 @@ pub fn generate(
     let files = vec![backend, frontend, state];
     check_distinct(&files).map_err(GenerateError::Answer)?;
     notes.extend(file_notes(project, previous, &setup, &files));
-    let installs = files
-        .iter()
-        .filter_map(|f| Some((f, f.kind?)))
-        .filter_map(|(f, kind)| install_for(&f.path, kind.packages()))
-        .collect();
     Ok(Outcome {
         setup,
         analysis,
         saved,
         files,
         notes,
-        installs,
     })
 }
 

@@ -120,28 +120,43 @@ struct Wrapped<'a> {
 
 const OLDER_WHY: &str = "The cookie domain changed. For a year (the frontend's token cookie lives that long) the backend must also clear cookies set for the previous domain; remove olderCookieDomain after that.";
 
-static REGISTRY: LazyLock<Handlebars<'static>> = LazyLock::new(|| {
-    let mut registry = Handlebars::new();
-    registry.set_strict_mode(true);
-    registry.register_escape_fn(js_string);
-    for (name, text) in [
-        ("backend", include_str!("../templates/backend.hbs")),
-        (
+/// One registry per file kind, each compiled on first use: compiling a template is most of
+/// what a run that renders files spends, and a run renders two of the three.
+fn registry(kind: FileKind) -> &'static Handlebars<'static> {
+    fn compile(name: &str, text: &str) -> Handlebars<'static> {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        registry.register_escape_fn(js_string);
+        for (name, text) in [
+            (name, text),
+            ("block-begin", include_str!("../templates/block-begin.hbs")),
+        ] {
+            registry
+                .register_template_string(name, text)
+                .unwrap_or_else(|e| panic!("template {name} is invalid: {e}"));
+        }
+        registry
+    }
+    static BACKEND: LazyLock<Handlebars<'static>> =
+        LazyLock::new(|| compile("backend", include_str!("../templates/backend.hbs")));
+    static PREBUILT: LazyLock<Handlebars<'static>> = LazyLock::new(|| {
+        compile(
             "frontend-prebuilt",
             include_str!("../templates/frontend-prebuilt.hbs"),
-        ),
-        (
+        )
+    });
+    static CUSTOM: LazyLock<Handlebars<'static>> = LazyLock::new(|| {
+        compile(
             "frontend-custom",
             include_str!("../templates/frontend-custom.hbs"),
-        ),
-        ("block-begin", include_str!("../templates/block-begin.hbs")),
-    ] {
-        registry
-            .register_template_string(name, text)
-            .unwrap_or_else(|e| panic!("template {name} is invalid: {e}"));
+        )
+    });
+    match kind {
+        FileKind::Backend => &BACKEND,
+        FileKind::Frontend(Ui::Prebuilt) => &PREBUILT,
+        FileKind::Frontend(Ui::Custom) => &CUSTOM,
     }
-    registry
-});
+}
 
 pub fn render(kind: FileKind, values: &FileValues) -> String {
     let context = TemplateContext {
@@ -159,7 +174,7 @@ pub fn render(kind: FileKind, values: &FileValues) -> String {
         why: comment_lines(values.why),
         older_why: comment_lines(OLDER_WHY),
     };
-    REGISTRY
+    registry(kind)
         .render(kind.template(), &context)
         .unwrap_or_else(|e| panic!("template {} failed to render: {e}", kind.template()))
 }

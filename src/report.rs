@@ -235,8 +235,9 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
 /// command), with the folder relative to the project.
 fn install_commands(outcome: &Outcome, project: &Path) -> Vec<(std::path::PathBuf, String)> {
     let root = project.canonicalize().unwrap_or_default();
+    let installs = outcome.installs();
     let mut grouped: Vec<(&Path, crate::project::PackageManager, Vec<&str>)> = Vec::new();
-    for install in &outcome.installs {
+    for install in &installs {
         let key = (install.folder.as_path(), install.manager);
         match grouped.iter_mut().find(|(f, m, _)| (*f, *m) == key) {
             Some((_, _, packages)) => {

@@ -66,31 +66,35 @@ pub fn name_of(c: char) -> String {
 /// terminal never interprets them, and a long value cut to its start and end with the
 /// full length said, so no message or column grows with the input.
 pub fn shown(text: &str) -> String {
-    let escape = |chars: &mut dyn Iterator<Item = char>| -> String {
-        chars
-            .map(|c| {
-                if is_invisible(c) {
-                    c.escape_debug().to_string()
-                } else {
-                    c.to_string()
-                }
-            })
-            .collect()
-    };
+    fn escape(chars: impl Iterator<Item = char>) -> String {
+        let mut out = String::new();
+        for c in chars {
+            if is_invisible(c) {
+                out.extend(c.escape_debug());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
     let count = text.chars().count();
     if count <= SHOWN_MAX {
-        let escaped = escape(&mut text.chars());
+        // The common case, on every keystroke of the wizard: nothing to escape or cut.
+        if !text.chars().any(is_invisible) {
+            return text.to_owned();
+        }
+        let escaped = escape(text.chars());
         if escaped.chars().count() <= SHOWN_MAX {
             return escaped;
         }
     }
     // Only the ends are shown, so only they are escaped: a long value costs no more than
     // a short one.
-    let head: String = escape(&mut text.chars().take(SHOWN_MAX - 20))
+    let head: String = escape(text.chars().take(SHOWN_MAX - 20))
         .chars()
         .take(SHOWN_MAX - 20)
         .collect();
-    let tail = escape(&mut text.chars().skip(count.saturating_sub(12)));
+    let tail = escape(text.chars().skip(count.saturating_sub(12)));
     let tail: String = tail
         .chars()
         .skip(tail.chars().count().saturating_sub(12))
