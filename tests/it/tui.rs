@@ -353,6 +353,18 @@ fn a_pasted_list_at_the_line_prompt_is_several_endpoints() {
         "{screen}"
     );
     assert!(!screen.contains("comhttps"), "{screen}");
+    // The findings are wrapped to the terminal's 120 columns by st-setup itself, with
+    // continuation lines indented (before, one line each, cut by the terminal mid-word).
+    let output = pty.output();
+    let findings = &output[output.find("Findings").expect("a findings section")..];
+    let findings = &findings[..findings.find("Serves /auth").unwrap_or(findings.len())];
+    assert!(findings.contains("\n    "), "{findings:?}");
+    for line in findings.lines() {
+        assert!(
+            line.trim_end_matches('\r').chars().count() <= 120,
+            "{line:?}"
+        );
+    }
     pty.send(CTRL_C);
     let output = pty.finish();
     assert_cancelled(&output, dir.path());
