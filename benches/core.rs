@@ -18,7 +18,8 @@ use st_setup::endpoint::Endpoint;
 use st_setup::generate::generate;
 use st_setup::plan::{PlannedFile, write_all};
 use st_setup::psl::{EMBEDDED, PublicSuffixList};
-use st_setup::render::{FileKind, FileValues, render};
+use st_setup::render::{FileValues, render};
+use st_setup::target::{Imports, Role, Syntax, Target};
 use st_setup::tui::app::{Action, Model};
 use st_setup::tui::view::{Theme, draw};
 
@@ -137,12 +138,18 @@ fn bench_analysis(c: &mut Criterion) {
     group.finish();
 }
 
+/// A TypeScript file of `role`, as st-setup writes it in a project without a tsconfig.
+fn ts(role: Role) -> Target {
+    let syntax = Syntax {
+        ts: true,
+        imports: Imports::Esm,
+        index_js: false,
+    };
+    Target { role, syntax }
+}
+
 fn bench_render(c: &mut Criterion) {
     let values = FileValues {
-        cjs: false,
-        ts_require: false,
-        index_js: false,
-        ts: true,
         app_name: "Acme",
         api_domain: "https://api.example.com",
         website_domain: "https://example.com",
@@ -152,12 +159,15 @@ fn bench_render(c: &mut Criterion) {
         why: "The APIs api.example.com, api2.example.com and api3.example.com share example.com, so the session cookies are set for .example.com and sent to all of them.",
     };
     let mut group = c.benchmark_group("render");
-    for kind in [
-        FileKind::Backend,
-        FileKind::Frontend(Ui::Prebuilt),
-        FileKind::Frontend(Ui::Custom),
+    for role in [
+        Role::Backend,
+        Role::Frontend(Ui::Prebuilt),
+        Role::Frontend(Ui::Custom),
     ] {
-        group.bench_function(kind.tag(), |b| b.iter(|| render(kind, black_box(&values))));
+        let target = ts(role);
+        group.bench_function(role.tag(), |b| {
+            b.iter(|| render(target, black_box(&values)))
+        });
     }
     group.finish();
 }
@@ -229,7 +239,7 @@ fn bench_plan(c: &mut Criterion) {
                 PlannedFile::new(
                     existing.path(),
                     backend,
-                    Some(FileKind::Backend),
+                    Some(ts(Role::Backend)),
                     text,
                     false,
                 )
@@ -241,7 +251,7 @@ fn bench_plan(c: &mut Criterion) {
     let planned = PlannedFile::new(
         existing.path(),
         backend,
-        Some(FileKind::Backend),
+        Some(ts(Role::Backend)),
         rendered.clone(),
         false,
     )
@@ -250,7 +260,7 @@ fn bench_plan(c: &mut Criterion) {
     let created = PlannedFile::new(
         fresh.path(),
         backend,
-        Some(FileKind::Backend),
+        Some(ts(Role::Backend)),
         rendered,
         false,
     )

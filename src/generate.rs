@@ -8,9 +8,10 @@ use crate::analysis::{Analysis, DomainInput, analyse};
 use crate::answers::{self, Answers, Generated, MissingAnswers, Question, SavedSetup, Setup};
 use crate::findings::{self, file_left_behind, older_cookie_domain_replaced, outside_the_project};
 use crate::plan::{Change, PlanError, PlannedFile, place, resolve_target};
-use crate::project::{Imports, Install, install_for, syntax_for};
+use crate::project::{Install, install_for, syntax_for};
 use crate::psl::PublicSuffixList;
-use crate::render::{FileKind, FileValues, render};
+use crate::render::{FileValues, render};
+use crate::target::{Role, Target};
 
 /// Everything a run would write, and why.
 #[derive(Debug)]
@@ -34,7 +35,7 @@ impl Outcome {
     pub fn installs(&self) -> Vec<Install> {
         self.files
             .iter()
-            .filter_map(|f| install_for(&f.path, f.kind?.packages()))
+            .filter_map(|f| install_for(&f.path, f.target?.role.packages()))
             .collect()
     }
 
@@ -44,12 +45,11 @@ impl Outcome {
     pub fn unread_values(&self) -> Result<Vec<String>, String> {
         let mut out = Vec::new();
         for file in &self.files {
-            let (Some(kind), Some(text)) = (file.kind, file.old.as_deref()) else {
+            let (Some(target), Some(text)) = (file.target, file.old.as_deref()) else {
                 continue;
             };
             let name = file.display.display();
-            let source_type = oxc_span::SourceType::from_path(&file.path).unwrap_or_default();
-            let unread = crate::readback::unread_values(text, source_type, kind).map_err(|error| {
+            let unread = crate::readback::unread_values(text, target).map_err(|error| {
                 format!(
                     "{name} does not parse ({error}), so check cannot see its init calls; mend the syntax, then run `st-setup check` again."
                 )
@@ -71,7 +71,7 @@ impl Outcome {
     /// no drift.
     pub fn compare_state_by_meaning(&mut self, project: &Path) {
         let (saved, setup) = (&self.saved, &self.setup);
-        let Some(state) = self.files.iter_mut().find(|f| f.kind.is_none()) else {
+        let Some(state) = self.files.iter_mut().find(|f| f.target.is_none()) else {
             return;
         };
         let same = state
@@ -153,33 +153,34 @@ pub fn generate(
     );
     let why = block_comment(&analysis);
 
-    let render_file = |kind: FileKind, out: &Path| -> Result<PlannedFile, GenerateError> {
+    let values = FileValues {
+        app_name: &setup.app_name,
+        api_domain: &api_domain,
+        website_domain: &website,
+        connection_uri: &setup.connection_uri,
+        cookie_domain: cookie_domain.as_deref(),
+        older_cookie_domain: older_cookie_domain.as_deref(),
+        why: &why,
+    };
+    // Each output's target follows from its role and the project's facts where it lands
+    // (its real path's package.json and tsconfig.json).
+    let render_file = |role: Role, out: &Path| -> Result<PlannedFile, GenerateError> {
         let path = resolve_target(project, out, force).map_err(PlanError::from)?;
-        let syntax = syntax_for(&path)?;
-        let values = FileValues {
-            cjs: syntax.imports == Imports::Require,
-            ts: syntax.ts,
-            ts_require: syntax.imports == Imports::TsRequire,
-            index_js: syntax.index_js,
-            app_name: &setup.app_name,
-            api_domain: &api_domain,
-            website_domain: &website,
-            connection_uri: &setup.connection_uri,
-            cookie_domain: cookie_domain.as_deref(),
-            older_cookie_domain: older_cookie_domain.as_deref(),
-            why: &why,
+        let target = Target {
+            role,
+            syntax: syntax_for(&path)?,
         };
         Ok(PlannedFile::at(
             project,
             out,
             path,
-            Some(kind),
-            render(kind, &values),
+            Some(target),
+            render(target, &values),
             force,
         )?)
     };
-    let backend = render_file(FileKind::Backend, &setup.backend_out)?;
-    let frontend = render_file(FileKind::Frontend(setup.ui), &setup.frontend_out)?;
+    let backend = render_file(Role::Backend, &setup.backend_out)?;
+    let frontend = render_file(Role::Frontend(setup.ui), &setup.frontend_out)?;
 
     let mut to_save = setup.to_answers();
     to_save.backend_out = to_save.backend_out.map(|p| relative_to(project, p));
@@ -310,8 +311,10 @@ fn file_notes(
         }
     }
     for file in files {
-        if let (Some(replaced), Some(lost), Some(kind)) = (&file.replaced, file.lost(), file.kind) {
-            let why = replaced.because.describe(kind);
+        if let (Some(replaced), Some(lost), Some(target)) =
+            (&file.replaced, file.lost(), file.target)
+        {
+            let why = replaced.because.describe(target);
             notes.push(findings::replaced_file(
                 &file.display,
                 &why,
@@ -357,8 +360,8 @@ fn check_other_answers(setup: &Setup, project: &Path) -> Result<(), String> {
 
 /// Two outputs at one file (spelt differently, or through a link) would silently lose one.
 fn check_distinct(files: &[PlannedFile]) -> Result<(), String> {
-    let role = |file: &PlannedFile| match file.kind {
-        Some(kind) => format!("the {} file", kind.describe()),
+    let role = |file: &PlannedFile| match file.target {
+        Some(target) => format!("the {} file", target.role.describe()),
         None => format!("{}, where st-setup keeps its answers,", answers::FILE_NAME),
     };
     for (i, a) in files.iter().enumerate() {

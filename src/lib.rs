@@ -18,6 +18,7 @@ pub mod readback;
 pub mod render;
 pub mod report;
 pub mod run;
+pub mod target;
 pub mod terminal;
 pub mod text;
 pub mod tui;

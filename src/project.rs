@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 
 use crate::answers::FILE_NAME;
+use crate::target::{Imports, Syntax};
 
 /// The project folder, and where the command was run from inside it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,29 +106,6 @@ pub fn is_commonjs(path: &Path) -> Result<bool> {
 /// Whether the nearest package.json above `path` says `"type": "module"`.
 fn package_is_module(path: &Path) -> Result<bool> {
     Ok(package_type(path)?.is_some_and(|t| t == "module"))
-}
-
-/// How a generated file writes its imports so that it compiles and runs where it lands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Syntax {
-    /// TypeScript: values are checked against the SDK's option types with `satisfies`.
-    pub ts: bool,
-    pub imports: Imports,
-    /// Deep imports of packages without an "exports" map need their file named
-    /// (`…/recipe/session/index.js`) where Node's own resolution applies (tsc node16 /
-    /// nodenext in an ES module).
-    pub index_js: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Imports {
-    /// `import X from "…"`.
-    Esm,
-    /// `const X = require("…")`: JavaScript that Node runs as CommonJS.
-    Require,
-    /// `import X = require("…")`: TypeScript compiled to CommonJS under
-    /// `verbatimModuleSyntax`, where tsc refuses ES imports (TS1286, TS1295).
-    TsRequire,
 }
 
 /// The syntax for a file at `path` (its real path, links followed, as Node and tsc see

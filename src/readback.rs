@@ -13,9 +13,8 @@ use oxc_ast::ast::{
 };
 use oxc_ast_visit::Visit;
 use oxc_parser::Parser;
-use oxc_span::SourceType;
 
-use crate::render::FileKind;
+use crate::target::{Role, Target};
 
 /// The name the managed block gives its values.
 const BLOCK_CONST: &str = "stSetup";
@@ -27,14 +26,11 @@ pub struct Unread {
     pub message: String,
 }
 
-/// The init calls in `text` (a file of `kind`, parsed as `source_type`) that do not read
+/// The init calls in `text` (a file of `target`) that do not read
 /// the block's values; empty when every value reaches the SDK. `Err` when the file does
 /// not parse, so nothing can be said about it.
-pub fn unread_values(
-    text: &str,
-    source_type: SourceType,
-    kind: FileKind,
-) -> Result<Vec<Unread>, String> {
+pub fn unread_values(text: &str, target: Target) -> Result<Vec<Unread>, String> {
+    let (source_type, kind) = (target.source_type(), target.role);
     let allocator = Allocator::default();
     let parsed = Parser::new(&allocator, text, source_type).parse();
     if parsed.panicked || !parsed.diagnostics.is_empty() {
@@ -86,10 +82,10 @@ fn line_of(text: &str, offset: usize) -> usize {
 
 /// The properties of `SuperTokens.init`'s argument that must read the block, each with the
 /// block's keys under it that nothing after a spread may override.
-fn expected_reads(kind: FileKind) -> Vec<(Vec<&'static str>, &'static [&'static str])> {
+fn expected_reads(kind: Role) -> Vec<(Vec<&'static str>, &'static [&'static str])> {
     let app_info: &[&str] = &["appName", "apiDomain", "websiteDomain"];
     let mut out = vec![(vec!["appInfo"], app_info)];
-    if kind == FileKind::Backend {
+    if kind == Role::Backend {
         out.push((vec!["supertokens", "connectionURI"], &[]));
     }
     out
@@ -104,10 +100,10 @@ fn expected_source(path: &[&str]) -> String {
     }
 }
 
-fn session_keys(kind: FileKind) -> &'static [&'static str] {
+fn session_keys(kind: Role) -> &'static [&'static str] {
     match kind {
-        FileKind::Backend => &["cookieDomain", "olderCookieDomain"],
-        FileKind::Frontend(_) => &["sessionTokenBackendDomain"],
+        Role::Backend => &["cookieDomain", "olderCookieDomain"],
+        Role::Frontend(_) => &["sessionTokenBackendDomain"],
     }
 }
 
@@ -272,7 +268,7 @@ fn required_module<'e>(expression: &'e Expression) -> Option<&'e str> {
 /// Checks every `SuperTokens.init(…)` and `Session.init(…)` call anywhere in the file.
 struct InitCalls<'t> {
     bindings: HashMap<String, Binding>,
-    kind: FileKind,
+    kind: Role,
     text: &'t str,
     sdk_calls: usize,
     session_calls: usize,
@@ -351,8 +347,18 @@ mod tests {
 
     const BACKEND_HEAD: &str = "import SuperTokens from \"supertokens-node\";\nimport Session from \"supertokens-node/recipe/session\";\nconst stSetup = { connectionURI: \"x\", appInfo: {}, session: {} };\n";
 
-    fn unread(text: &str, kind: FileKind) -> Vec<String> {
-        unread_values(text, SourceType::ts(), kind)
+    /// A TypeScript file of `role`.
+    fn ts(role: Role) -> Target {
+        let syntax = crate::target::Syntax {
+            ts: true,
+            imports: crate::target::Imports::Esm,
+            index_js: false,
+        };
+        Target { role, syntax }
+    }
+
+    fn unread(text: &str, kind: Role) -> Vec<String> {
+        unread_values(text, ts(kind))
             .unwrap()
             .into_iter()
             .map(|u| format!("{}: {}", u.line, u.message))
@@ -360,7 +366,7 @@ mod tests {
     }
 
     fn backend(calls: &str) -> Vec<String> {
-        unread(&format!("{BACKEND_HEAD}{calls}"), FileKind::Backend)
+        unread(&format!("{BACKEND_HEAD}{calls}"), Role::Backend)
     }
 
     const GOOD: &str = "SuperTokens.init({ supertokens: { connectionURI: stSetup.connectionURI }, appInfo: stSetup.appInfo, recipeList: [Session.init(stSetup.session)] });\n";
@@ -420,20 +426,19 @@ mod tests {
     #[test]
     fn imports_are_followed_whatever_their_form() {
         let commonjs = "const ST = require(\"supertokens-web-js\");\nconst S = require(\"supertokens-web-js/recipe/session\");\nST.init({ appInfo: stSetup.appInfo, recipeList: [S.init(stSetup.session)] });\n";
-        assert!(unread(commonjs, FileKind::Frontend(Ui::Custom)).is_empty());
+        assert!(unread(commonjs, Role::Frontend(Ui::Custom)).is_empty());
         let named = "import { init } from \"supertokens-auth-react\";\nimport * as Session from \"supertokens-auth-react/recipe/session/index.js\";\ninit({ appInfo: stSetup.appInfo, recipeList: [Session.init(stSetup.session)] });\n";
-        assert!(unread(named, FileKind::Frontend(Ui::Prebuilt)).is_empty());
+        assert!(unread(named, Role::Frontend(Ui::Prebuilt)).is_empty());
         let require_ts = "import SuperTokens = require(\"supertokens-node\");\nimport Session = require(\"supertokens-node/recipe/session\");\n";
-        assert!(unread(&format!("{require_ts}{GOOD}"), FileKind::Backend).is_empty());
+        assert!(unread(&format!("{require_ts}{GOOD}"), Role::Backend).is_empty());
         // Another package's init is not the SDK's.
         let other = "import Other from \"other\";\nOther.init({});\n";
-        assert_eq!(unread(other, FileKind::Frontend(Ui::Custom)).len(), 2);
+        assert_eq!(unread(other, Role::Frontend(Ui::Custom)).len(), 2);
     }
 
     #[test]
     fn a_file_that_does_not_parse_cannot_be_judged() {
-        let err =
-            unread_values("// fine\nconst = ;", SourceType::ts(), FileKind::Backend).unwrap_err();
+        let err = unread_values("// fine\nconst = ;", ts(Role::Backend)).unwrap_err();
         assert!(err.starts_with("line 2: "), "{err}");
     }
 }

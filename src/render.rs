@@ -10,78 +10,12 @@ use handlebars::Handlebars;
 use serde::Serialize;
 
 use crate::answers::Ui;
+use crate::target::{Imports, Role, Target};
 
-/// Which file a template produces; also written into the managed block's begin marker so a
-/// re-run can tell a backend block from a frontend one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    Backend,
-    Frontend(Ui),
-}
-
-impl FileKind {
-    pub fn tag(self) -> &'static str {
-        match self {
-            FileKind::Backend => "backend",
-            FileKind::Frontend(Ui::Prebuilt) => "frontend-prebuilt",
-            FileKind::Frontend(Ui::Custom) => "frontend-custom",
-        }
-    }
-
-    fn template(self) -> &'static str {
-        match self {
-            FileKind::Backend => "backend",
-            FileKind::Frontend(Ui::Prebuilt) => "frontend-prebuilt",
-            FileKind::Frontend(Ui::Custom) => "frontend-custom",
-        }
-    }
-
-    /// The npm packages this file imports, with the peers they need.
-    pub fn packages(self) -> &'static [&'static str] {
-        match self {
-            FileKind::Backend => &["supertokens-node"],
-            FileKind::Frontend(Ui::Prebuilt) => &[
-                "supertokens-auth-react",
-                "supertokens-web-js",
-                "react",
-                "react-dom",
-            ],
-            FileKind::Frontend(Ui::Custom) => &["supertokens-web-js"],
-        }
-    }
-
-    /// The flag that names this file's path.
-    pub fn out_flag(self) -> &'static str {
-        match self {
-            FileKind::Backend => "--backend-out",
-            FileKind::Frontend(_) => "--frontend-out",
-        }
-    }
-
-    /// What a person calls this file.
-    pub fn describe(self) -> &'static str {
-        match self {
-            FileKind::Backend => "backend (supertokens-node)",
-            FileKind::Frontend(Ui::Prebuilt) => "frontend (supertokens-auth-react, pre built UI)",
-            FileKind::Frontend(Ui::Custom) => "frontend (supertokens-web-js, custom UI)",
-        }
-    }
-}
-
-/// The values one file is rendered from.
+/// The values one file is rendered from: the same for every output of a setup.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FileValues<'a> {
-    /// `require` instead of `import` (a JS file under a CommonJS package.json).
-    pub cjs: bool,
-    /// TypeScript: the values are checked against the SDK's own option types.
-    pub ts: bool,
-    /// `import X = require("…")`: TypeScript compiled to CommonJS under
-    /// `verbatimModuleSyntax`.
-    pub ts_require: bool,
-    /// Deep imports name their file (`…/recipe/session/index.js`), as Node's own
-    /// resolution needs in an ES module.
-    pub index_js: bool,
     pub app_name: &'a str,
     pub api_domain: &'a str,
     pub website_domain: &'a str,
@@ -120,16 +54,19 @@ struct Wrapped<'a> {
 
 const OLDER_WHY: &str = "The cookie domain changed. For a year (the frontend's token cookie lives that long) the backend must also clear cookies set for the previous domain; remove olderCookieDomain after that.";
 
-/// One registry per file kind, each compiled on first use: compiling a template is most of
+/// One registry per template, each compiled on first use: compiling a template is most of
 /// what a run that renders files spends, and a run renders two of the three.
-fn registry(kind: FileKind) -> &'static Handlebars<'static> {
+fn registry(target: Target) -> &'static Handlebars<'static> {
     fn compile(name: &str, text: &str) -> Handlebars<'static> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.register_escape_fn(js_string);
         for (name, text) in [
             (name, text),
-            ("block-begin", include_str!("../templates/block-begin.hbs")),
+            (
+                "block-begin",
+                include_str!("../templates/js/block-begin.hbs"),
+            ),
         ] {
             registry
                 .register_template_string(name, text)
@@ -138,33 +75,35 @@ fn registry(kind: FileKind) -> &'static Handlebars<'static> {
         registry
     }
     static BACKEND: LazyLock<Handlebars<'static>> =
-        LazyLock::new(|| compile("backend", include_str!("../templates/backend.hbs")));
+        LazyLock::new(|| compile("js/backend", include_str!("../templates/js/backend.hbs")));
     static PREBUILT: LazyLock<Handlebars<'static>> = LazyLock::new(|| {
         compile(
-            "frontend-prebuilt",
-            include_str!("../templates/frontend-prebuilt.hbs"),
+            "js/frontend-prebuilt",
+            include_str!("../templates/js/frontend-prebuilt.hbs"),
         )
     });
     static CUSTOM: LazyLock<Handlebars<'static>> = LazyLock::new(|| {
         compile(
-            "frontend-custom",
-            include_str!("../templates/frontend-custom.hbs"),
+            "js/frontend-custom",
+            include_str!("../templates/js/frontend-custom.hbs"),
         )
     });
-    match kind {
-        FileKind::Backend => &BACKEND,
-        FileKind::Frontend(Ui::Prebuilt) => &PREBUILT,
-        FileKind::Frontend(Ui::Custom) => &CUSTOM,
+    match target.role {
+        Role::Backend => &BACKEND,
+        Role::Frontend(Ui::Prebuilt) => &PREBUILT,
+        Role::Frontend(Ui::Custom) => &CUSTOM,
     }
 }
 
-pub fn render(kind: FileKind, values: &FileValues) -> String {
+/// The text of `target`'s file for these values.
+pub fn render(target: Target, values: &FileValues) -> String {
+    let syntax = target.syntax;
     let context = TemplateContext {
-        kind: kind.tag(),
-        cjs: values.cjs,
-        ts: values.ts,
-        ts_require: values.ts_require,
-        index_js: values.index_js,
+        kind: target.role.tag(),
+        cjs: syntax.imports == Imports::Require,
+        ts: syntax.ts,
+        ts_require: syntax.imports == Imports::TsRequire,
+        index_js: syntax.index_js,
         app_name: values.app_name,
         api_domain: values.api_domain,
         website_domain: values.website_domain,
@@ -174,9 +113,9 @@ pub fn render(kind: FileKind, values: &FileValues) -> String {
         why: comment_lines(values.why),
         older_why: comment_lines(OLDER_WHY),
     };
-    registry(kind)
-        .render(kind.template(), &context)
-        .unwrap_or_else(|e| panic!("template {} failed to render: {e}", kind.template()))
+    registry(target)
+        .render(target.template(), &context)
+        .unwrap_or_else(|e| panic!("template {} failed to render: {e}", target.template()))
 }
 
 /// A JavaScript string literal for any text: JSON escaping, plus U+2028/U+2029, which
@@ -222,13 +161,26 @@ fn comment_lines(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::target::Syntax;
+
+    /// A JavaScript ES module file for `role`.
+    fn esm(role: Role) -> Target {
+        target(role, Imports::Esm)
+    }
+
+    fn target(role: Role, imports: Imports) -> Target {
+        Target {
+            role,
+            syntax: Syntax {
+                ts: false,
+                imports,
+                index_js: false,
+            },
+        }
+    }
 
     fn values<'a>(app_name: &'a str, cookie_domain: Option<&'a str>) -> FileValues<'a> {
         FileValues {
-            cjs: false,
-            ts: false,
-            ts_require: false,
-            index_js: false,
             app_name,
             api_domain: "https://api.example.com",
             website_domain: "https://example.com",
@@ -242,7 +194,7 @@ mod tests {
     #[test]
     fn values_become_js_string_literals() {
         let out = render(
-            FileKind::Backend,
+            esm(Role::Backend),
             &values("a\"b\\c${x}\n\u{2028}</script>", None),
         );
         assert!(
@@ -253,12 +205,12 @@ mod tests {
 
     #[test]
     fn one_host_renders_no_domain_options() {
-        for kind in [
-            FileKind::Backend,
-            FileKind::Frontend(Ui::Prebuilt),
-            FileKind::Frontend(Ui::Custom),
+        for role in [
+            Role::Backend,
+            Role::Frontend(Ui::Prebuilt),
+            Role::Frontend(Ui::Custom),
         ] {
-            let out = render(kind, &values("A", None));
+            let out = render(esm(role), &values("A", None));
             assert!(
                 !out.contains("cookieDomain") && !out.contains("sessionTokenBackendDomain"),
                 "{out}"
@@ -268,9 +220,9 @@ mod tests {
 
     #[test]
     fn backend_and_frontend_carry_the_same_domain() {
-        let backend = render(FileKind::Backend, &values("A", Some(".example.com")));
+        let backend = render(esm(Role::Backend), &values("A", Some(".example.com")));
         let frontend = render(
-            FileKind::Frontend(Ui::Custom),
+            esm(Role::Frontend(Ui::Custom)),
             &values("A", Some(".example.com")),
         );
         assert!(backend.contains(r#"cookieDomain: ".example.com","#));
@@ -285,7 +237,7 @@ mod tests {
     fn empty_older_cookie_domain_is_still_written() {
         let mut v = values("A", Some(".example.com"));
         v.older_cookie_domain = Some("");
-        let out = render(FileKind::Backend, &v);
+        let out = render(esm(Role::Backend), &v);
         assert!(out.contains(r#"olderCookieDomain: "","#), "{out}");
     }
 
@@ -299,9 +251,10 @@ mod tests {
 
     #[test]
     fn commonjs_uses_require() {
-        let mut v = values("A", None);
-        v.cjs = true;
-        let out = render(FileKind::Frontend(Ui::Prebuilt), &v);
+        let out = render(
+            target(Role::Frontend(Ui::Prebuilt), Imports::Require),
+            &values("A", None),
+        );
         assert!(out.contains(r#"const SuperTokens = require("supertokens-auth-react");"#));
         assert!(!out.contains("import "));
     }

@@ -183,8 +183,8 @@ pub fn plan(outcome: &Outcome, dry_run: bool) -> String {
     let path_width = column_width(&paths.iter().map(String::as_str).collect::<Vec<_>>());
     for ((file, verb), path) in outcome.files.iter().zip(verbs).zip(&paths) {
         let what = file
-            .kind
-            .map(|k| k.describe())
+            .target
+            .map(|t| t.role.describe())
             .unwrap_or("st-setup's answers");
         let backup = match &file.replaced {
             Some(replaced) => format!(" (old file kept as {})", replaced.backup.display()),
@@ -204,7 +204,7 @@ pub fn names(outcome: &Outcome) -> String {
     let names: Vec<String> = outcome
         .files
         .iter()
-        .filter(|f| f.kind.is_some())
+        .filter(|f| f.target.is_some())
         .map(|f| text::shown(&f.display.display().to_string()))
         .collect();
     names.join(" and ")

@@ -14,8 +14,8 @@ use crate::generate::{GenerateError, Outcome, generate};
 use crate::plan::{BlockProblem, Change, PlanError, write_all};
 use crate::project::Location;
 use crate::psl::PublicSuffixList;
-use crate::render::FileKind;
 use crate::report;
+use crate::target::Target;
 use crate::{analysis, answers, plain, terminal, tui};
 
 /// Prints to stdout. A closed pipe (`st-setup domain … | head -1`) is not an error worth a
@@ -379,9 +379,9 @@ impl Context<'_> {
             Ok(outcome) => outcome,
             Err(GenerateError::Plan(PlanError::Block {
                 display,
-                kind,
+                target,
                 problem,
-            })) => return Err(block_failure_for_check(&display, kind, &problem)),
+            })) => return Err(block_failure_for_check(&display, target, &problem)),
             Err(error) => return Err(self.failure(error)),
         };
         outcome.compare_state_by_meaning(self.project());
@@ -605,7 +605,7 @@ impl Context<'_> {
         } else if outcome
             .files
             .iter()
-            .any(|f| f.kind.is_some() && f.change == Change::Create)
+            .any(|f| f.target.is_some() && f.change == Change::Create)
         {
             outln!();
             for line in report::next_steps(outcome, self.project()).lines() {
@@ -655,11 +655,11 @@ impl Context<'_> {
 /// `check` cannot judge a file whose block is missing or damaged (exit 2), and its advice
 /// is to mend the file, not to pass `--force` to a command that writes nothing. A block of
 /// another kind is a clear answer: the file drifted (exit 1).
-fn block_failure_for_check(display: &Path, kind: FileKind, problem: &BlockProblem) -> Failure {
+fn block_failure_for_check(display: &Path, target: Target, problem: &BlockProblem) -> Failure {
     let name = crate::text::shown(&display.display().to_string());
-    let what = problem.describe(kind);
+    let what = problem.describe(target);
     let regenerate = "regenerate the file with `st-setup --yes --force`, which keeps the current one as a .bak copy";
-    let (kind, message) = match problem.repair() {
+    let (kind, message) = match problem.repair(target) {
         Some(repair) => (
             Kind::CannotJudge,
             format!(

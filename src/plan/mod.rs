@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 
 use similar::TextDiff;
 
-use crate::render::FileKind;
+use crate::target::Target;
 
-pub use block::{BEGIN_MARKER, BlockProblem, END_MARKER};
+pub use block::BlockProblem;
 pub use paths::{lexical, place, resolve_target};
 pub use write::write_all;
 
@@ -46,8 +46,8 @@ pub struct PlannedFile {
     pub display: PathBuf,
     /// Where it really is, links followed.
     pub path: PathBuf,
-    /// `None` for st-setup.json, which is st-setup's as a whole.
-    pub kind: Option<FileKind>,
+    /// What the file is; `None` for st-setup.json, which is st-setup's as a whole.
+    pub target: Option<Target>,
     pub old: Option<String>,
     pub new: String,
     pub change: Change,
@@ -68,10 +68,10 @@ pub struct Replaced {
 #[derive(Debug, thiserror::Error)]
 pub enum PlanError {
     /// The file is there, but its block is missing, damaged or of another kind.
-    #[error("{}", block_refusal(display, *kind, problem))]
+    #[error("{}", block_refusal(display, *target, problem))]
     Block {
         display: PathBuf,
-        kind: FileKind,
+        target: Target,
         problem: BlockProblem,
     },
     #[error(transparent)]
@@ -80,15 +80,16 @@ pub enum PlanError {
 
 /// The refusal a writing run gives for a file it will not touch: what is wrong, the repair
 /// where there is one, and `--force`.
-fn block_refusal(display: &Path, kind: FileKind, problem: &BlockProblem) -> String {
+fn block_refusal(display: &Path, target: Target, problem: &BlockProblem) -> String {
     let name = crate::text::shown(&display.display().to_string());
-    let repair = match problem.repair() {
-        Some(repair) => format!("{repair}, or choose another path ({})", kind.out_flag()),
-        None => format!("Choose another path ({})", kind.out_flag()),
+    let flag = target.role.out_flag();
+    let repair = match problem.repair(target) {
+        Some(repair) => format!("{repair}, or choose another path ({flag})"),
+        None => format!("Choose another path ({flag})"),
     };
     format!(
         "{name} {}, so st-setup will not touch it. {repair}, or pass --force to replace it (the old file is kept beside it as a .bak copy).",
-        problem.describe(kind)
+        problem.describe(target)
     )
 }
 
@@ -97,12 +98,12 @@ impl PlannedFile {
     pub fn new(
         project: &Path,
         display: &Path,
-        kind: Option<FileKind>,
+        target: Option<Target>,
         rendered: String,
         force: bool,
     ) -> Result<Self, PlanError> {
         let path = resolve_target(project, display, force)?;
-        Self::at(project, display, path, kind, rendered, force)
+        Self::at(project, display, path, target, rendered, force)
     }
 
     /// Plans one file whose real path is known: a new file is written whole; an existing
@@ -111,7 +112,7 @@ impl PlannedFile {
         project: &Path,
         display: &Path,
         path: PathBuf,
-        kind: Option<FileKind>,
+        target: Option<Target>,
         rendered: String,
         force: bool,
     ) -> Result<Self, PlanError> {
@@ -132,10 +133,10 @@ impl PlannedFile {
             }
         };
         let mut replaced = None;
-        let (new, change) = match (&old, kind) {
+        let (new, change) = match (&old, target) {
             (None, _) => (rendered, Change::Create),
             (Some(_), None) => (rendered, Change::Update),
-            (Some(old), Some(kind)) => match splice(old, &rendered, kind) {
+            (Some(old), Some(target)) => match splice(old, &rendered, target) {
                 Ok(merged) => (merged, Change::Update),
                 Err(problem) if force => {
                     replaced = Some(Replaced {
@@ -147,7 +148,7 @@ impl PlannedFile {
                 Err(problem) => {
                     return Err(PlanError::Block {
                         display: display.to_owned(),
-                        kind,
+                        target,
                         problem,
                     });
                 }
@@ -161,7 +162,7 @@ impl PlannedFile {
         Ok(Self {
             display: display.to_owned(),
             path,
-            kind,
+            target,
             old,
             new,
             change,
@@ -229,6 +230,18 @@ pub struct Lost {
 mod tests {
     use super::*;
 
+    fn backend_ts() -> Target {
+        let syntax = crate::target::Syntax {
+            ts: true,
+            imports: crate::target::Imports::Esm,
+            index_js: false,
+        };
+        Target {
+            role: crate::target::Role::Backend,
+            syntax,
+        }
+    }
+
     const RENDERED: &str =
         "head\n// st-setup:begin backend (managed)\nconst v = 2;\n// st-setup:end\ntail\n";
 
@@ -246,7 +259,7 @@ mod tests {
         let plan = PlannedFile::new(
             dir.path(),
             Path::new("st.ts"),
-            Some(FileKind::Backend),
+            Some(backend_ts()),
             RENDERED.into(),
             true,
         )
@@ -280,7 +293,7 @@ mod tests {
         let plan = PlannedFile::new(
             dir.path(),
             Path::new("st.ts"),
-            Some(FileKind::Backend),
+            Some(backend_ts()),
             RENDERED.into(),
             true,
         )
@@ -305,7 +318,7 @@ mod tests {
         let plan = PlannedFile::new(
             dir.path(),
             Path::new("backend/st.ts"),
-            Some(FileKind::Backend),
+            Some(backend_ts()),
             RENDERED.into(),
             true,
         )
@@ -360,7 +373,7 @@ mod tests {
         let c = PlannedFile {
             display: "blocker/c.js".into(),
             path: dir.path().join("blocker/c.js"),
-            kind: None,
+            target: None,
             old: None,
             new: "c".into(),
             change: Change::Create,

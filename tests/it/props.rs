@@ -38,9 +38,9 @@ use st_setup::answers::{Answers, Generated, Lang, SavedSetup, Ui, VERSION};
 use st_setup::endpoint::{self, Endpoint, HostKind, Scheme};
 use st_setup::findings::Code;
 use st_setup::generate::generate;
-use st_setup::plan::{BEGIN_MARKER, END_MARKER};
 use st_setup::psl::{EMBEDDED, PublicSuffixList};
-use st_setup::render::{FileKind, FileValues, render};
+use st_setup::render::{FileValues, render};
+use st_setup::target::{Imports, Role, Target};
 
 use crate::in_snapshots;
 
@@ -618,7 +618,7 @@ fn flatten(
 }
 
 /// What `stSetup` must hold for these values (DESIGN §5).
-fn expected_values(kind: FileKind, v: &FileValues) -> BTreeMap<String, String> {
+fn expected_values(kind: Role, v: &FileValues) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     let mut put = |k: &str, v: &str| {
         out.insert(k.to_owned(), v.to_owned());
@@ -626,7 +626,7 @@ fn expected_values(kind: FileKind, v: &FileValues) -> BTreeMap<String, String> {
     put("appInfo.appName", v.app_name);
     put("appInfo.apiDomain", v.api_domain);
     match kind {
-        FileKind::Backend => {
+        Role::Backend => {
             put("connectionURI", v.connection_uri);
             put("appInfo.websiteDomain", v.website_domain);
             if let Some(d) = v.cookie_domain {
@@ -636,7 +636,7 @@ fn expected_values(kind: FileKind, v: &FileValues) -> BTreeMap<String, String> {
                 put("session.olderCookieDomain", d);
             }
         }
-        FileKind::Frontend(ui) => {
+        Role::Frontend(ui) => {
             if ui == Ui::Prebuilt {
                 put("appInfo.websiteDomain", v.website_domain);
             }
@@ -648,10 +648,16 @@ fn expected_values(kind: FileKind, v: &FileValues) -> BTreeMap<String, String> {
     out
 }
 
-/// Lines that begin and end st-setup's managed block.
+/// Lines that begin and end st-setup's managed block (a JavaScript file's markers).
 fn marker_lines(text: &str) -> (usize, usize) {
-    let begin = text.lines().filter(|l| l.starts_with(BEGIN_MARKER)).count();
-    let end = text.lines().filter(|l| l.trim_end() == END_MARKER).count();
+    let begin = text
+        .lines()
+        .filter(|l| l.starts_with("// st-setup:begin"))
+        .count();
+    let end = text
+        .lines()
+        .filter(|l| l.trim_end() == "// st-setup:end")
+        .count();
     (begin, end)
 }
 
@@ -674,22 +680,32 @@ impl Syntax {
             Syntax::Cjs => SourceType::cjs(),
         }
     }
+
+    /// The target st-setup renders `kind` as in this syntax.
+    fn target(self, kind: Role) -> Target {
+        let syntax = st_setup::target::Syntax {
+            ts: matches!(self, Syntax::Ts | Syntax::TsRequire),
+            imports: match self {
+                Syntax::Cjs => Imports::Require,
+                Syntax::TsRequire => Imports::TsRequire,
+                Syntax::Ts | Syntax::Esm => Imports::Esm,
+            },
+            index_js: self == Syntax::Esm,
+        };
+        Target { role: kind, syntax }
+    }
 }
 
-const KINDS: [FileKind; 3] = [
-    FileKind::Backend,
-    FileKind::Frontend(Ui::Prebuilt),
-    FileKind::Frontend(Ui::Custom),
+const KINDS: [Role; 3] = [
+    Role::Backend,
+    Role::Frontend(Ui::Prebuilt),
+    Role::Frontend(Ui::Custom),
 ];
 
 /// The statement kinds of a file rendered from plain values: hostile values must not add,
 /// drop or reorder a statement.
-fn reference_statements(kind: FileKind, syntax: Syntax) -> Vec<&'static str> {
+fn reference_statements(kind: Role, syntax: Syntax) -> Vec<&'static str> {
     let values = FileValues {
-        cjs: matches!(syntax, Syntax::Cjs),
-        ts: matches!(syntax, Syntax::Ts | Syntax::TsRequire),
-        ts_require: matches!(syntax, Syntax::TsRequire),
-        index_js: syntax == Syntax::Esm,
         app_name: "A",
         api_domain: "https://api.example.com",
         website_domain: "https://example.com",
@@ -698,21 +714,14 @@ fn reference_statements(kind: FileKind, syntax: Syntax) -> Vec<&'static str> {
         older_cookie_domain: Some(""),
         why: "because",
     };
-    parse_file(&render(kind, &values), syntax.source_type())
+    parse_file(&render(syntax.target(kind), &values), syntax.source_type())
         .expect("a plain render parses")
         .statements
 }
 
 /// Renders `values` as `kind` in `syntax` and checks the file against them.
-fn check_render(kind: FileKind, syntax: Syntax, values: &FileValues) -> Result<(), TestCaseError> {
-    let values = FileValues {
-        cjs: matches!(syntax, Syntax::Cjs),
-        ts: matches!(syntax, Syntax::Ts | Syntax::TsRequire),
-        ts_require: matches!(syntax, Syntax::TsRequire),
-        index_js: syntax == Syntax::Esm,
-        ..values.clone()
-    };
-    let text = render(kind, &values);
+fn check_render(kind: Role, syntax: Syntax, values: &FileValues) -> Result<(), TestCaseError> {
+    let text = render(syntax.target(kind), values);
     let parsed = parse_file(&text, syntax.source_type());
     prop_assert!(
         parsed.is_ok(),
@@ -720,7 +729,7 @@ fn check_render(kind: FileKind, syntax: Syntax, values: &FileValues) -> Result<(
         parsed.unwrap_err()
     );
     let parsed = parsed.unwrap();
-    prop_assert_eq!(&parsed.values, &expected_values(kind, &values), "{}", text);
+    prop_assert_eq!(&parsed.values, &expected_values(kind, values), "{}", text);
     prop_assert_eq!(&parsed.statements, &reference_statements(kind, syntax));
     prop_assert_eq!(marker_lines(&text), (1, 1), "{}", text);
     Ok(())
@@ -1061,12 +1070,8 @@ proptest! {
         kind in select(KINDS.to_vec()),
         syntax in select(Syntax::ALL.to_vec()),
     ) {
-        let older_cookie_domain = if kind == FileKind::Backend { older_cookie_domain } else { None };
+        let older_cookie_domain = if kind == Role::Backend { older_cookie_domain } else { None };
         let values = FileValues {
-            cjs: false,
-            ts: false,
-            ts_require: false,
-            index_js: false,
             app_name: &app_name,
             api_domain: &api_domain,
             website_domain: &website_domain,
@@ -1125,10 +1130,10 @@ proptest! {
         prop_assert_eq!(outcome.files.len(), 3);
         let mut read = Vec::new();
         for (file, out, kind) in [
-            (&outcome.files[0], &backend_out, FileKind::Backend),
-            (&outcome.files[1], &frontend_out, FileKind::Frontend(ui)),
+            (&outcome.files[0], &backend_out, Role::Backend),
+            (&outcome.files[1], &frontend_out, Role::Frontend(ui)),
         ] {
-            prop_assert_eq!(file.kind, Some(kind));
+            prop_assert_eq!(file.target.map(|t| t.role), Some(kind));
             let (source_type, commonjs) = expected_syntax(out, package, lang);
             let parsed = parse_file(&file.new, source_type);
             prop_assert!(parsed.is_ok(), "{} does not parse: {}\n{}", out.display(), parsed.unwrap_err(), file.new);
@@ -1411,16 +1416,12 @@ fn corpus_endpoints_survive_everything() {
         for kind in KINDS {
             for syntax in Syntax::ALL {
                 let values = FileValues {
-                    cjs: false,
-                    ts: false,
-                    ts_require: false,
-                    index_js: false,
                     app_name: input,
                     api_domain: input,
                     website_domain: input,
                     connection_uri: input,
                     cookie_domain: Some(input.as_str()).filter(|s| !s.is_empty()),
-                    older_cookie_domain: Some(input.as_str()).filter(|_| kind == FileKind::Backend),
+                    older_cookie_domain: Some(input.as_str()).filter(|_| kind == Role::Backend),
                     why: input,
                 };
                 run_check(
