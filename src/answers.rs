@@ -9,8 +9,9 @@ use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
 pub const FILE_NAME: &str = "st-setup.json";
-/// The schema version this build reads and writes.
-pub const VERSION: u32 = 1;
+/// The schema version this build writes. Version 1 (one backend and one frontend path)
+/// is still read, and becomes version 2 on the next write.
+pub const VERSION: u32 = 2;
 pub const DEFAULT_CONNECTION_URI: &str = "http://localhost:3567";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
@@ -76,10 +77,20 @@ pub struct Answers {
     pub ui: Option<Ui>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub backend_out: Option<PathBuf>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub frontend_out: Option<PathBuf>,
+    /// The backend init files, one per service; empty: the language's default path.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
+    pub backend_out: Vec<PathBuf>,
+    /// The frontend init files, one per frontend; empty: the language's default path.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "one_or_many"
+    )]
+    pub frontend_out: Vec<PathBuf>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<Lang>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -92,6 +103,12 @@ impl Answers {
         if !over.apis.is_empty() {
             self.apis = over.apis.clone();
         }
+        if !over.backend_out.is_empty() {
+            self.backend_out = over.backend_out.clone();
+        }
+        if !over.frontend_out.is_empty() {
+            self.frontend_out = over.frontend_out.clone();
+        }
         macro_rules! take {
             ($($field:ident),*) => {$(
                 if over.$field.is_some() {
@@ -99,16 +116,7 @@ impl Answers {
                 }
             )*};
         }
-        take!(
-            auth_api,
-            website,
-            ui,
-            app_name,
-            backend_out,
-            frontend_out,
-            lang,
-            connection_uri
-        );
+        take!(auth_api, website, ui, app_name, lang, connection_uri);
         self
     }
 
@@ -136,12 +144,12 @@ impl Answers {
             (&self.backend_out, &flags.backend_out, "backend"),
             (&self.frontend_out, &flags.frontend_out, "frontend"),
         ] {
-            let (Some(path), None) = (saved, flag) else {
+            if !flag.is_empty() {
                 continue;
-            };
-            if escapes_project(path, project) {
+            }
+            if let Some(path) = saved.iter().find(|path| escapes_project(path, project)) {
                 bail!(
-                    "{FILE_NAME} asks to write the {name} file to {}, outside the project folder. Paths from {FILE_NAME} must stay inside the project (it may have come with a cloned repository); to write there on purpose, pass --{name}-out {} yourself, or run st-setup with -C at a folder that holds both.",
+                    "{FILE_NAME} asks to write a {name} file to {}, outside the project folder. Paths from {FILE_NAME} must stay inside the project (it may have come with a cloned repository); to write there on purpose, pass --{name}-out {} yourself, or run st-setup with -C at a folder that holds both.",
                     path.display(),
                     path.display()
                 );
@@ -181,7 +189,6 @@ impl Answers {
             return Err(MissingAnswers(missing));
         }
         let lang = self.lang_or_detect(project);
-        let out = |given: &Option<PathBuf>, side: &str| out_path(given.as_deref(), side, lang);
         Ok(Setup {
             // One endpoint per entry, however the answers were put together.
             apis: crate::text::split_all(&self.apis),
@@ -189,8 +196,8 @@ impl Answers {
             website: self.website.clone().unwrap_or_default(),
             ui: self.ui.unwrap_or(Ui::Prebuilt),
             app_name: self.app_name.clone().unwrap_or_default(),
-            backend_out: out(&self.backend_out, "backend"),
-            frontend_out: out(&self.frontend_out, "frontend"),
+            backend_out: out_paths(&self.backend_out, "backend", lang),
+            frontend_out: out_paths(&self.frontend_out, "frontend", lang),
             lang,
             connection_uri: self
                 .connection_uri
@@ -205,9 +212,29 @@ pub fn default_out(side: &str, lang: Lang) -> PathBuf {
     PathBuf::from(format!("{side}/supertokens.{}", lang.extension()))
 }
 
-/// The output path for `side` in `lang`: the one given, else the language's default.
-pub fn out_path(given: Option<&Path>, side: &str, lang: Lang) -> PathBuf {
-    given.map_or_else(|| default_out(side, lang), Path::to_owned)
+/// The output paths for `side` in `lang`: the ones given, else the language's default.
+pub fn out_paths(given: &[PathBuf], side: &str, lang: Lang) -> Vec<PathBuf> {
+    if given.is_empty() {
+        vec![default_out(side, lang)]
+    } else {
+        given.to_vec()
+    }
+}
+
+/// A list where st-setup.json version 1 held one value (`"backendOut": "a.ts"`).
+fn one_or_many<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<PathBuf>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(PathBuf),
+        Many(Vec<PathBuf>),
+    }
+    Ok(match OneOrMany::deserialize(deserializer)? {
+        OneOrMany::One(path) => vec![path],
+        OneOrMany::Many(paths) => paths,
+    })
 }
 
 /// Whether `path` (relative to `project`, or absolute) lies outside the project folder,
@@ -342,13 +369,28 @@ pub struct Setup {
     pub website: String,
     pub ui: Ui,
     pub app_name: String,
-    pub backend_out: PathBuf,
-    pub frontend_out: PathBuf,
+    /// At least one backend file and one frontend file.
+    pub backend_out: Vec<PathBuf>,
+    pub frontend_out: Vec<PathBuf>,
     pub lang: Lang,
     pub connection_uri: String,
 }
 
 impl Setup {
+    /// Every output file with its role: the backends, then the frontends.
+    pub fn outputs(&self) -> impl Iterator<Item = (crate::target::Role, &Path)> {
+        use crate::target::Role;
+        let backends = self
+            .backend_out
+            .iter()
+            .map(|p| (Role::Backend, p.as_path()));
+        let frontends = self
+            .frontend_out
+            .iter()
+            .map(|p| (Role::Frontend(self.ui), p.as_path()));
+        backends.chain(frontends)
+    }
+
     pub fn to_answers(&self) -> Answers {
         Answers {
             apis: self.apis.clone(),
@@ -357,13 +399,20 @@ impl Setup {
             ui: Some(self.ui),
             app_name: Some(self.app_name.clone()),
             // Default paths are not answers: saved, they would stop following --lang.
-            backend_out: Some(self.backend_out.clone())
-                .filter(|p| *p != default_out("backend", self.lang)),
-            frontend_out: Some(self.frontend_out.clone())
-                .filter(|p| *p != default_out("frontend", self.lang)),
+            backend_out: not_default(&self.backend_out, "backend", self.lang),
+            frontend_out: not_default(&self.frontend_out, "frontend", self.lang),
             lang: Some(self.lang),
             connection_uri: Some(self.connection_uri.clone()),
         }
+    }
+}
+
+/// `paths`, or nothing when they are just the language's default path.
+fn not_default(paths: &[PathBuf], side: &str, lang: Lang) -> Vec<PathBuf> {
+    if paths == [default_out(side, lang)] {
+        Vec::new()
+    } else {
+        paths.to_vec()
     }
 }
 
@@ -405,8 +454,8 @@ impl Question {
             Question::Website => "Website",
             Question::AppName => "App name",
             Question::Lang => "Language",
-            Question::BackendOut => "Backend file",
-            Question::FrontendOut => "Frontend file",
+            Question::BackendOut => "Backend files",
+            Question::FrontendOut => "Frontend files",
             Question::ConnectionUri => "Core URI",
         }
     }
@@ -431,10 +480,10 @@ impl Question {
                 "TypeScript or JavaScript for the default file names (a path's own extension decides)"
             }
             Question::BackendOut => {
-                "The backend init file, relative to the project folder (.ts .mts .cts .js .mjs .cjs …)"
+                "One init file per backend service, relative to the project folder (.ts .mts .cts .js .mjs .cjs …)"
             }
             Question::FrontendOut => {
-                "The frontend init file, relative to the project folder (.ts .tsx .js .jsx …)"
+                "One init file per frontend, relative to the project folder (.ts .tsx .js .jsx …)"
             }
             Question::ConnectionUri => {
                 "Where the backend reaches the SuperTokens core, e.g. http://localhost:3567"
@@ -547,7 +596,8 @@ impl SavedSetup {
             );
         };
         match object.get("version") {
-            Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(VERSION)) => {}
+            // Version 1 held one path per side, which version 2 reads as a list of one.
+            Some(serde_json::Value::Number(n)) if matches!(n.as_u64(), Some(1 | 2)) => {}
             Some(serde_json::Value::Number(n))
                 if n.as_u64().is_some_and(|v| v > u64::from(VERSION)) =>
             {
@@ -569,6 +619,8 @@ impl SavedSetup {
             .map_err(|e| located(e.inner(), &e.path().to_string()))?;
         // A hand-edited entry holding a pasted list is read as the list it is.
         saved.answers.apis = crate::text::split_all(&saved.answers.apis);
+        // Read in the form this build writes: version 1 is migrated on the next write.
+        saved.version = VERSION;
         Ok(saved)
     }
 
@@ -653,12 +705,14 @@ mod tests {
             ..Default::default()
         };
         let setup = answers.resolve(Path::new("/nonexistent")).unwrap();
-        assert_eq!(setup.backend_out, PathBuf::from("backend/supertokens.js"));
-        assert_eq!(setup.frontend_out, PathBuf::from("frontend/supertokens.js"));
-        assert_eq!(setup.connection_uri, DEFAULT_CONNECTION_URI);
+        assert_eq!(setup.backend_out, [PathBuf::from("backend/supertokens.js")]);
         assert_eq!(
-            setup.to_answers().backend_out,
-            None,
+            setup.frontend_out,
+            [PathBuf::from("frontend/supertokens.js")]
+        );
+        assert_eq!(setup.connection_uri, DEFAULT_CONNECTION_URI);
+        assert!(
+            setup.to_answers().backend_out.is_empty(),
             "defaults are not saved"
         );
     }
@@ -673,7 +727,7 @@ mod tests {
             "/srv/app-other/x.ts",
         ] {
             let saved = Answers {
-                backend_out: Some(path.into()),
+                backend_out: vec![path.into()],
                 ..Default::default()
             };
             let err = saved
@@ -684,14 +738,14 @@ mod tests {
                 "{path}: {err}"
             );
             let flags = Answers {
-                backend_out: Some(path.into()),
+                backend_out: vec![path.into()],
                 ..Default::default()
             };
             assert!(saved.check_saved_paths(&flags, project).is_ok());
         }
         for path in ["web/../src/st.ts", "/srv/app/web/st.ts"] {
             let inside = Answers {
-                frontend_out: Some(path.into()),
+                frontend_out: vec![path.into()],
                 ..Default::default()
             };
             assert!(
@@ -838,7 +892,7 @@ mod tests {
 
     #[test]
     fn future_versions_are_refused() {
-        let err = SavedSetup::parse("{\"version\": 2, \"newThing\": true}").unwrap_err();
+        let err = SavedSetup::parse("{\"version\": 3, \"newThing\": true}").unwrap_err();
         assert!(err.to_string().contains("newer st-setup"), "{err}");
         assert!(
             SavedSetup::parse("{}")

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::answers::{Answers, Lang, Ui};
+use crate::target::Side;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -82,6 +83,10 @@ pub enum Command {
     Domain(DomainArgs),
     /// Add API endpoints to st-setup.json and regenerate the files
     AddApi(AddApiArgs),
+    /// Add a backend service's init file: it gets the same values as every other output
+    AddBackend(AddFileArgs),
+    /// Add a frontend's init file: it gets the same values as every other output
+    AddFrontend(AddFileArgs),
     /// Exit 0 when the files on disk are what st-setup.json generates, 1 when they
     /// drifted, 2 when st-setup.json or a file's st-setup block is broken
     Check(CheckArgs),
@@ -109,6 +114,25 @@ pub struct DomainArgs {
     /// Where the frontend is served (appInfo.websiteDomain), e.g. https://example.com
     #[arg(long, value_name = "URL")]
     pub website: Option<String>,
+
+    #[command(flatten)]
+    pub output: OutputFlags,
+}
+
+#[derive(Debug, Args)]
+pub struct AddFileArgs {
+    /// The new init files (.ts .tsx .mts .cts .js .jsx .mjs .cjs)
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub answers: AnswerFlags,
+
+    #[command(flatten)]
+    pub write: WriteFlags,
+
+    #[command(flatten)]
+    pub project: ProjectFlags,
 
     #[command(flatten)]
     pub output: OutputFlags,
@@ -164,15 +188,15 @@ pub struct AnswerFlags {
     #[arg(long, value_name = "NAME", help_heading = ANSWERS)]
     pub app_name: Option<String>,
 
-    /// The backend init file (.ts .tsx .mts .cts .js .jsx .mjs .cjs) [default:
-    /// backend/supertokens.ts, or .js]
+    /// A backend init file (.ts .tsx .mts .cts .js .jsx .mjs .cjs); repeat for each
+    /// backend service, all get the same values [default: backend/supertokens.ts, or .js]
     #[arg(long, value_name = "PATH", help_heading = ANSWERS)]
-    pub backend_out: Option<PathBuf>,
+    pub backend_out: Vec<PathBuf>,
 
-    /// The frontend init file (.ts .tsx .mts .cts .js .jsx .mjs .cjs) [default:
-    /// frontend/supertokens.ts, or .js]
+    /// A frontend init file (.ts .tsx .mts .cts .js .jsx .mjs .cjs); repeat for each
+    /// frontend [default: frontend/supertokens.ts, or .js]
     #[arg(long, value_name = "PATH", help_heading = ANSWERS)]
-    pub frontend_out: Option<PathBuf>,
+    pub frontend_out: Vec<PathBuf>,
 
     /// TypeScript or JavaScript for the default file names [default: ts, or js when the
     /// project has a package.json and no tsconfig.json]. An output path's own extension
@@ -244,6 +268,8 @@ pub enum Action {
     Version,
     Domain(Vec<String>),
     AddApi(Vec<String>),
+    /// Output files to add: backends, or frontends.
+    AddFiles(Side, Vec<PathBuf>),
     Check,
     Completions(clap_complete::Shell),
     Man,
@@ -271,8 +297,8 @@ impl AnswerFlags {
             website: later.website.or(self.website),
             ui: later.ui.or(self.ui),
             app_name: later.app_name.or(self.app_name),
-            backend_out: later.backend_out.or(self.backend_out),
-            frontend_out: later.frontend_out.or(self.frontend_out),
+            backend_out: non_empty_or(later.backend_out, self.backend_out),
+            frontend_out: non_empty_or(later.frontend_out, self.frontend_out),
             lang: later.lang.or(self.lang),
             connection_uri: later.connection_uri.or(self.connection_uri),
         }
@@ -285,8 +311,8 @@ impl AnswerFlags {
             ("--website", self.website.is_some()),
             ("--ui", self.ui.is_some()),
             ("--app-name", self.app_name.is_some()),
-            ("--backend-out", self.backend_out.is_some()),
-            ("--frontend-out", self.frontend_out.is_some()),
+            ("--backend-out", !self.backend_out.is_empty()),
+            ("--frontend-out", !self.frontend_out.is_empty()),
             ("--lang", self.lang.is_some()),
             ("--connection-uri", self.connection_uri.is_some()),
         ]
@@ -294,6 +320,11 @@ impl AnswerFlags {
         .filter_map(|(flag, given)| given.then_some(flag))
         .collect()
     }
+}
+
+/// `later` when it holds anything, else `earlier`.
+fn non_empty_or<T>(later: Vec<T>, earlier: Vec<T>) -> Vec<T> {
+    if later.is_empty() { earlier } else { later }
 }
 
 impl WriteFlags {
@@ -381,6 +412,11 @@ impl Cli {
             dir: project.dir.clone(),
             psl: None,
         };
+        let adding = match &command {
+            Some(Command::AddBackend(_)) => Some(Side::Backend),
+            Some(Command::AddFrontend(_)) => Some(Side::Frontend),
+            _ => None,
+        };
         let (output, write) = match command {
             None => {
                 if version {
@@ -417,6 +453,35 @@ impl Cli {
                     "it asks nothing but whether to write, and only without --yes",
                 )?;
                 request.action = Action::AddApi(crate::text::split_all(&add.urls));
+                request.answers = answers.merged(add.answers).to_answers(&[]);
+                request.dir = add.project.dir.or(request.dir);
+                (output.merged(add.output), write.merged(add.write))
+            }
+            Some(Command::AddBackend(add) | Command::AddFrontend(add)) => {
+                let side = adding.expect("set for add-backend and add-frontend");
+                if !apis.is_empty() {
+                    return Err(format!(
+                        "add-{side} does not take --api: add endpoints with `st-setup add-api URL`"
+                    ));
+                }
+                let paths_given = !answers.backend_out.is_empty()
+                    || !answers.frontend_out.is_empty()
+                    || !add.answers.backend_out.is_empty()
+                    || !add.answers.frontend_out.is_empty();
+                if paths_given {
+                    return Err(format!(
+                        "add-{side} adds the files given as its arguments; it does not take --backend-out or --frontend-out"
+                    ));
+                }
+                let mut allowed = answers.given();
+                allowed.extend(write.given());
+                allowed.push("-C");
+                refuse(
+                    &format!("add-{side}"),
+                    &allowed,
+                    "it asks nothing but whether to write, and only without --yes",
+                )?;
+                request.action = Action::AddFiles(side, add.paths);
                 request.answers = answers.merged(add.answers).to_answers(&[]);
                 request.dir = add.project.dir.or(request.dir);
                 (output.merged(add.output), write.merged(add.write))

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::endpoint::{Endpoint, EndpointError};
-use crate::text::{self, quoted};
+use crate::text::{self, join, quoted};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -586,26 +586,16 @@ pub fn outside_the_project(path: &std::path::Path, flag: &str) -> String {
 }
 
 /// An output moved (another language or path); the old file stays where it was.
-pub fn file_left_behind(old: &std::path::Path, new: &std::path::Path) -> String {
+pub fn file_left_behind(old: &std::path::Path, instead: &[&std::path::Path]) -> String {
     format!(
         "{} was written by an earlier run; this run writes {} instead and leaves the old file alone. Delete it once nothing imports it.",
         old.display(),
-        new.display()
+        join(instead.iter().map(|p| p.display().to_string()))
     )
 }
 
 fn inputs(endpoints: &[&Endpoint]) -> Vec<String> {
     endpoints.iter().map(|e| e.input.clone()).collect()
-}
-
-/// "a", "a and b", "a, b and c".
-fn join(items: impl Iterator<Item = String>) -> String {
-    let items: Vec<String> = items.collect();
-    match items.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 #[cfg(test)]
@@ -627,14 +617,5 @@ mod tests {
             let row = format!("| `{}` | {} |", code.as_str(), code.severity().as_str());
             assert!(readme.contains(&row), "README.md lacks the row {row}");
         }
-    }
-
-    #[test]
-    fn join_reads_like_english() {
-        let j = |v: &[&str]| join(v.iter().map(|s| s.to_string()));
-        assert_eq!(j(&[]), "");
-        assert_eq!(j(&["a"]), "a");
-        assert_eq!(j(&["a", "b"]), "a and b");
-        assert_eq!(j(&["a", "b", "c"]), "a, b and c");
     }
 }

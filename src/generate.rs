@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow};
 
 use crate::analysis::{Analysis, DomainInput, analyse};
-use crate::answers::{self, Answers, Generated, MissingAnswers, Question, SavedSetup, Setup};
+use crate::answers::{self, Answers, Generated, MissingAnswers, SavedSetup, Setup};
 use crate::findings::{self, file_left_behind, older_cookie_domain_replaced, outside_the_project};
 use crate::plan::{Change, PlanError, PlannedFile, place, resolve_target};
 use crate::project::{Install, install_for, syntax_for};
@@ -30,11 +30,13 @@ impl Outcome {
         self.files.iter().filter(|f| f.change != Change::Unchanged)
     }
 
-    /// The SDK packages the project does not list yet, and how to add them: read from the
-    /// manifests and lockfiles only when a run has created files and says what is next.
+    /// The SDK packages the files this run creates need and the project does not list
+    /// yet, and how to add them: read from the manifests and lockfiles only when a run has
+    /// created files and says what is next.
     pub fn installs(&self) -> Vec<Install> {
         self.files
             .iter()
+            .filter(|f| f.change == Change::Create)
             .filter_map(|f| install_for(&f.path, f.target?.role.packages()))
             .collect()
     }
@@ -179,12 +181,19 @@ pub fn generate(
             force,
         )?)
     };
-    let backend = render_file(Role::Backend, &setup.backend_out)?;
-    let frontend = render_file(Role::Frontend(setup.ui), &setup.frontend_out)?;
+    let mut files = setup
+        .outputs()
+        .map(|(role, out)| render_file(role, out))
+        .collect::<Result<Vec<_>, _>>()?;
 
     let mut to_save = setup.to_answers();
-    to_save.backend_out = to_save.backend_out.map(|p| relative_to(project, p));
-    to_save.frontend_out = to_save.frontend_out.map(|p| relative_to(project, p));
+    for path in to_save
+        .backend_out
+        .iter_mut()
+        .chain(&mut to_save.frontend_out)
+    {
+        *path = relative_to(project, path.clone());
+    }
     let saved = SavedSetup {
         version: answers::VERSION,
         answers: to_save,
@@ -200,7 +209,7 @@ pub fn generate(
         saved.to_json(),
         force,
     )?;
-    let files = vec![backend, frontend, state];
+    files.push(state);
     check_distinct(&files).map_err(GenerateError::Answer)?;
     notes.extend(file_notes(project, previous, &setup, &files));
     Ok(Outcome {
@@ -290,24 +299,23 @@ fn file_notes(
         .filter(|p| p.generated.is_some())
         .and_then(|p| p.answers.resolve(project).ok())
     {
-        for (old, new) in [
-            (&before.backend_out, &setup.backend_out),
-            (&before.frontend_out, &setup.frontend_out),
-        ] {
+        for (role, old) in before.outputs() {
             let Ok(real) = std::fs::canonicalize(project.join(old)) else {
                 continue;
             };
             if files.iter().all(|f| f.path != real) {
-                notes.push(file_left_behind(old, new));
+                let instead: Vec<&Path> = setup
+                    .outputs()
+                    .filter(|(r, _)| r.out_flag() == role.out_flag())
+                    .map(|(_, path)| path)
+                    .collect();
+                notes.push(file_left_behind(old, &instead));
             }
         }
     }
-    for (path, flag) in [
-        (&setup.backend_out, "--backend-out"),
-        (&setup.frontend_out, "--frontend-out"),
-    ] {
+    for (role, path) in setup.outputs() {
         if answers::escapes_project(path, project) {
-            notes.push(outside_the_project(path, flag));
+            notes.push(outside_the_project(path, role.out_flag()));
         }
     }
     for file in files {
@@ -328,18 +336,21 @@ fn file_notes(
 
 /// Answers beyond the domains that would still produce a broken file.
 fn check_other_answers(setup: &Setup, project: &Path) -> Result<(), String> {
+    for (role, path) in setup.outputs() {
+        answers::check_output_path(path, project, role.question())?;
+    }
     // Before planning, so a clash is not first reported as "not st-setup's file".
-    let places = [
-        (same_place(project, &setup.backend_out), "the backend file"),
-        (
-            same_place(project, &setup.frontend_out),
-            "the frontend file",
-        ),
-        (
-            same_place(project, Path::new(answers::FILE_NAME)),
-            answers::FILE_NAME,
-        ),
-    ];
+    let mut places: Vec<(PathBuf, String)> = setup
+        .outputs()
+        .map(|(role, path)| {
+            let name = format!("the {} file {}", role.side(), path.display());
+            (same_place(project, path), name)
+        })
+        .collect();
+    places.push((
+        same_place(project, Path::new(answers::FILE_NAME)),
+        answers::FILE_NAME.to_owned(),
+    ));
     for (i, (place, role)) in places.iter().enumerate() {
         if let Some((_, other)) = places[i + 1..].iter().find(|(p, _)| p == place) {
             return Err(format!(
@@ -347,12 +358,6 @@ fn check_other_answers(setup: &Setup, project: &Path) -> Result<(), String> {
                 place.display()
             ));
         }
-    }
-    for (path, question) in [
-        (&setup.backend_out, Question::BackendOut),
-        (&setup.frontend_out, Question::FrontendOut),
-    ] {
-        answers::check_output_path(path, project, question)?;
     }
     answers::check_app_name(&setup.app_name)?;
     answers::check_connection_uri(&setup.connection_uri)

@@ -10,7 +10,7 @@ use inquire::{Confirm, InquireError, Select, Text};
 
 use crate::answers::{
     Answers, DEFAULT_CONNECTION_URI, Lang, Question, Ui, check_app_name, check_connection_uri,
-    check_output_path, out_path,
+    check_output_path, out_paths,
 };
 use crate::endpoint::{Endpoint, origin_of};
 use crate::findings::{API_ENDPOINT, Finding, WEBSITE};
@@ -128,16 +128,24 @@ fn ask_all(
             Question::BackendOut => &answers.backend_out,
             _ => &answers.frontend_out,
         };
-        let suggested = out_path(current.as_deref(), side, lang)
-            .display()
-            .to_string();
+        let suggested: Vec<String> = out_paths(current, side, lang)
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
         let project = project.to_owned();
-        let path = PathBuf::from(ask_text(question, &suggested, move |s| {
-            check_output_path(Path::new(s.trim()), &project, question).err()
-        })?);
+        let text = ask_text(question, &suggested.join(", "), move |s| {
+            let paths = split_list(s);
+            if paths.is_empty() {
+                return check_output_path(Path::new(""), &project, question).err();
+            }
+            paths
+                .iter()
+                .find_map(|p| check_output_path(Path::new(p), &project, question).err())
+        })?;
+        let paths: Vec<PathBuf> = split_list(&text).into_iter().map(PathBuf::from).collect();
         match question {
-            Question::BackendOut => answers.backend_out = Some(path),
-            _ => answers.frontend_out = Some(path),
+            Question::BackendOut => answers.backend_out = paths,
+            _ => answers.frontend_out = paths,
         }
     }
     answers.connection_uri = Some(ask_text(

@@ -8,6 +8,7 @@ use crate::analysis::Analysis;
 use crate::findings::Severity;
 use crate::generate::Outcome;
 use crate::plan::Change;
+use crate::target::Side;
 use crate::text;
 
 /// The width to wrap text for stdout: the terminal's, or `None` (no wrapping) for a pipe
@@ -207,13 +208,12 @@ pub fn names(outcome: &Outcome) -> String {
         .filter(|f| f.target.is_some())
         .map(|f| text::shown(&f.display.display().to_string()))
         .collect();
-    names.join(" and ")
+    text::join(names.into_iter())
 }
 
-/// What to do after the files are written: install the SDKs with the project's own package
-/// manager, then import each file where it is needed.
+/// What to do after files were created: install the SDKs with the project's own package
+/// manager, then import each new file where it is needed.
 pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
-    let setup = &outcome.setup;
     let mut out = String::new();
     for (folder, command) in install_commands(outcome, project) {
         if folder.as_os_str().is_empty() {
@@ -222,11 +222,40 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
             let _ = writeln!(out, "Install (in {}): {command}", folder.display());
         }
     }
+    let created = |side: Side| -> Vec<String> {
+        outcome
+            .files
+            .iter()
+            .filter(|f| f.change == Change::Create)
+            .filter(|f| f.target.is_some_and(|t| t.role.side() == side))
+            .map(|f| text::shown(&f.display.display().to_string()))
+            .collect()
+    };
+    let import = |files: Vec<String>, place: &str| match files.len() {
+        0 => None,
+        1 => Some(format!("import {} {place}", text::join(files.into_iter()))),
+        _ => Some(format!(
+            "import each of {} {place}",
+            text::join(files.into_iter())
+        )),
+    };
+    let steps: Vec<String> = [
+        import(
+            created(Side::Backend),
+            "once at the start of its API server (before its routes)",
+        ),
+        import(
+            created(Side::Frontend),
+            "at the start of its frontend, before anything calls your APIs",
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let _ = write!(
         out,
-        "Next: import {} once at the start of your API server (before its routes), and {} at the start of your frontend, before anything calls your APIs. Re-run `st-setup add-api URL` when you add an API.",
-        setup.backend_out.display(),
-        setup.frontend_out.display()
+        "Next: {}. Re-run `st-setup add-api URL` when you add an API, `st-setup add-backend PATH` when you add a service.",
+        text::join(steps.into_iter())
     );
     out
 }

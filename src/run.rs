@@ -15,7 +15,7 @@ use crate::plan::{BlockProblem, Change, PlanError, write_all};
 use crate::project::Location;
 use crate::psl::PublicSuffixList;
 use crate::report;
-use crate::target::Target;
+use crate::target::{Side, Target};
 use crate::{analysis, answers, plain, terminal, tui};
 
 /// Prints to stdout. A closed pipe (`st-setup domain … | head -1`) is not an error worth a
@@ -254,7 +254,10 @@ pub fn run(request: Request) -> RunResult {
     let cwd =
         std::env::current_dir().map_err(|e| anyhow!("cannot read the current folder: {e}"))?;
     let location = Location::find(request.dir.as_deref(), &cwd);
-    if matches!(request.action, Action::Wizard | Action::AddApi(_)) {
+    if matches!(
+        request.action,
+        Action::Wizard | Action::AddApi(_) | Action::AddFiles(..)
+    ) {
         terminal::exit_cleanly_on_signals()?;
     }
     let ctx = Context {
@@ -273,6 +276,7 @@ pub fn run(request: Request) -> RunResult {
     match &request.action {
         Action::Check => ctx.check(),
         Action::AddApi(urls) => ctx.add_api(urls),
+        Action::AddFiles(side, paths) => ctx.add_files(*side, paths, &location),
         _ => ctx.wizard(),
     }
 }
@@ -291,10 +295,8 @@ fn project_path(location: &Location, cwd: &Path) -> PathBuf {
 /// takes them relative to the project.
 fn flags_from_here(flags: &Answers, location: &Location) -> Answers {
     let mut flags = flags.clone();
-    for path in [&mut flags.backend_out, &mut flags.frontend_out] {
-        if let Some(p) = path.as_mut() {
-            *p = location.from_here(p);
-        }
+    for path in flags.backend_out.iter_mut().chain(&mut flags.frontend_out) {
+        *path = location.from_here(path);
     }
     flags
 }
@@ -431,6 +433,35 @@ impl Context<'_> {
                 );
             } else {
                 answers.apis.push(url.clone());
+            }
+        }
+        self.generate_and_apply(&answers, Some(&previous), self.request.yes)
+    }
+
+    /// `add-backend` / `add-frontend`: the files join the list of their side (the default
+    /// path, when that is all there was, stays in it), then every output is written.
+    fn add_files(&self, side: Side, paths: &[PathBuf], location: &Location) -> RunResult {
+        let previous = self.require_previous(&format!("add a {side} file to"))?;
+        let mut answers = previous.answers.clone().overlaid_with(&self.flags);
+        let lang = answers.lang_or_detect(self.project());
+        let list = match side {
+            Side::Backend => &mut answers.backend_out,
+            Side::Frontend => &mut answers.frontend_out,
+        };
+        *list = answers::out_paths(list, &side.to_string(), lang);
+        for path in paths {
+            let path = location.from_here(path);
+            let place = crate::plan::place(&self.project().join(&path));
+            if list
+                .iter()
+                .any(|known| crate::plan::place(&self.project().join(known)) == place)
+            {
+                errln!(
+                    "{} is already one of the {side} files.",
+                    crate::text::shown(&path.display().to_string())
+                );
+            } else {
+                list.push(path);
             }
         }
         self.generate_and_apply(&answers, Some(&previous), self.request.yes)

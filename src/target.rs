@@ -6,6 +6,22 @@
 
 use crate::answers::Ui;
 
+/// Which of the two lists of outputs a file is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Backend,
+    Frontend,
+}
+
+impl std::fmt::Display for Side {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Side::Backend => "backend",
+            Side::Frontend => "frontend",
+        })
+    }
+}
+
 /// What an output file is for: the backend, or a frontend with its login UI. Written into
 /// the managed block's begin marker, so a re-run can tell one block from another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +50,22 @@ impl Role {
                 "react-dom",
             ],
             Role::Frontend(Ui::Custom) => &["supertokens-web-js"],
+        }
+    }
+
+    /// The list of outputs the file is in.
+    pub fn side(self) -> Side {
+        match self {
+            Role::Backend => Side::Backend,
+            Role::Frontend(_) => Side::Frontend,
+        }
+    }
+
+    /// The question whose answer is this file's path.
+    pub fn question(self) -> crate::answers::Question {
+        match self {
+            Role::Backend => crate::answers::Question::BackendOut,
+            Role::Frontend(_) => crate::answers::Question::FrontendOut,
         }
     }
 

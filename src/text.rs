@@ -118,6 +118,16 @@ pub fn pad(text: &str, columns: usize) -> String {
     format!("{text}{}", " ".repeat(fill))
 }
 
+/// "a", "a and b", "a, b and c".
+pub fn join(items: impl Iterator<Item = String>) -> String {
+    let items: Vec<String> = items.collect();
+    match items.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// `70020` as `70,020`.
 pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
@@ -175,6 +185,15 @@ mod tests {
         );
         assert!(s.ends_with("(70,020 characters)"), "{s}");
         assert_eq!(shown("short"), "short");
+    }
+
+    #[test]
+    fn join_reads_like_english() {
+        let j = |v: &[&str]| join(v.iter().map(|s| s.to_string()));
+        assert_eq!(j(&[]), "");
+        assert_eq!(j(&["a"]), "a");
+        assert_eq!(j(&["a", "b"]), "a and b");
+        assert_eq!(j(&["a", "b", "c"]), "a, b and c");
     }
 
     #[test]

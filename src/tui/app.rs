@@ -6,25 +6,42 @@ use std::path::{Path, PathBuf};
 use crate::analysis::Analysis;
 use crate::answers::{
     Answers, DEFAULT_CONNECTION_URI, Lang, Question, Ui, check_app_name, check_connection_uri,
-    check_output_path, default_out, out_path,
+    check_output_path, default_out, out_paths,
 };
 use crate::endpoint::Endpoint;
 use crate::generate::{Outcome, analyse_answers};
 use crate::psl::PublicSuffixList;
 use crate::text::{is_invisible, is_list_separator, split_list};
 
+/// The answers the form edits as lists of rows: Enter adds the next row, a pasted list
+/// splits itself, rows can be deleted and moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Apis,
+    Backends,
+    Frontends,
+}
+
+impl List {
+    pub fn question(self) -> Question {
+        match self {
+            List::Apis => Question::Apis,
+            List::Backends => Question::BackendOut,
+            List::Frontends => Question::FrontendOut,
+        }
+    }
+}
+
 /// The rows of the form, top to bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
-    Api(usize),
-    AddApi,
+    Row(List, usize),
+    AddRow(List),
     AuthApi,
     Ui,
     Website,
     AppName,
     Lang,
-    BackendOut,
-    FrontendOut,
     ConnectionUri,
     Preview,
 }
@@ -32,11 +49,9 @@ pub enum Focus {
 /// A text field of the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextField {
-    Api(usize),
+    Row(List, usize),
     Website,
     AppName,
-    BackendOut,
-    FrontendOut,
     ConnectionUri,
 }
 
@@ -44,26 +59,22 @@ impl Focus {
     /// The question this row asks (`None` for the add-row and preview buttons).
     pub fn question(self) -> Option<Question> {
         Some(match self {
-            Focus::Api(_) => Question::Apis,
+            Focus::Row(list, _) => list.question(),
             Focus::AuthApi => Question::AuthApi,
             Focus::Ui => Question::Ui,
             Focus::Website => Question::Website,
             Focus::AppName => Question::AppName,
             Focus::Lang => Question::Lang,
-            Focus::BackendOut => Question::BackendOut,
-            Focus::FrontendOut => Question::FrontendOut,
             Focus::ConnectionUri => Question::ConnectionUri,
-            Focus::AddApi | Focus::Preview => return None,
+            Focus::AddRow(_) | Focus::Preview => return None,
         })
     }
 
     pub fn text_field(self) -> Option<TextField> {
         Some(match self {
-            Focus::Api(i) => TextField::Api(i),
+            Focus::Row(list, i) => TextField::Row(list, i),
             Focus::Website => TextField::Website,
             Focus::AppName => TextField::AppName,
-            Focus::BackendOut => TextField::BackendOut,
-            Focus::FrontendOut => TextField::FrontendOut,
             Focus::ConnectionUri => TextField::ConnectionUri,
             _ => return None,
         })
@@ -102,15 +113,17 @@ pub enum Action {
     ClearField,
     /// Next choice of a choice field (or previous with `false`).
     Cycle(bool),
-    /// Enter: add an endpoint row, open the preview on the button, else the next field.
+    /// Enter: add a row below a list row, open the preview on the button, else the next
+    /// field.
     Activate,
     /// Text pasted in one piece (bracketed paste): it lands in the focused field only.
     Paste(String),
     /// Scroll the constraints panel by this many lines.
     ScrollPanel(i32),
-    AddApi,
-    DeleteApi,
-    MoveApi(bool),
+    /// Add a row to the focused list (the endpoints when no list is focused).
+    AddRow,
+    DeleteRow,
+    MoveRow(bool),
     Preview,
     Help,
     /// Esc on the form, q where q is not text: quit (asks once when answers changed).
@@ -145,8 +158,10 @@ pub struct Model<'p> {
     pub website: String,
     pub app_name: String,
     pub lang: Lang,
-    pub backend_out: String,
-    pub frontend_out: String,
+    /// The backend init files, one row each (at least one row).
+    pub backends: Vec<String>,
+    /// The frontend init files, one row each (at least one row).
+    pub frontends: Vec<String>,
     pub connection_uri: String,
     pub focus: Focus,
     /// Cursor in the focused text field, in characters.
@@ -169,8 +184,12 @@ impl<'p> Model<'p> {
     /// language when none was answered.
     pub fn new(prefilled: &Answers, lang: Lang, project: &Path, psl: &'p PublicSuffixList) -> Self {
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
-        let path =
-            |v: &Option<PathBuf>, side| out_path(v.as_deref(), side, lang).display().to_string();
+        let paths = |given: &[PathBuf], side| {
+            out_paths(given, side, lang)
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect()
+        };
         let mut prefilled = prefilled.clone();
         let auth_row = prefilled.list_auth_api();
         let mut apis = prefilled.apis.clone();
@@ -184,13 +203,13 @@ impl<'p> Model<'p> {
             website: text(&prefilled.website),
             app_name: text(&prefilled.app_name),
             lang,
-            backend_out: path(&prefilled.backend_out, "backend"),
-            frontend_out: path(&prefilled.frontend_out, "frontend"),
+            backends: paths(&prefilled.backend_out, "backend"),
+            frontends: paths(&prefilled.frontend_out, "frontend"),
             connection_uri: prefilled
                 .connection_uri
                 .clone()
                 .unwrap_or_else(|| DEFAULT_CONNECTION_URI.to_owned()),
-            focus: Focus::Api(0),
+            focus: Focus::Row(List::Apis, 0),
             cursor: 0,
             screen: Screen::Form,
             analysis: Analysis::default(),
@@ -205,16 +224,34 @@ impl<'p> Model<'p> {
         model
     }
 
+    pub fn list(&self, list: List) -> &Vec<String> {
+        match list {
+            List::Apis => &self.apis,
+            List::Backends => &self.backends,
+            List::Frontends => &self.frontends,
+        }
+    }
+
+    fn list_mut(&mut self, list: List) -> &mut Vec<String> {
+        match list {
+            List::Apis => &mut self.apis,
+            List::Backends => &mut self.backends,
+            List::Frontends => &mut self.frontends,
+        }
+    }
+
     /// The answers as they stand, for analysis and generation.
     pub fn answers(&self) -> Answers {
         let some = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+        let filled = |rows: &[String]| -> Vec<String> {
+            rows.iter()
+                .filter(|r| !r.trim().is_empty())
+                .map(|r| r.trim().to_owned())
+                .collect()
+        };
+        let paths = |rows: &[String]| filled(rows).into_iter().map(PathBuf::from).collect();
         Answers {
-            apis: self
-                .apis
-                .iter()
-                .filter(|a| !a.trim().is_empty())
-                .map(|a| a.trim().to_owned())
-                .collect(),
+            apis: filled(&self.apis),
             auth_api: self
                 .auth_row
                 .and_then(|i| Endpoint::parse(&self.apis[i]).ok())
@@ -222,8 +259,8 @@ impl<'p> Model<'p> {
             website: some(&self.website),
             ui: self.ui,
             app_name: some(&self.app_name),
-            backend_out: some(&self.backend_out).map(PathBuf::from),
-            frontend_out: some(&self.frontend_out).map(PathBuf::from),
+            backend_out: paths(&self.backends),
+            frontend_out: paths(&self.frontends),
             lang: Some(self.lang),
             connection_uri: some(&self.connection_uri),
         }
@@ -246,40 +283,39 @@ impl<'p> Model<'p> {
 
     /// The rows in order, for moving up and down.
     pub fn rows(&self) -> Vec<Focus> {
-        let mut rows: Vec<Focus> = (0..self.apis.len()).map(Focus::Api).collect();
+        let list_rows = |list: List| {
+            (0..self.list(list).len())
+                .map(move |i| Focus::Row(list, i))
+                .chain([Focus::AddRow(list)])
+        };
+        let mut rows: Vec<Focus> = list_rows(List::Apis).collect();
         rows.extend([
-            Focus::AddApi,
             Focus::AuthApi,
             Focus::Ui,
             Focus::Website,
             Focus::AppName,
             Focus::Lang,
-            Focus::BackendOut,
-            Focus::FrontendOut,
-            Focus::ConnectionUri,
-            Focus::Preview,
         ]);
+        rows.extend(list_rows(List::Backends));
+        rows.extend(list_rows(List::Frontends));
+        rows.extend([Focus::ConnectionUri, Focus::Preview]);
         rows
     }
 
     pub fn text(&self, field: TextField) -> &str {
         match field {
-            TextField::Api(i) => &self.apis[i],
+            TextField::Row(list, i) => &self.list(list)[i],
             TextField::Website => &self.website,
             TextField::AppName => &self.app_name,
-            TextField::BackendOut => &self.backend_out,
-            TextField::FrontendOut => &self.frontend_out,
             TextField::ConnectionUri => &self.connection_uri,
         }
     }
 
     fn text_mut(&mut self, field: TextField) -> &mut String {
         match field {
-            TextField::Api(i) => &mut self.apis[i],
+            TextField::Row(list, i) => &mut self.list_mut(list)[i],
             TextField::Website => &mut self.website,
             TextField::AppName => &mut self.app_name,
-            TextField::BackendOut => &mut self.backend_out,
-            TextField::FrontendOut => &mut self.frontend_out,
             TextField::ConnectionUri => &mut self.connection_uri,
         }
     }
@@ -289,17 +325,15 @@ impl<'p> Model<'p> {
     }
 
     /// What is wrong with the answer in `field` on its own (an unusable path, app name or
-    /// core URI); the endpoints and the website are judged by the analysis.
+    /// core URI); the endpoints and the website are judged by the analysis. An empty
+    /// file row is skipped, as an empty endpoint row is.
     pub fn field_error(&self, field: TextField) -> Option<String> {
         let text = self.text(field).trim();
         match field {
             TextField::AppName if !text.is_empty() => check_app_name(text).err(),
             TextField::ConnectionUri => check_connection_uri(text).err(),
-            TextField::BackendOut => {
-                check_output_path(Path::new(text), &self.project, Question::BackendOut).err()
-            }
-            TextField::FrontendOut => {
-                check_output_path(Path::new(text), &self.project, Question::FrontendOut).err()
+            TextField::Row(list @ (List::Backends | List::Frontends), _) if !text.is_empty() => {
+                check_output_path(Path::new(text), &self.project, list.question()).err()
             }
             _ => None,
         }
@@ -320,15 +354,15 @@ impl<'p> Model<'p> {
         if answers.app_name.is_none() {
             return Some("Type the app name (appInfo.appName).".to_owned());
         }
-        [
-            TextField::AppName,
-            TextField::BackendOut,
-            TextField::FrontendOut,
-            TextField::ConnectionUri,
-        ]
-        .into_iter()
-        .find_map(|field| self.field_error(field))
-        .map(|error| format!("Fix this first: {error}"))
+        let files = [List::Backends, List::Frontends]
+            .into_iter()
+            .flat_map(|list| (0..self.list(list).len()).map(move |i| TextField::Row(list, i)));
+        [TextField::AppName]
+            .into_iter()
+            .chain(files)
+            .chain([TextField::ConnectionUri])
+            .find_map(|field| self.field_error(field))
+            .map(|error| format!("Fix this first: {error}"))
     }
 
     fn reanalyse(&mut self) {
@@ -430,13 +464,13 @@ impl<'p> Model<'p> {
         match action {
             Action::Up => self.focus_on(rows[index.saturating_sub(1)]),
             Action::Down => self.focus_on(rows[(index + 1).min(rows.len() - 1)]),
-            // No URL holds a comma or a space: they start the next endpoint, so a list
-            // typed without bracketed paste still lands one URL per row.
-            Action::Insert(c) if is_list_separator(c) && matches!(self.focus, Focus::Api(_)) => {
-                self.split_api_row();
+            // A comma or a space starts the next row of a list, so a list typed without
+            // bracketed paste still lands one item per row.
+            Action::Insert(c) if is_list_separator(c) && matches!(self.focus, Focus::Row(..)) => {
+                self.split_row();
             }
             Action::Paste(text) => match self.focus {
-                Focus::Api(i) => self.paste_endpoints(i, &text),
+                Focus::Row(list, i) => self.paste_rows(list, i, &text),
                 _ => {
                     let line = one_line(&text);
                     self.edit(|field, cursor| {
@@ -456,9 +490,9 @@ impl<'p> Model<'p> {
                 *cursor += 1;
             }),
             Action::Backspace => {
-                if let Focus::Api(i) = self.focus {
-                    if self.apis[i].is_empty() && self.apis.len() > 1 {
-                        self.delete_api(i);
+                if let Focus::Row(list, i) = self.focus {
+                    if self.list(list)[i].is_empty() && self.list(list).len() > 1 {
+                        self.delete_row(list, i);
                         return Command::None;
                     }
                 }
@@ -492,32 +526,35 @@ impl<'p> Model<'p> {
             Action::End => self.cursor = self.focused_text().map_or(0, |t| t.chars().count()),
             Action::Cycle(forward) => self.cycle(forward),
             Action::Activate => match self.focus {
-                Focus::Api(i) => self.insert_api(i + 1),
-                Focus::AddApi => self.insert_api(self.apis.len()),
+                Focus::Row(list, i) => self.insert_row(list, i + 1),
+                Focus::AddRow(list) => self.insert_row(list, self.list(list).len()),
                 Focus::Preview => return self.plan_or_explain(),
                 // Enter accepts a choice and moves on, as in any form; ← → change it.
                 _ => self.focus_on(rows[(index + 1).min(rows.len() - 1)]),
             },
-            Action::AddApi => self.insert_api(match self.focus {
-                Focus::Api(i) => i + 1,
-                _ => self.apis.len(),
-            }),
-            Action::DeleteApi => {
-                if let Focus::Api(i) = self.focus {
-                    self.delete_api(i);
+            Action::AddRow => match self.focus {
+                Focus::Row(list, i) => self.insert_row(list, i + 1),
+                Focus::AddRow(list) => self.insert_row(list, self.list(list).len()),
+                _ => self.insert_row(List::Apis, self.apis.len()),
+            },
+            Action::DeleteRow => {
+                if let Focus::Row(list, i) = self.focus {
+                    self.delete_row(list, i);
                 }
             }
-            Action::MoveApi(down) => {
-                if let Focus::Api(i) = self.focus {
+            Action::MoveRow(down) => {
+                if let Focus::Row(list, i) = self.focus {
                     let j = if down { i + 1 } else { i.wrapping_sub(1) };
-                    if j < self.apis.len() {
-                        self.apis.swap(i, j);
-                        self.auth_row = self.auth_row.map(|r| match r {
-                            r if r == i => j,
-                            r if r == j => i,
-                            r => r,
-                        });
-                        self.focus = Focus::Api(j);
+                    if j < self.list(list).len() {
+                        self.list_mut(list).swap(i, j);
+                        if list == List::Apis {
+                            self.auth_row = self.auth_row.map(|r| match r {
+                                r if r == i => j,
+                                r if r == j => i,
+                                r => r,
+                            });
+                        }
+                        self.focus = Focus::Row(list, j);
                         self.changed();
                     }
                 }
@@ -541,12 +578,14 @@ impl<'p> Model<'p> {
         self.changed();
     }
 
-    /// A paste into endpoint row `i`, at the cursor: each item of a pasted list gets its
+    /// A paste into row `i` of `list`, at the cursor: each item of a pasted list gets its
     /// own row, the text after the cursor stays with the last one, and the cursor ends
     /// where the paste did.
-    fn paste_endpoints(&mut self, i: usize, pasted: &str) {
-        let at = byte_at(&self.apis[i], self.cursor);
-        let (before, after) = self.apis[i].split_at(at);
+    fn paste_rows(&mut self, list: List, i: usize, pasted: &str) {
+        let row = &self.list(list)[i];
+        let at = byte_at(row, self.cursor);
+        let (before, after) = row.split_at(at);
+        let after = after.to_owned();
         let head = format!("{before}{pasted}");
         let mut rows = split_list(&head);
         let open = head.chars().last().is_some_and(|c| !is_list_separator(c));
@@ -566,49 +605,58 @@ impl<'p> Model<'p> {
         // Pasted before a row's text, the pasted items come first and the row's own text
         // ends up last: the /auth choice goes with that text.
         let row_moved = self.cursor == 0 && !after.trim().is_empty();
-        self.apis.splice(i..=i, rows);
-        self.auth_row = self.auth_row.map(|r| match r {
-            r if r > i || (r == i && row_moved) => r + added,
-            r => r,
-        });
-        self.focus = Focus::Api(i + added);
+        self.list_mut(list).splice(i..=i, rows);
+        if list == List::Apis {
+            self.auth_row = self.auth_row.map(|r| match r {
+                r if r > i || (r == i && row_moved) => r + added,
+                r => r,
+            });
+        }
+        self.focus = Focus::Row(list, i + added);
         self.cursor = cursor;
         self.changed();
     }
 
-    /// Moves the text after the cursor to a new endpoint row below.
-    fn split_api_row(&mut self) {
-        let Focus::Api(i) = self.focus else { return };
-        let at = byte_at(&self.apis[i], self.cursor);
-        let rest = self.apis[i].split_off(at).trim_start().to_owned();
-        if self.apis[i].trim().is_empty() {
-            self.apis[i].push_str(&rest);
+    /// Moves the text after the cursor to a new row below.
+    fn split_row(&mut self) {
+        let Focus::Row(list, i) = self.focus else {
+            return;
+        };
+        let at = byte_at(&self.list(list)[i], self.cursor);
+        let rest = self.list_mut(list)[i].split_off(at).trim_start().to_owned();
+        if self.list(list)[i].trim().is_empty() {
+            self.list_mut(list)[i].push_str(&rest);
             return;
         }
-        self.insert_api(i + 1);
-        self.apis[i + 1] = rest;
+        self.insert_row(list, i + 1);
+        self.list_mut(list)[i + 1] = rest;
         self.cursor = 0;
         self.changed();
     }
 
-    fn insert_api(&mut self, at: usize) {
-        self.apis.insert(at, String::new());
-        self.auth_row = self.auth_row.map(|r| if r >= at { r + 1 } else { r });
-        self.focus_on(Focus::Api(at));
+    fn insert_row(&mut self, list: List, at: usize) {
+        self.list_mut(list).insert(at, String::new());
+        if list == List::Apis {
+            self.auth_row = self.auth_row.map(|r| if r >= at { r + 1 } else { r });
+        }
+        self.focus_on(Focus::Row(list, at));
         self.changed();
     }
 
-    fn delete_api(&mut self, i: usize) {
-        self.apis.remove(i);
-        self.auth_row = match self.auth_row {
-            Some(r) if r == i => None,
-            Some(r) if r > i => Some(r - 1),
-            other => other,
-        };
-        if self.apis.is_empty() {
-            self.apis.push(String::new());
+    fn delete_row(&mut self, list: List, i: usize) {
+        self.list_mut(list).remove(i);
+        if list == List::Apis {
+            self.auth_row = match self.auth_row {
+                Some(r) if r == i => None,
+                Some(r) if r > i => Some(r - 1),
+                other => other,
+            };
         }
-        self.focus_on(Focus::Api(i.min(self.apis.len() - 1)));
+        if self.list(list).is_empty() {
+            self.list_mut(list).push(String::new());
+        }
+        let last = self.list(list).len() - 1;
+        self.focus_on(Focus::Row(list, i.min(last)));
         self.changed();
     }
 
@@ -640,12 +688,14 @@ impl<'p> Model<'p> {
                 let old = self.lang;
                 self.lang = if old == Lang::Ts { Lang::Js } else { Lang::Ts };
                 // Paths still at the old language's default follow; chosen ones stay.
-                for (path, side) in [
-                    (&mut self.backend_out, "backend"),
-                    (&mut self.frontend_out, "frontend"),
+                for (rows, side) in [
+                    (&mut self.backends, "backend"),
+                    (&mut self.frontends, "frontend"),
                 ] {
-                    if Path::new(path.as_str()) == default_out(side, old) {
-                        *path = default_out(side, self.lang).display().to_string();
+                    for path in rows.iter_mut() {
+                        if Path::new(path.as_str()) == default_out(side, old) {
+                            *path = default_out(side, self.lang).display().to_string();
+                        }
                     }
                 }
             }
@@ -716,7 +766,7 @@ mod tests {
         let mut m = empty();
         type_text(&mut m, "https://api.example.com");
         m.update(Action::Activate);
-        assert_eq!(m.focus, Focus::Api(1));
+        assert_eq!(m.focus, Focus::Row(List::Apis, 1));
         type_text(&mut m, "https://api2.example.com");
         assert_eq!(m.analysis.cookie_domain.as_deref(), Some(".example.com"));
         assert!(m.dirty);
@@ -744,15 +794,15 @@ mod tests {
         type_text(&mut m, "a.example.com");
         m.update(Action::Activate);
         type_text(&mut m, "b.example.com");
-        m.update(Action::MoveApi(false));
+        m.update(Action::MoveRow(false));
         assert_eq!(m.apis, vec!["b.example.com", "a.example.com"]);
-        assert_eq!(m.focus, Focus::Api(0));
+        assert_eq!(m.focus, Focus::Row(List::Apis, 0));
         m.update(Action::Down);
         m.update(Action::Activate);
         assert_eq!(m.apis.len(), 3);
         m.update(Action::Backspace);
         assert_eq!(m.apis.len(), 2);
-        m.update(Action::DeleteApi);
+        m.update(Action::DeleteRow);
         assert_eq!(m.apis, vec!["b.example.com"]);
     }
 
@@ -811,7 +861,7 @@ mod tests {
             m.analysis.api_domain.as_deref(),
             Some("https://auth.example.com")
         );
-        m.focus_on(Focus::Api(1));
+        m.focus_on(Focus::Row(List::Apis, 1));
         m.update(Action::Backspace);
         let codes: Vec<_> = m.analysis.findings.iter().map(|f| f.code).collect();
         assert!(
@@ -828,13 +878,13 @@ mod tests {
             m.analysis.api_domain.as_deref(),
             Some("https://auth.example.com")
         );
-        m.update(Action::MoveApi(false));
+        m.update(Action::MoveRow(false));
         assert_eq!(
             m.analysis.api_domain.as_deref(),
             Some("https://auth.example.com")
         );
-        m.focus_on(Focus::Api(0));
-        m.update(Action::DeleteApi);
+        m.focus_on(Focus::Row(List::Apis, 0));
+        m.update(Action::DeleteRow);
         assert_eq!(
             m.analysis.api_domain.as_deref(),
             Some("https://api.example.com")
@@ -864,14 +914,14 @@ mod tests {
     #[test]
     fn language_switch_follows_default_paths_only() {
         let mut m = empty();
-        m.focus_on(Focus::FrontendOut);
+        m.focus_on(Focus::Row(List::Frontends, 0));
         m.update(Action::ClearField);
         type_text(&mut m, "web/st.ts");
         m.focus_on(Focus::Lang);
         m.update(Action::Right);
         assert_eq!(m.lang, Lang::Js);
-        assert_eq!(m.backend_out, "backend/supertokens.js");
-        assert_eq!(m.frontend_out, "web/st.ts");
+        assert_eq!(m.backends[0], "backend/supertokens.js");
+        assert_eq!(m.frontends[0], "web/st.ts");
     }
 
     #[test]
@@ -921,7 +971,7 @@ mod tests {
         m.focus_on(Focus::Lang);
         m.update(Action::Activate);
         assert_eq!(m.lang, Lang::Ts);
-        assert_eq!(m.focus, Focus::BackendOut);
+        assert_eq!(m.focus, Focus::Row(List::Backends, 0));
         m.focus_on(Focus::AuthApi);
         m.update(Action::Right);
         assert_eq!(
@@ -938,7 +988,7 @@ mod tests {
         m.update(Action::Paste("My\nApp\r\n".into()));
         assert_eq!(m.app_name, "My App");
         assert_eq!(m.focus, Focus::AppName, "the paste does not move on");
-        assert_eq!(m.backend_out, "backend/supertokens.ts");
+        assert_eq!(m.backends[0], "backend/supertokens.ts");
         m.update(Action::Paste("\tx\u{1b}y".into()));
         assert_eq!(m.app_name, "My App xy");
         m.focus_on(Focus::Ui);
@@ -956,7 +1006,11 @@ mod tests {
             m.apis,
             vec!["https://api.example.com", "https://api2.example.com", ""]
         );
-        assert_eq!(m.focus, Focus::Api(2), "a trailing line break starts a row");
+        assert_eq!(
+            m.focus,
+            Focus::Row(List::Apis, 2),
+            "a trailing line break starts a row"
+        );
         assert_eq!(m.analysis.cookie_domain.as_deref(), Some(".example.com"));
 
         // Pasted into the middle of a row: the rest of the row follows the last item.
@@ -965,7 +1019,7 @@ mod tests {
         m.cursor = 4;
         m.update(Action::Paste("x.example.com\napi2.".into()));
         assert_eq!(m.apis, vec!["api.x.example.com", "api2.tail.com"]);
-        assert_eq!((m.focus, m.cursor), (Focus::Api(1), 5));
+        assert_eq!((m.focus, m.cursor), (Focus::Row(List::Apis, 1), 5));
 
         // Pasted in front of the /auth row, the choice stays with that row's text.
         let mut m = empty();
@@ -974,7 +1028,7 @@ mod tests {
         type_text(&mut m, "b.example.com");
         m.focus_on(Focus::AuthApi);
         m.update(Action::Right);
-        m.focus_on(Focus::Api(1));
+        m.focus_on(Focus::Row(List::Apis, 1));
         m.cursor = 0;
         m.update(Action::Paste("c.example.com\n".into()));
         assert_eq!(
@@ -993,7 +1047,7 @@ mod tests {
         type_text(&mut m, "b.example.com");
         m.focus_on(Focus::AuthApi);
         m.update(Action::Right);
-        m.focus_on(Focus::Api(0));
+        m.focus_on(Focus::Row(List::Apis, 0));
         m.update(Action::Paste(" c.example.com d.example.com".into()));
         assert_eq!(
             m.apis,
@@ -1039,12 +1093,12 @@ mod tests {
         };
         let mut m = Model::new(&answers, Lang::Ts, Path::new("/nonexistent"), &PSL);
         assert_eq!(m.write_blocker(), None);
-        m.focus_on(Focus::FrontendOut);
+        m.focus_on(Focus::Row(List::Frontends, 0));
         m.update(Action::ClearField);
         type_text(&mut m, "web/");
         let blocker = m.write_blocker().unwrap();
         assert!(blocker.contains("is a folder"), "{blocker}");
-        assert!(m.field_error(TextField::FrontendOut).is_some());
+        assert!(m.field_error(TextField::Row(List::Frontends, 0)).is_some());
         m.update(Action::ClearField);
         type_text(&mut m, "web/st.tsMy");
         assert!(m.write_blocker().unwrap().contains(".ts .tsx"));
@@ -1054,6 +1108,72 @@ mod tests {
         m.update(Action::ClearField);
         type_text(&mut m, "nope");
         assert!(m.write_blocker().unwrap().contains("connection URI"));
+    }
+
+    #[test]
+    fn files_are_lists_like_the_endpoints() {
+        let mut m = empty();
+        m.focus_on(Focus::Row(List::Backends, 0));
+        assert_eq!(m.backends, vec!["backend/supertokens.ts"]);
+        m.update(Action::Activate);
+        assert_eq!(
+            m.focus,
+            Focus::Row(List::Backends, 1),
+            "Enter adds a row below"
+        );
+        type_text(&mut m, "services/billing/st.mjs");
+        m.update(Action::Paste("services/mail/st.ts\n".into()));
+        assert_eq!(
+            m.backends,
+            vec![
+                "backend/supertokens.ts",
+                "services/billing/st.mjsservices/mail/st.ts",
+                ""
+            ],
+            "pasted at the end of a row: one item joins it, the line break adds a row"
+        );
+        m.update(Action::Backspace);
+        m.focus_on(Focus::Row(List::Backends, 1));
+        m.update(Action::ClearField);
+        m.update(Action::Paste(
+            "services/billing/st.mjs, services/mail/st.ts".into(),
+        ));
+        assert_eq!(
+            m.backends,
+            vec![
+                "backend/supertokens.ts",
+                "services/billing/st.mjs",
+                "services/mail/st.ts"
+            ]
+        );
+        assert_eq!(
+            m.answers().backend_out,
+            vec![
+                PathBuf::from("backend/supertokens.ts"),
+                PathBuf::from("services/billing/st.mjs"),
+                PathBuf::from("services/mail/st.ts")
+            ]
+        );
+        m.update(Action::MoveRow(false));
+        assert_eq!(m.backends[1], "services/mail/st.ts");
+        // The language follows in every row still at its default path.
+        m.focus_on(Focus::Lang);
+        m.update(Action::Right);
+        assert_eq!(m.backends[0], "backend/supertokens.js");
+        assert_eq!(m.frontends, vec!["frontend/supertokens.js"]);
+        // An unusable path blocks writing, naming the file.
+        m.focus_on(Focus::Row(List::Frontends, 0));
+        m.update(Action::AddRow);
+        type_text(&mut m, "web/st.py");
+        assert!(m.field_error(TextField::Row(List::Frontends, 1)).is_some());
+        m.update(Action::DeleteRow);
+        assert_eq!(m.frontends.len(), 1);
+        m.update(Action::DeleteRow);
+        assert_eq!(m.frontends, vec![""], "a list keeps one row");
+        assert!(
+            m.answers().frontend_out.is_empty(),
+            "an empty list: the default file"
+        );
     }
 
     #[test]

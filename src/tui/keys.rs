@@ -16,12 +16,12 @@ fn hints(model: &Model) -> (Vec<Hint>, &'static [Hint]) {
     match &model.screen {
         Screen::Form => {
             let field: &[Hint] = match model.focus {
-                Focus::Api(_) => &[
+                Focus::Row(..) => &[
                     ("Enter", "new row"),
                     ("Ctrl-D", "delete row"),
                     ("Alt-↑↓", "reorder"),
                 ],
-                Focus::AddApi => &[("Enter", "add an endpoint")],
+                Focus::AddRow(_) => &[("Enter", "add a row")],
                 Focus::AuthApi | Focus::Ui | Focus::Lang => &[("←→", "choose"), ("Enter", "next")],
                 Focus::Preview => &[("Enter", "preview")],
                 _ => &[("Enter", "next")],
@@ -110,8 +110,8 @@ pub fn action(model: &Model, key: KeyEvent) -> Option<Action> {
 fn form_action(model: &Model, code: KeyCode, ctrl: bool, alt: bool) -> Option<Action> {
     let in_text = model.focus.text_field().is_some();
     Some(match code {
-        KeyCode::Up if alt => Action::MoveApi(false),
-        KeyCode::Down if alt => Action::MoveApi(true),
+        KeyCode::Up if alt => Action::MoveRow(false),
+        KeyCode::Down if alt => Action::MoveRow(true),
         KeyCode::Up | KeyCode::BackTab => Action::Up,
         KeyCode::Down | KeyCode::Tab => Action::Down,
         KeyCode::Left => Action::Left,
@@ -127,8 +127,8 @@ fn form_action(model: &Model, code: KeyCode, ctrl: bool, alt: bool) -> Option<Ac
         KeyCode::F(1) => Action::Help,
         KeyCode::F(5) => Action::Preview,
         KeyCode::Char('s' | 'p') if ctrl => Action::Preview,
-        KeyCode::Char('n') if ctrl => Action::AddApi,
-        KeyCode::Char('d') if ctrl => Action::DeleteApi,
+        KeyCode::Char('n') if ctrl => Action::AddRow,
+        KeyCode::Char('d') if ctrl => Action::DeleteRow,
         KeyCode::Char('u') if ctrl => Action::ClearField,
         KeyCode::Char('q') if ctrl => Action::Quit,
         KeyCode::Char('a') if ctrl => Action::Home,

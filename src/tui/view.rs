@@ -1,5 +1,7 @@
 //! Drawing: `draw(frame, &model, theme)` reads the model and never changes it.
 
+use std::path::Path;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -8,7 +10,7 @@ use ratatui::widgets::{
     Block, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
 };
 
-use super::app::{Focus, Model, Screen, TextField};
+use super::app::{Focus, List, Model, Screen, TextField};
 use super::keys;
 use crate::answers::{Lang, Question, Ui};
 use crate::findings::{Code, Finding, Severity, rules, schemes_assumed};
@@ -161,83 +163,31 @@ fn draw_form_screen(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) 
     draw_constraints(frame, panel_area, model, theme);
 }
 
+/// The form as lines, and where the text cursor is in them.
+#[derive(Default)]
+struct FormLines {
+    lines: Vec<Line<'static>>,
+    /// The line of the focused row.
+    focus_line: usize,
+    /// The column of the text cursor, when a text field has the focus.
+    cursor_col: Option<usize>,
+}
+
+impl FormLines {
+    /// Marks the next line as the focused one.
+    fn focus_here(&mut self) {
+        self.focus_line = self.lines.len();
+    }
+}
+
 /// The form as lines, with the line index and column of the text cursor.
 fn form_lines(
     model: &Model,
     width: usize,
     theme: Theme,
 ) -> (Vec<Line<'static>>, usize, Option<usize>) {
-    let mut lines = Vec::new();
-    let mut focus_line = 0;
-    let mut cursor_col = None;
-    let value_width = width.saturating_sub(LABEL_WIDTH + 1).max(8);
-
-    lines.push(Line::styled(Question::Apis.label(), theme.title()));
-    for (i, input) in model.apis.iter().enumerate() {
-        let focused = model.focus == Focus::Api(i);
-        let report = model
-            .analysis
-            .endpoints
-            .iter()
-            .find(|r| r.input == input.trim());
-        let severity = model.analysis.worst_for(input.trim());
-        let mark = match (input.trim().is_empty(), severity) {
-            (true, _) => "·",
-            (_, Some(Severity::Error)) => "✗",
-            (_, Some(Severity::Warning)) => "!",
-            _ => "✓",
-        };
-        let (shown, col) = visible(
-            input,
-            focused.then_some(model.cursor),
-            width.saturating_sub(4),
-        );
-        if focused {
-            focus_line = lines.len();
-            cursor_col = col.map(|c| c + 4);
-        }
-        lines.push(Line::from(vec![
-            Span::raw("  "),
-            Span::styled(mark, theme.severity(severity)),
-            Span::raw(" "),
-            Span::styled(
-                shown,
-                if focused {
-                    theme.focused()
-                } else {
-                    Style::new()
-                },
-            ),
-        ]));
-        let detail = match report.and_then(|r| r.parsed.as_ref().map(|e| (r, e))) {
-            _ if input.trim().is_empty() => "type a URL, e.g. https://api.example.com".to_owned(),
-            Some((r, endpoint)) => {
-                let site = r.registrable_domain.as_deref().unwrap_or(&endpoint.host);
-                let auth =
-                    if model.analysis.api_domain.as_deref() == Some(endpoint.origin().as_str()) {
-                        " · /auth"
-                    } else {
-                        ""
-                    };
-                format!("→ {} · {site}{auth}", endpoint.origin())
-            }
-            None => "→ not a usable URL yet".to_owned(),
-        };
-        lines.extend(wrapped("    ", "      ", &detail, width, theme.dim()));
-    }
-    let add_focused = model.focus == Focus::AddApi;
-    if add_focused {
-        focus_line = lines.len();
-    }
-    lines.push(Line::styled(
-        "  + add an endpoint (Enter)",
-        if add_focused {
-            theme.focused()
-        } else {
-            theme.dim()
-        },
-    ));
-
+    let mut form = FormLines::default();
+    list_lines(&mut form, model, List::Apis, width, theme);
     let auth = model
         .analysis
         .api_domain
@@ -251,96 +201,213 @@ fn form_lines(
         Lang::Ts => "TypeScript",
         Lang::Js => "JavaScript",
     };
-    let rows: [(Focus, Option<String>); 9] = [
+    for (focus, choice) in [
         (Focus::AuthApi, Some(auth)),
         (Focus::Ui, Some(ui.to_owned())),
         (Focus::Website, None),
         (Focus::AppName, None),
         (Focus::Lang, Some(lang.to_owned())),
-        (Focus::BackendOut, None),
-        (Focus::FrontendOut, None),
-        (Focus::ConnectionUri, None),
-        (Focus::Preview, None),
-    ];
-    for (focus, choice) in rows {
-        let label = focus.question().map_or("", Question::label);
-        let focused = model.focus == focus;
+    ] {
+        field_line(&mut form, model, focus, choice, width, theme);
+    }
+    list_lines(&mut form, model, List::Backends, width, theme);
+    list_lines(&mut form, model, List::Frontends, width, theme);
+    field_line(&mut form, model, Focus::ConnectionUri, None, width, theme);
+    form.lines.push(Line::raw(""));
+    let focused = model.focus == Focus::Preview;
+    if focused {
+        form.focus_here();
+    }
+    let style = if focused {
+        theme.focused()
+    } else {
+        theme.title()
+    };
+    form.lines
+        .push(Line::styled("  [ Preview and write (Ctrl-S) ]", style));
+    (form.lines, form.focus_line, form.cursor_col)
+}
+
+/// A list the form edits row by row: its title, each row with its mark and what it
+/// became, and the line that adds a row.
+fn list_lines(form: &mut FormLines, model: &Model, list: List, width: usize, theme: Theme) {
+    form.lines
+        .push(Line::styled(list.question().label(), theme.title()));
+    for (i, input) in model.list(list).iter().enumerate() {
+        let focused = model.focus == Focus::Row(list, i);
+        let (severity, detail) = match list {
+            List::Apis => endpoint_row(model, input),
+            List::Backends | List::Frontends => file_row(model, list, i, input),
+        };
+        let mark = match (input.trim().is_empty(), severity) {
+            (true, _) => "·",
+            (_, Some(Severity::Error)) => "✗",
+            (_, Some(Severity::Warning)) => "!",
+            _ => "✓",
+        };
+        let (shown, col) = visible(
+            input,
+            focused.then_some(model.cursor),
+            width.saturating_sub(4),
+        );
         if focused {
-            focus_line = lines.len();
+            form.focus_here();
+            form.cursor_col = col.map(|c| c + 4);
         }
-        if focus == Focus::Preview {
-            let style = if focused {
-                theme.focused()
-            } else {
-                theme.title()
-            };
-            lines.push(Line::raw(""));
-            if focused {
-                focus_line = lines.len();
-            }
-            lines.push(Line::styled("  [ Preview and write (Ctrl-S) ]", style));
-            continue;
-        }
-        let label_span = Span::raw(format!("{label:LABEL_WIDTH$}"));
-        let value = match (choice, focus.text_field()) {
-            (Some(choice), _) => {
-                let text = format!("◂ {choice} ▸");
-                Span::styled(
-                    text,
-                    if focused {
-                        theme.focused()
-                    } else {
-                        Style::new()
-                    },
-                )
-            }
-            (None, Some(field)) => {
-                let text = model.text(field);
-                let (shown, col) = visible(text, focused.then_some(model.cursor), value_width);
+        form.lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(mark, theme.severity(severity)),
+            Span::raw(" "),
+            Span::styled(
+                shown,
                 if focused {
-                    cursor_col = col.map(|c| c + LABEL_WIDTH);
-                }
-                let missing = text.trim().is_empty()
-                    && matches!(field, TextField::Website | TextField::AppName);
-                let style = if focused {
                     theme.focused()
-                } else if missing {
-                    theme.severity(Some(Severity::Warning))
-                } else if model.field_error(field).is_some() {
-                    theme.severity(Some(Severity::Error))
                 } else {
                     Style::new()
-                };
-                Span::styled(
-                    if missing && !focused {
-                        "(required)".to_owned()
-                    } else {
-                        shown
-                    },
-                    style,
-                )
-            }
-            (None, None) => Span::raw(""),
-        };
-        let mut spans = vec![label_span];
-        if !focused
-            && focus
-                .text_field()
-                .is_some_and(|f| model.field_error(f).is_some())
-        {
-            spans.push(Span::styled("✗ ", theme.severity(Some(Severity::Error))));
-        }
-        spans.push(value);
-        lines.push(Line::from(spans));
-        if focus == Focus::Ui {
-            let explain = model
-                .ui
-                .map_or("Pre built UI or Custom UI? ← → to choose", Ui::label);
-            let indent = " ".repeat(LABEL_WIDTH);
-            lines.extend(wrapped(&indent, &indent, explain, width, theme.dim()));
-        }
+                },
+            ),
+        ]));
+        form.lines
+            .extend(wrapped("    ", "      ", &detail, width, theme.dim()));
     }
-    (lines, focus_line, cursor_col)
+    let add_focused = model.focus == Focus::AddRow(list);
+    if add_focused {
+        form.focus_here();
+    }
+    let add = match list {
+        List::Apis => "  + add an endpoint (Enter)",
+        List::Backends => "  + add a backend file (Enter)",
+        List::Frontends => "  + add a frontend file (Enter)",
+    };
+    form.lines.push(Line::styled(
+        add,
+        if add_focused {
+            theme.focused()
+        } else {
+            theme.dim()
+        },
+    ));
+}
+
+/// An endpoint row's worst finding, and what it became: its origin and site.
+fn endpoint_row(model: &Model, input: &str) -> (Option<Severity>, String) {
+    let report = model
+        .analysis
+        .endpoints
+        .iter()
+        .find(|r| r.input == input.trim());
+    let severity = model.analysis.worst_for(input.trim());
+    let detail = match report.and_then(|r| r.parsed.as_ref().map(|e| (r, e))) {
+        _ if input.trim().is_empty() => "type a URL, e.g. https://api.example.com".to_owned(),
+        Some((r, endpoint)) => {
+            let site = r.registrable_domain.as_deref().unwrap_or(&endpoint.host);
+            let auth = if model.analysis.api_domain.as_deref() == Some(endpoint.origin().as_str()) {
+                " · /auth"
+            } else {
+                ""
+            };
+            format!("→ {} · {site}{auth}", endpoint.origin())
+        }
+        None => "→ not a usable URL yet".to_owned(),
+    };
+    (severity, detail)
+}
+
+/// A file row's state, and what it is: the SDK it initialises in which language.
+fn file_row(model: &Model, list: List, i: usize, input: &str) -> (Option<Severity>, String) {
+    if input.trim().is_empty() {
+        return (None, "type a path, e.g. src/supertokens.ts".to_owned());
+    }
+    if model.field_error(TextField::Row(list, i)).is_some() {
+        return (
+            Some(Severity::Error),
+            "→ not a file st-setup can write (see the hint below)".to_owned(),
+        );
+    }
+    let language = match Path::new(input.trim()).extension().and_then(|e| e.to_str()) {
+        Some("ts" | "tsx" | "mts" | "cts") => "TypeScript",
+        _ => "JavaScript",
+    };
+    let sdk = match list {
+        List::Frontends => model
+            .ui
+            .map_or("supertokens-auth-react or -web-js", Ui::sdk),
+        _ => "supertokens-node",
+    };
+    (None, format!("→ {sdk} · {language}"))
+}
+
+/// One labelled row: a choice (`◂ value ▸`) or a one-line text field.
+fn field_line(
+    form: &mut FormLines,
+    model: &Model,
+    focus: Focus,
+    choice: Option<String>,
+    width: usize,
+    theme: Theme,
+) {
+    let value_width = width.saturating_sub(LABEL_WIDTH + 1).max(8);
+    let label = focus.question().map_or("", Question::label);
+    let focused = model.focus == focus;
+    if focused {
+        form.focus_here();
+    }
+    let label_span = Span::raw(format!("{label:LABEL_WIDTH$}"));
+    let value = match (choice, focus.text_field()) {
+        (Some(choice), _) => Span::styled(
+            format!("◂ {choice} ▸"),
+            if focused {
+                theme.focused()
+            } else {
+                Style::new()
+            },
+        ),
+        (None, Some(field)) => {
+            let text = model.text(field);
+            let (shown, col) = visible(text, focused.then_some(model.cursor), value_width);
+            if focused {
+                form.cursor_col = col.map(|c| c + LABEL_WIDTH);
+            }
+            let missing =
+                text.trim().is_empty() && matches!(field, TextField::Website | TextField::AppName);
+            let style = if focused {
+                theme.focused()
+            } else if missing {
+                theme.severity(Some(Severity::Warning))
+            } else if model.field_error(field).is_some() {
+                theme.severity(Some(Severity::Error))
+            } else {
+                Style::new()
+            };
+            Span::styled(
+                if missing && !focused {
+                    "(required)".to_owned()
+                } else {
+                    shown
+                },
+                style,
+            )
+        }
+        (None, None) => Span::raw(""),
+    };
+    let mut spans = vec![label_span];
+    if !focused
+        && focus
+            .text_field()
+            .is_some_and(|f| model.field_error(f).is_some())
+    {
+        spans.push(Span::styled("✗ ", theme.severity(Some(Severity::Error))));
+    }
+    spans.push(value);
+    form.lines.push(Line::from(spans));
+    if focus == Focus::Ui {
+        let explain = model
+            .ui
+            .map_or("Pre built UI or Custom UI? ← → to choose", Ui::label);
+        let indent = " ".repeat(LABEL_WIDTH);
+        form.lines
+            .extend(wrapped(&indent, &indent, explain, width, theme.dim()));
+    }
 }
 
 /// The part of `text` that fits in `width` columns, keeping the cursor in view; and the
@@ -668,18 +735,18 @@ fn help_text(width: usize) -> Vec<Line<'static>> {
         ),
         (
             "paste",
-            "lands in the field under the cursor; a list pasted into an endpoint becomes one row per URL",
+            "lands in the field under the cursor; a list pasted into a list becomes one row per item",
         ),
         (
             "Enter",
-            "on an endpoint: add a row below it; on the button: preview; elsewhere: the next field",
+            "on a row of a list: add a row below it; on the button: preview; elsewhere: the next field",
         ),
-        (", or space", "in an endpoint: start the next row"),
+        (", or space", "in a row of a list: start the next row"),
         (
             "Ctrl-N / Ctrl-D",
-            "add / delete an endpoint row (Backspace on an empty row deletes it too)",
+            "add / delete a row of a list (Backspace on an empty row deletes it too)",
         ),
-        ("Alt-↑ / Alt-↓", "move an endpoint up / down"),
+        ("Alt-↑ / Alt-↓", "move a row up / down"),
         (
             "← → Space",
             "change a choice (Serves /auth, Login UI, Language)",
@@ -1049,7 +1116,7 @@ mod tests {
         let long = format!("https://{}.example.com", "a".repeat(70_000));
         let mut m = model(&[&long, "https://api.example.com"]);
         m.app_name = "n".repeat(70_000);
-        m.backend_out = format!("{}.ts", "p".repeat(70_000));
+        m.backends[0] = format!("{}.ts", "p".repeat(70_000));
         for size in [(100, 30), (60, 20), (50, 16), (250, 80), (40, 10)] {
             let shown = screen(&m, size);
             assert!(
@@ -1066,7 +1133,7 @@ mod tests {
     #[test]
     fn the_cookie_domain_appears_while_typing() {
         let mut m = model(&["https://api.example.com"]);
-        m.update(Action::AddApi);
+        m.update(Action::AddRow);
         for c in "api2.example.co".chars() {
             m.update(Action::Insert(c));
         }

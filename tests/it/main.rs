@@ -5,6 +5,7 @@ mod common;
 mod cli;
 mod defects;
 mod generated;
+mod outputs;
 mod props;
 mod safety;
 mod sdk;

@@ -864,8 +864,8 @@ fn arb_saved() -> BoxedStrategy<SavedSetup> {
                     website,
                     ui,
                     app_name,
-                    backend_out: backend_out.map(PathBuf::from),
-                    frontend_out: frontend_out.map(PathBuf::from),
+                    backend_out: backend_out.into_iter().map(PathBuf::from).collect(),
+                    frontend_out: frontend_out.into_iter().map(PathBuf::from).collect(),
                     lang,
                     connection_uri,
                 },
@@ -1115,8 +1115,8 @@ proptest! {
             website: Some(website),
             ui: Some(ui),
             app_name: Some(app_name),
-            backend_out: Some(backend_out.clone()),
-            frontend_out: Some(frontend_out.clone()),
+            backend_out: vec![backend_out.clone()],
+            frontend_out: vec![frontend_out.clone()],
             lang: Some(lang),
             connection_uri: Some(connection_uri),
         };
@@ -1436,7 +1436,7 @@ fn corpus_endpoints_survive_everything() {
                 website: Some("https://example.com".to_owned()),
                 ui: Some(Ui::Custom),
                 app_name: Some(input.clone()),
-                backend_out: Some(inside(input)),
+                backend_out: vec![inside(input)],
                 lang: Some(Lang::Js),
                 ..Default::default()
             };

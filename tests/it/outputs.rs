@@ -1,0 +1,238 @@
+//! Several services: repeatable --backend-out / --frontend-out, add-backend and
+//! add-frontend, st-setup.json version 2 and the migration of version 1.
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::common::{STATE, TWO_APIS, project, read, run_in, yes_two_apis};
+
+const AUTH: &str = "services/auth/src/supertokens.ts";
+const BILLING: &str = "services/billing/supertokens.mjs";
+const WEB: &str = "web/src/supertokens.ts";
+
+fn three_outputs(dir: &Path) {
+    yes_two_apis(
+        dir,
+        &[
+            "--backend-out",
+            AUTH,
+            "--backend-out",
+            BILLING,
+            "--frontend-out",
+            WEB,
+        ],
+    )
+    .expect_code(0);
+}
+
+fn state(dir: &Path) -> Value {
+    serde_json::from_str(&read(dir, STATE)).expect("st-setup.json is JSON")
+}
+
+#[test]
+fn every_service_gets_the_same_values_and_follows_an_added_api() {
+    let dir = project();
+    three_outputs(dir.path());
+    for backend in [AUTH, BILLING] {
+        let text = read(dir.path(), backend);
+        assert!(text.contains("cookieDomain: \".example.com\","), "{text}");
+        assert!(
+            text.contains("apiDomain: \"https://api.example.com\","),
+            "{text}"
+        );
+    }
+    assert!(read(dir.path(), BILLING).contains("import SuperTokens from \"supertokens-node\";"));
+    let saved = state(dir.path());
+    assert_eq!(saved["version"], 2);
+    assert_eq!(
+        saved["answers"]["backendOut"],
+        serde_json::json!([AUTH, BILLING])
+    );
+    assert_eq!(saved["answers"]["frontendOut"], serde_json::json!([WEB]));
+
+    // An API on another site is refused for all of them; one on the same site changes
+    // no value, so no output changes.
+    run_in(
+        dir.path(),
+        &["add-api", "https://api.eu.example.org", "--yes"],
+    )
+    .expect_code(1);
+    let run = run_in(
+        dir.path(),
+        &["add-api", "https://billing.example.com", "--yes"],
+    )
+    .expect_code(0);
+    assert!(
+        run.stdout
+            .contains("unchanged  services/auth/src/supertokens.ts"),
+        "{}",
+        run.stdout
+    );
+    run_in(dir.path(), &["check"]).expect_code(0);
+
+    // One tampered output among many: check names that one.
+    let tampered = read(dir.path(), BILLING).replace("\".example.com\"", "\".other.com\"");
+    fs::write(dir.path().join(BILLING), tampered).unwrap();
+    let run = run_in(dir.path(), &["check"]).expect_code(1);
+    assert!(
+        run.stdout.contains(&format!("--- a/{BILLING}")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains(&format!("--- a/{AUTH}")),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn add_backend_and_add_frontend_join_the_lists() {
+    let dir = project();
+    yes_two_apis(dir.path(), &[]).expect_code(0);
+    let run = run_in(
+        dir.path(),
+        &["add-backend", "services/mail/config.ts", "--yes"],
+    )
+    .expect_code(0);
+    // The default file stays one of the backends; only the new one is created.
+    assert!(
+        run.stdout.contains("unchanged  backend/supertokens.ts"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("created    services/mail/config.ts"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("Next: import services/mail/config.ts once"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("frontend/supertokens.ts at the start"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        state(dir.path())["answers"]["backendOut"],
+        serde_json::json!(["backend/supertokens.ts", "services/mail/config.ts"])
+    );
+    let mail = read(dir.path(), "services/mail/config.ts");
+    assert_eq!(
+        mail,
+        read(dir.path(), "backend/supertokens.ts"),
+        "the same file, the same values"
+    );
+
+    let again = run_in(
+        dir.path(),
+        &["add-backend", "./services/mail/../mail/config.ts", "--yes"],
+    )
+    .expect_code(0);
+    assert!(
+        again.stderr.contains("is already one of the backend files"),
+        "{}",
+        again.stderr
+    );
+
+    run_in(dir.path(), &["add-frontend", "admin/src/st.js", "--yes"]).expect_code(0);
+    assert!(read(dir.path(), "admin/src/st.js").contains("sessionTokenBackendDomain"));
+    run_in(dir.path(), &["check"]).expect_code(0);
+
+    let run = run_in(
+        dir.path(),
+        &["add-backend", "x.ts", "--backend-out", "y.ts", "--yes"],
+    )
+    .expect_code(2);
+    assert!(
+        run.stderr.contains("does not take --backend-out"),
+        "{}",
+        run.stderr
+    );
+    let run = run_in(dir.path(), &["add-frontend", "x.py", "--yes"]).expect_code(2);
+    assert!(
+        run.stderr.contains("has the extension \".py\""),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_version_1_setup_file_is_read_and_migrated_on_the_next_write() {
+    let dir = project();
+    yes_two_apis(
+        dir.path(),
+        &[
+            "--backend-out",
+            "server/st.ts",
+            "--frontend-out",
+            "web/st.ts",
+        ],
+    )
+    .expect_code(0);
+    // st-setup.json exactly as the first release wrote it.
+    let v1 = r#"{
+  "version": 1,
+  "answers": {
+    "apis": [
+      "https://api.example.com",
+      "https://api2.example.com"
+    ],
+    "website": "https://example.com",
+    "ui": "prebuilt",
+    "appName": "Acme",
+    "backendOut": "server/st.ts",
+    "frontendOut": "web/st.ts",
+    "lang": "ts",
+    "connectionUri": "http://localhost:3567"
+  },
+  "generated": {
+    "cookieDomain": ".example.com"
+  }
+}
+"#;
+    fs::write(dir.path().join(STATE), v1).unwrap();
+    // Same meaning: check passes and changes nothing.
+    run_in(dir.path(), &["check"]).expect_code(0);
+    assert_eq!(read(dir.path(), STATE), v1);
+    let run = run_in(dir.path(), &["--yes", "--dry-run"]).expect_code(0);
+    assert!(run.stdout.contains("-  \"version\": 1,"), "{}", run.stdout);
+    assert!(run.stdout.contains("+  \"version\": 2,"), "{}", run.stdout);
+    run_in(
+        dir.path(),
+        &["add-api", "https://api3.example.com", "--yes"],
+    )
+    .expect_code(0);
+    let saved = state(dir.path());
+    assert_eq!(saved["version"], 2);
+    assert_eq!(
+        saved["answers"]["backendOut"],
+        serde_json::json!(["server/st.ts"])
+    );
+    assert_eq!(
+        saved["answers"]["frontendOut"],
+        serde_json::json!(["web/st.ts"])
+    );
+}
+
+#[test]
+fn two_outputs_of_one_side_at_one_file_are_refused() {
+    let dir = project();
+    let mut args: Vec<&str> = TWO_APIS.to_vec();
+    args.extend([
+        "--yes",
+        "--backend-out",
+        "a/st.ts",
+        "--backend-out",
+        "./a/../a/st.ts",
+    ]);
+    let run = run_in(dir.path(), &args).expect_code(2);
+    assert!(run.stderr.contains("are the same file"), "{}", run.stderr);
+    assert!(crate::common::listing(dir.path()).is_empty());
+}
