@@ -119,12 +119,9 @@ pub struct DomainArgs {
     pub output: OutputFlags,
 }
 
+/// What every command that adds to st-setup.json takes besides what it adds.
 #[derive(Debug, Args)]
-pub struct AddFileArgs {
-    /// The new init files (.ts .tsx .mts .cts .js .jsx .mjs .cjs)
-    #[arg(value_name = "PATH", required = true)]
-    pub paths: Vec<PathBuf>,
-
+pub struct AddFlags {
     #[command(flatten)]
     pub answers: AnswerFlags,
 
@@ -139,22 +136,23 @@ pub struct AddFileArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct AddFileArgs {
+    /// The new init files (.ts .tsx .mts .cts .js .jsx .mjs .cjs)
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub flags: AddFlags,
+}
+
+#[derive(Debug, Args)]
 pub struct AddApiArgs {
     /// The new API endpoints
     #[arg(value_name = "URL", required = true)]
     pub urls: Vec<String>,
 
     #[command(flatten)]
-    pub answers: AnswerFlags,
-
-    #[command(flatten)]
-    pub write: WriteFlags,
-
-    #[command(flatten)]
-    pub project: ProjectFlags,
-
-    #[command(flatten)]
-    pub output: OutputFlags,
+    pub flags: AddFlags,
 }
 
 #[derive(Debug, Args)]
@@ -453,9 +451,12 @@ impl Cli {
                     "it asks nothing but whether to write, and only without --yes",
                 )?;
                 request.action = Action::AddApi(crate::text::split_all(&add.urls));
-                request.answers = answers.merged(add.answers).to_answers(&[]);
-                request.dir = add.project.dir.or(request.dir);
-                (output.merged(add.output), write.merged(add.write))
+                request.answers = answers.merged(add.flags.answers).to_answers(&[]);
+                request.dir = add.flags.project.dir.or(request.dir);
+                (
+                    output.merged(add.flags.output),
+                    write.merged(add.flags.write),
+                )
             }
             Some(Command::AddBackend(add) | Command::AddFrontend(add)) => {
                 let side = adding.expect("set for add-backend and add-frontend");
@@ -466,8 +467,8 @@ impl Cli {
                 }
                 let paths_given = !answers.backend_out.is_empty()
                     || !answers.frontend_out.is_empty()
-                    || !add.answers.backend_out.is_empty()
-                    || !add.answers.frontend_out.is_empty();
+                    || !add.flags.answers.backend_out.is_empty()
+                    || !add.flags.answers.frontend_out.is_empty();
                 if paths_given {
                     return Err(format!(
                         "add-{side} adds the files given as its arguments; it does not take --backend-out or --frontend-out"
@@ -482,9 +483,12 @@ impl Cli {
                     "it asks nothing but whether to write, and only without --yes",
                 )?;
                 request.action = Action::AddFiles(side, add.paths);
-                request.answers = answers.merged(add.answers).to_answers(&[]);
-                request.dir = add.project.dir.or(request.dir);
-                (output.merged(add.output), write.merged(add.write))
+                request.answers = answers.merged(add.flags.answers).to_answers(&[]);
+                request.dir = add.flags.project.dir.or(request.dir);
+                (
+                    output.merged(add.flags.output),
+                    write.merged(add.flags.write),
+                )
             }
             Some(Command::Check(check)) => {
                 refuse(
