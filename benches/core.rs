@@ -1,4 +1,4 @@
-//! Benchmarks of the core (issue #4, DESIGN §7): endpoint parsing, the Public Suffix List
+//! Benchmarks of the core: endpoint parsing, the Public Suffix List
 //! (cold and warm), analysis with 1/3/20/200 endpoints, template rendering, plan + diff,
 //! and one TUI keystroke (update + full frame into a 120×40 `TestBackend`).
 //!

@@ -1,5 +1,5 @@
 //! From the typed endpoints to the shared cookie domain, with a finding for every rule
-//! that holds, fails or needed a decision (DESIGN §4).
+//! that holds, fails or needed a decision (the domain rules in the README).
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -70,7 +70,7 @@ impl Analysis {
         self.endpoints.iter().filter_map(|r| r.parsed.as_ref())
     }
 
-    /// The JSON object `st-setup domain --json` prints (DESIGN §3).
+    /// The JSON object `st-setup domain --json` prints.
     pub fn to_json(&self) -> serde_json::Value {
         #[derive(Serialize)]
         #[serde(rename_all = "camelCase")]

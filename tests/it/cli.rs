@@ -1,4 +1,4 @@
-//! The command-line contract of DESIGN §3, run against the real binary: subcommands, exit
+//! The command-line contract (README), run against the real binary: subcommands, exit
 //! codes, `--yes`, `--dry-run`, `check`, `add-api`, managed blocks and non-terminal errors.
 
 use std::collections::BTreeMap;

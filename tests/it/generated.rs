@@ -1,4 +1,4 @@
-//! Snapshots of every generated-file variant (DESIGN §5, §6.2), produced by running the
+//! Snapshots of every generated-file variant, produced by running the
 //! real binary into temporary project folders. They live in the top-level `snapshots/`.
 
 use std::fs;

@@ -1,4 +1,4 @@
-//! Integration tests: one test binary (DESIGN §2), one module per area.
+//! Integration tests: one test binary, one module per area.
 
 mod common;
 

@@ -1,4 +1,4 @@
-//! Property tests and a hand-picked corpus (issue #5): endpoint parsing, the Public Suffix
+//! Property tests and a hand-picked corpus: endpoint parsing, the Public Suffix
 //! List, the analysis, rendering and the whole `generate` run, fed hostile text.
 //!
 //! - Nothing panics, whatever the endpoint, app name, output path or st-setup.json says.
@@ -419,7 +419,7 @@ fn psl_host() -> BoxedStrategy<String> {
 // Checks
 // ---------------------------------------------------------------------------------------
 
-/// The rules a parsed endpoint keeps (DESIGN §4.1).
+/// The rules a parsed endpoint keeps (domain rule 1).
 fn check_endpoint(input: &str, e: &Endpoint) -> Result<(), TestCaseError> {
     prop_assert_eq!(&e.input, input);
     prop_assert!(!e.host.is_empty());
@@ -466,7 +466,7 @@ fn distinct_hosts(a: &Analysis) -> Vec<&str> {
     hosts
 }
 
-/// Everything DESIGN §4 promises about a cookie domain, whatever the input was.
+/// Everything the domain rules promise about a cookie domain, whatever the input was.
 fn check_cookie_domain(a: &Analysis) -> Result<(), TestCaseError> {
     let hosts = distinct_hosts(a);
     let Some(domain) = &a.cookie_domain else {
@@ -617,7 +617,7 @@ fn flatten(
     }
 }
 
-/// What `stSetup` must hold for these values (DESIGN §5).
+/// What `stSetup` must hold for these values.
 fn expected_values(kind: Role, v: &FileValues) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     let mut put = |k: &str, v: &str| {
@@ -1012,7 +1012,7 @@ proptest! {
     }
 
     /// Endpoints under one site share exactly their longest common suffix; other mixes are
-    /// refused for the reason DESIGN §4 gives.
+    /// refused for the reason the domain rules give.
     #[test]
     fn one_site_shares_its_longest_common_suffix(apis in site_group()) {
         let a = analyse(&DomainInput { apis: &apis, ..Default::default() }, &PSL);
@@ -1226,7 +1226,7 @@ proptest! {
         }
     }
 
-    /// DESIGN §4.1: text without a scheme is https (http for local hosts), whatever its path,
+    /// Domain rule 1: text without a scheme is https (http for local hosts), whatever its path,
     /// query or fragment holds.
     #[test]
     fn scheme_less_input_is_https(
@@ -1541,7 +1541,7 @@ fn wildcard_hosts_are_refused() {
     assert_eq!(a.cookie_domain, None, "{:#?}", a.findings);
 }
 
-/// No scheme, and a URL in the query: still `https://api.example.com` (DESIGN §4.1).
+/// No scheme, and a URL in the query: still `https://api.example.com` (domain rule 1).
 #[test]
 fn a_url_in_the_query_is_no_scheme() {
     for input in [

@@ -1,4 +1,4 @@
-//! SDK conformance (DESIGN §6.4): the files st-setup writes, checked against the real
+//! SDK conformance: the files st-setup writes, checked against the real
 //! SuperTokens SDKs pinned in `tests/sdk/package-lock.json`, by `tests/sdk/typecheck.mjs`
 //! (tsc against the SDKs' types) and `tests/sdk/check.mjs` (runs the files and reads what
 //! the SDKs normalised). See tests/sdk/README.md.
@@ -8,7 +8,7 @@
 //! than `package-lock.json`, once per run of the test binary.
 //!
 //! Our own values (cookie domain, apiDomain) are read from `st-setup domain --json`, and
-//! checked against the values DESIGN §4 requires, before the SDKs are asked.
+//! checked against the values the domain rules (README) require, before the SDKs are asked.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -266,7 +266,7 @@ impl Flavor {
     }
 }
 
-/// Which APIs, and what DESIGN §4 says the result must be.
+/// Which APIs, and what the domain rules say the result must be.
 #[derive(Clone, Copy, Debug)]
 enum Setup {
     /// api + api2 on example.com.
@@ -297,7 +297,7 @@ impl Setup {
         }
     }
 
-    /// (cookieDomain, apiDomain, olderCookieDomain) as DESIGN §4 requires them.
+    /// (cookieDomain, apiDomain, olderCookieDomain) as the domain rules require them.
     fn expected(self) -> (Option<&'static str>, &'static str, Option<&'static str>) {
         match self {
             Setup::TwoApis => (Some(".example.com"), "https://api.example.com", None),
@@ -395,7 +395,7 @@ fn generate(dir: &Path, flavor: Flavor, ui: &'static str, setup: Setup, app_name
         frontend.display()
     );
 
-    // Our values, from `st-setup domain --json`, must be what DESIGN §4 says.
+    // Our values, from `st-setup domain --json`, must be what the domain rules say.
     let (want_domain, want_api, want_older) = setup.expected();
     let now = ours(&apis);
     assert_eq!(
