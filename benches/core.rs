@@ -19,7 +19,7 @@ use st_setup::generate::generate;
 use st_setup::plan::{PlannedFile, write_all};
 use st_setup::psl::{EMBEDDED, PublicSuffixList};
 use st_setup::render::{FileValues, render};
-use st_setup::target::{Imports, Role, Syntax, Target};
+use st_setup::target::{Role, Syntax, Target};
 use st_setup::tui::app::{Action, Model};
 use st_setup::tui::view::{Theme, draw};
 
@@ -140,11 +140,7 @@ fn bench_analysis(c: &mut Criterion) {
 
 /// A TypeScript file of `role`, as st-setup writes it in a project without a tsconfig.
 fn ts(role: Role) -> Target {
-    let syntax = Syntax {
-        ts: true,
-        imports: Imports::Esm,
-        index_js: false,
-    };
+    let syntax = Syntax::TYPESCRIPT;
     Target { role, syntax }
 }
 

@@ -19,7 +19,7 @@ pub struct Outcome {
     pub setup: Setup,
     pub analysis: Analysis,
     pub saved: SavedSetup,
-    /// Backend, frontend, then st-setup.json.
+    /// The backends, the frontends, then st-setup.json.
     pub files: Vec<PlannedFile>,
     /// What the user should know about this run beyond the findings.
     pub notes: Vec<String>,

@@ -30,13 +30,13 @@ fn main() -> ExitCode {
     if let (Ok(_), Some(failure)) = (&result, st_setup::run::stdout_failure()) {
         // stdout is what failed, so the message goes to stderr, --json or not.
         failure.print(false);
-        return ExitCode::from(failure.exit as u8);
+        return ExitCode::from(failure.exit() as u8);
     }
     match result {
         Ok(exit) => ExitCode::from(exit as u8),
         Err(failure) => {
             failure.print(json);
-            ExitCode::from(failure.exit as u8)
+            ExitCode::from(failure.exit() as u8)
         }
     }
 }

@@ -114,11 +114,7 @@ fn package_is_module(path: &Path) -> Result<bool> {
 /// nearest tsconfig.json as well.
 pub fn syntax_for(path: &Path) -> Result<Syntax> {
     let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let js = |imports| Syntax {
-        ts: false,
-        imports,
-        index_js: false,
-    };
+    let js = Syntax::javascript;
     Ok(match extension {
         "mjs" => js(Imports::Esm),
         "cjs" => js(Imports::Require),
@@ -128,13 +124,13 @@ pub fn syntax_for(path: &Path) -> Result<Syntax> {
             let options = TsOptions::for_file(path)?;
             let commonjs = options.emits_commonjs(extension, package_is_module(path)?);
             Syntax {
-                ts: true,
                 imports: if commonjs && options.verbatim_module_syntax {
                     Imports::TsRequire
                 } else {
                     Imports::Esm
                 },
                 index_js: !commonjs && options.resolves_like_node(),
+                ..Syntax::TYPESCRIPT
             }
         }
     })
@@ -421,11 +417,7 @@ mod tests {
         let at = |name: &str| syntax_for(&dir.path().join(name)).unwrap();
         let config = |text: &str| fs::write(dir.path().join("tsconfig.json"), text).unwrap();
         let package = |text: &str| fs::write(dir.path().join("package.json"), text).unwrap();
-        let esm = Syntax {
-            ts: true,
-            imports: Imports::Esm,
-            index_js: false,
-        };
+        let esm = Syntax::TYPESCRIPT;
         let ts_require = Syntax {
             imports: Imports::TsRequire,
             ..esm

@@ -349,11 +349,7 @@ mod tests {
 
     /// A TypeScript file of `role`.
     fn ts(role: Role) -> Target {
-        let syntax = crate::target::Syntax {
-            ts: true,
-            imports: crate::target::Imports::Esm,
-            index_js: false,
-        };
+        let syntax = crate::target::Syntax::TYPESCRIPT;
         Target { role, syntax }
     }
 

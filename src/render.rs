@@ -171,11 +171,7 @@ mod tests {
     fn target(role: Role, imports: Imports) -> Target {
         Target {
             role,
-            syntax: Syntax {
-                ts: false,
-                imports,
-                index_js: false,
-            },
+            syntax: Syntax::javascript(imports),
         }
     }
 

@@ -64,6 +64,13 @@ pub fn stdout_failure() -> Option<Failure> {
 }
 
 /// Prints to stderr; a closed stderr (`2>&-`) is no reason to panic either.
+macro_rules! err {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 macro_rules! errln {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
@@ -119,7 +126,6 @@ impl Kind {
 #[derive(Debug)]
 pub struct Failure {
     pub kind: Kind,
-    pub exit: Exit,
     pub error: anyhow::Error,
     /// Fields the `--json` object carries besides `ok` and `error` (the analysis, the
     /// planned files), so a failure still says everything that is known.
@@ -128,16 +134,19 @@ pub struct Failure {
 
 impl Failure {
     pub fn new(kind: Kind, error: anyhow::Error) -> Self {
-        let exit = match kind {
+        Self {
+            kind,
+            error,
+            details: None,
+        }
+    }
+
+    /// The exit code, which the kind alone decides.
+    pub fn exit(&self) -> Exit {
+        match self.kind {
             Kind::Usage | Kind::SetupFile | Kind::CannotJudge => Exit::Usage,
             Kind::Block | Kind::Findings | Kind::Failed => Exit::Failed,
             Kind::Cancelled => Exit::Cancelled,
-        };
-        Self {
-            kind,
-            exit,
-            error,
-            details: None,
         }
     }
 
@@ -535,7 +544,7 @@ impl Context<'_> {
             ),
             GenerateError::Findings(analysis) => {
                 if !self.request.json {
-                    eprint!("{}", report::analysis(&analysis, report::width_of_stderr()));
+                    err!("{}", report::analysis(&analysis, report::width_of_stderr()));
                 }
                 let see = if self.request.json {
                     "the findings"
@@ -579,7 +588,7 @@ impl Context<'_> {
             // Under --json, stdout holds the one object; the question goes to the terminal.
             let preview = format!("{}{}", report::plan(&outcome, true), self.diff(&outcome));
             if self.request.json {
-                eprint!("{preview}");
+                err!("{preview}");
             } else {
                 out!("{preview}");
             }
@@ -613,7 +622,7 @@ impl Context<'_> {
     fn print_notes(&self, outcome: &Outcome) {
         for note in &outcome.notes {
             let note = report::wrapped_line(&format!("note: {note}"), report::width_of_stderr(), 6);
-            eprint!("{note}");
+            err!("{note}");
         }
     }
 

@@ -110,6 +110,24 @@ pub enum Imports {
     TsRequire,
 }
 
+impl Syntax {
+    /// TypeScript as a bundler sees it (and tsc, unless a tsconfig.json says otherwise).
+    pub const TYPESCRIPT: Syntax = Syntax {
+        ts: true,
+        imports: Imports::Esm,
+        index_js: false,
+    };
+
+    /// JavaScript with these imports.
+    pub const fn javascript(imports: Imports) -> Syntax {
+        Syntax {
+            ts: false,
+            imports,
+            index_js: false,
+        }
+    }
+}
+
 /// One output file's target: its role and its language, as its module format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Target {

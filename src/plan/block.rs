@@ -139,14 +139,10 @@ pub(super) fn splice(
 mod tests {
     use super::*;
     use crate::answers::Ui;
-    use crate::target::{Imports, Syntax};
+    use crate::target::Syntax;
 
     fn target(role: Role) -> Target {
-        let syntax = Syntax {
-            ts: true,
-            imports: Imports::Esm,
-            index_js: false,
-        };
+        let syntax = Syntax::TYPESCRIPT;
         Target { role, syntax }
     }
 

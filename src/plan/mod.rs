@@ -231,11 +231,7 @@ mod tests {
     use super::*;
 
     fn backend_ts() -> Target {
-        let syntax = crate::target::Syntax {
-            ts: true,
-            imports: crate::target::Imports::Esm,
-            index_js: false,
-        };
+        let syntax = crate::target::Syntax::TYPESCRIPT;
         Target {
             role: crate::target::Role::Backend,
             syntax,

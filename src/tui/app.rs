@@ -755,6 +755,17 @@ mod tests {
         )
     }
 
+    /// Every answer given: one API, custom UI.
+    fn complete() -> Answers {
+        Answers {
+            apis: vec!["https://api.example.com".into()],
+            website: Some("https://example.com".into()),
+            ui: Some(Ui::Custom),
+            app_name: Some("A".into()),
+            ..Default::default()
+        }
+    }
+
     fn type_text(model: &mut Model, text: &str) {
         for c in text.chars() {
             model.update(Action::Insert(c));
@@ -1084,13 +1095,7 @@ mod tests {
 
     #[test]
     fn unusable_files_app_name_or_core_block_writing() {
-        let answers = Answers {
-            apis: vec!["https://api.example.com".into()],
-            website: Some("https://example.com".into()),
-            ui: Some(Ui::Custom),
-            app_name: Some("A".into()),
-            ..Default::default()
-        };
+        let answers = complete();
         let mut m = Model::new(&answers, Lang::Ts, Path::new("/nonexistent"), &PSL);
         assert_eq!(m.write_blocker(), None);
         m.focus_on(Focus::Row(List::Frontends, 0));
@@ -1179,13 +1184,7 @@ mod tests {
     #[test]
     fn preview_writes_only_a_plan_with_changes() {
         let dir = tempfile::tempdir().unwrap();
-        let answers = Answers {
-            apis: vec!["https://api.example.com".into()],
-            website: Some("https://example.com".into()),
-            ui: Some(Ui::Custom),
-            app_name: Some("A".into()),
-            ..Default::default()
-        };
+        let answers = complete();
         let mut m = Model::new(&answers, Lang::Ts, Path::new("/nonexistent"), &PSL);
         let plan = || crate::generate::generate(dir.path(), &answers, None, &PSL, false).unwrap();
         m.show_preview(Ok(plan()));

@@ -84,6 +84,28 @@ impl Run {
         self
     }
 
+    /// Fails, showing stdout, unless stdout holds `needle`.
+    #[track_caller]
+    pub fn expect_stdout(&self, needle: &str) -> &Self {
+        assert!(
+            self.stdout.contains(needle),
+            "no {needle:?} in stdout:\n{}",
+            self.stdout
+        );
+        self
+    }
+
+    /// Fails, showing stderr, unless stderr holds `needle`.
+    #[track_caller]
+    pub fn expect_stderr(&self, needle: &str) -> &Self {
+        assert!(
+            self.stderr.contains(needle),
+            "no {needle:?} in stderr:\n{}",
+            self.stderr
+        );
+        self
+    }
+
     /// stdout as one JSON value (serde refuses anything after the first value).
     pub fn json(&self) -> Value {
         serde_json::from_str(&self.stdout)

@@ -116,12 +116,8 @@ fn a_website_with_a_line_break_is_refused_naming_the_character() {
     let website = "https://example.com\nhttps://x.com";
     let run = yes_two_apis(dir.path(), &["--website", website]).expect_code(1);
     // A run's report goes to stderr (stdout is kept for the plan and the diff).
-    assert!(run.stderr.contains("invalid-url"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("a line break (U+000A)"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("invalid-url");
+    run.expect_stderr("a line break (U+000A)");
     assert_eq!(listing(dir.path()), Vec::<PathBuf>::new());
 
     let json = run_in(
@@ -151,11 +147,7 @@ fn a_website_with_a_line_break_is_refused_naming_the_character() {
 fn an_app_name_with_a_line_break_is_a_usage_error() {
     let dir = project();
     let run = yes_two_apis(dir.path(), &["--app-name", "My\nApp"]).expect_code(2);
-    assert!(
-        run.stderr.contains("a line break (U+000A)"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("a line break (U+000A)");
     assert_eq!(listing(dir.path()), Vec::<PathBuf>::new());
 }
 
@@ -169,7 +161,7 @@ fn an_escape_character_in_an_endpoint_is_printed_escaped_never_raw() {
         &["domain", "--json", endpoint, "api2.example.com"],
     ] {
         let run = run_in(dir.path(), args).expect_code(1);
-        assert!(run.stdout.contains("invalid-url"), "{}", run.stdout);
+        run.expect_stdout("invalid-url");
         assert!(run.stdout.contains("\\u{1b}"), "{args:?}: {}", run.stdout);
         assert!(
             !run.stdout.contains('\x1b') && !run.stderr.contains('\x1b'),
@@ -189,8 +181,8 @@ fn a_70000_character_endpoint_is_refused_briefly_without_panicking() {
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     assert_lines_shorter_than(&run.stdout, 400);
     assert_lines_shorter_than(&run.stderr, 400);
-    assert!(run.stdout.contains('…'), "{}", run.stdout);
-    assert!(run.stdout.contains("(70,020 characters)"), "{}", run.stdout);
+    run.expect_stdout("…");
+    run.expect_stdout("(70,020 characters)");
 
     let run = run_in(dir.path(), &["domain", "--json", &huge, "api.example.com"]).expect_code(1);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
@@ -251,22 +243,10 @@ fn force_keeps_an_existing_backup_and_names_the_new_one() {
         old_backup.as_bytes()
     );
     assert_eq!(read(dir.path(), "backend/supertokens.ts.1.bak"), mine);
-    assert!(
-        run.stdout
-            .contains("(old file kept as backend/supertokens.ts.1.bak)"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stderr.contains("note:") && run.stderr.contains("backend/supertokens.ts.1.bak"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("supertokens-node/recipe/emailpassword"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stdout("(old file kept as backend/supertokens.ts.1.bak)");
+    run.expect_stderr("note:")
+        .expect_stderr("backend/supertokens.ts.1.bak");
+    run.expect_stderr("supertokens-node/recipe/emailpassword");
 }
 
 /// Before, `--json` runs did not say where a replaced file's old content went.
@@ -299,12 +279,12 @@ fn json_runs_list_the_backup_of_each_file() {
 fn an_output_path_that_names_a_folder_is_a_usage_error() {
     let dir = project();
     let run = yes_two_apis(dir.path(), &["--frontend-out", "web/"]).expect_code(2);
-    assert!(run.stderr.contains("is a folder"), "{}", run.stderr);
+    run.expect_stderr("is a folder");
     assert_eq!(listing(dir.path()), Vec::<PathBuf>::new());
 
     fs::create_dir(dir.path().join("web")).expect("mkdir");
     let run = yes_two_apis(dir.path(), &["--frontend-out", "web"]).expect_code(2);
-    assert!(run.stderr.contains("is a folder"), "{}", run.stderr);
+    run.expect_stderr("is a folder");
     assert_eq!(listing(dir.path()), [PathBuf::from("web")]);
 }
 
@@ -321,7 +301,7 @@ fn an_output_path_without_a_javascript_extension_is_a_usage_error() {
         );
     }
     let run = yes_two_apis(dir.path(), &["--backend-out", "backend/supertokens"]).expect_code(2);
-    assert!(run.stderr.contains("has no extension"), "{}", run.stderr);
+    run.expect_stderr("has no extension");
     assert_eq!(listing(dir.path()), Vec::<PathBuf>::new());
 }
 
@@ -352,12 +332,8 @@ fn older_cookie_domain_is_set_within_a_site_but_not_across_sites() {
         "{backend}"
     );
     assert!(!backend.contains("olderCookieDomain"), "{backend}");
-    assert!(
-        run.stderr.contains("note: No olderCookieDomain:"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("never send"), "{}", run.stderr);
+    run.expect_stderr("note: No olderCookieDomain:");
+    run.expect_stderr("never send");
 
     // The contrast: widening within one site still sets olderCookieDomain.
     let dir = project();
@@ -454,12 +430,7 @@ fn a_link_to_the_previous_output_is_not_called_a_leftover() {
     let dir = project();
     yes_two_apis(dir.path(), &["--backend-out", "real/st.ts"]).expect_code(0);
     let run = yes_two_apis(dir.path(), &["--backend-out", "other/st.ts"]).expect_code(0);
-    assert!(
-        run.stderr
-            .contains("note: real/st.ts was written by an earlier run"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("note: real/st.ts was written by an earlier run");
 }
 
 // ---- 8. Module format of a file outside the project ------------------------------------
@@ -560,11 +531,7 @@ fn check_asks_to_restore_a_missing_end_marker_without_force() {
     assert_ne!(damaged, original);
     fs::write(dir.path().join(BACKEND), damaged).expect("write");
     let run = run_in(dir.path(), &["check"]).expect_code(2);
-    assert!(
-        run.stderr.contains("Restore the \"// st-setup:end\" line"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("Restore the \"// st-setup:end\" line");
     assert!(!run.stderr.contains("--force"), "{}", run.stderr);
 
     fs::write(dir.path().join(BACKEND), "// my own\nconsole.log(1);\n").expect("write");
@@ -597,7 +564,7 @@ fn subcommand_help_lists_only_the_flags_it_takes() {
     let domain = run_in(dir.path(), &["domain", "--help"]).expect_code(0);
     assert!(!domain.stdout.contains("--ui"), "{}", domain.stdout);
     let add_api = run_in(dir.path(), &["add-api", "--help"]).expect_code(0);
-    assert!(add_api.stdout.contains("--force"), "{}", add_api.stdout);
+    add_api.expect_stdout("--force");
 }
 
 // ---- 11. --json prints one object, also on errors --------------------------------------
@@ -618,25 +585,12 @@ fn json_usage_errors_are_one_json_object() {
 #[test]
 fn json_error_findings_say_ok_false_and_keep_the_findings() {
     let dir = project();
-    let json = run_in(
-        dir.path(),
-        &[
-            "--json",
-            "--yes",
-            "--api",
-            "https://a.vercel.app",
-            "--api",
-            "https://b.vercel.app",
-            "--website",
-            "https://example.com",
-            "--ui",
-            "prebuilt",
-            "--app-name",
-            "A",
-        ],
-    )
-    .expect_code(1)
-    .json();
+    let mut args = vec!["--json", "--yes"];
+    args.extend(setup_args(&[
+        "https://a.vercel.app",
+        "https://b.vercel.app",
+    ]));
+    let json = run_in(dir.path(), &args).expect_code(1).json();
     assert_eq!(json["ok"], false, "{json:#}");
     assert_eq!(json["error"]["kind"], "findings", "{json:#}");
     assert!(
@@ -806,11 +760,7 @@ fn check_finds_the_setup_file_above_up_to_the_git_folder() {
     let dir = repo_with_setup();
     let run = run_in(&dir.path().join("web/src"), &["check"]).expect_code(0);
     let name = dir.path().file_name().expect("name").to_string_lossy();
-    assert!(
-        run.stderr.contains("the project is") && run.stderr.contains(&*name),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("the project is").expect_stderr(&name);
 
     // The search stops at the repository's top (its `.git` folder): an st-setup.json
     // above it belongs to something else.
@@ -819,11 +769,7 @@ fn check_finds_the_setup_file_above_up_to_the_git_folder() {
     fs::create_dir(repo.join("sub")).expect("mkdir");
     for cwd in [repo.clone(), repo.join("sub")] {
         let run = run_in(&cwd, &["check"]).expect_code(1);
-        assert!(
-            run.stderr.contains("there is no st-setup.json"),
-            "{}",
-            run.stderr
-        );
+        run.expect_stderr("there is no st-setup.json");
     }
 }
 
@@ -833,11 +779,7 @@ fn an_output_path_given_in_a_subfolder_is_relative_to_that_subfolder() {
     let dir = repo_with_setup();
     let sub = dir.path().join("web/src");
     let run = run_in(&sub, &["--yes", "--dry-run", "--frontend-out", "x.ts"]).expect_code(0);
-    assert!(
-        run.stdout.contains("+++ b/web/src/x.ts\n"),
-        "{}",
-        run.stdout
-    );
+    run.expect_stdout("+++ b/web/src/x.ts\n");
     run_in(&sub, &["--yes", "--frontend-out", "x.ts"]).expect_code(0);
     assert!(sub.join("x.ts").is_file());
     assert!(!dir.path().join("x.ts").exists());
@@ -853,18 +795,9 @@ fn next_steps_install_the_missing_packages_with_the_projects_package_manager() {
     fs::write(dir.path().join("pnpm-lock.yaml"), "").expect("write");
     fs::write(dir.path().join("package.json"), r#"{"name":"x"}"#).expect("write");
     let run = yes_two_apis(dir.path(), &[]).expect_code(0);
-    assert!(
-        run.stdout.contains("pnpm add supertokens-node"),
-        "{}",
-        run.stdout
-    );
+    run.expect_stdout("pnpm add supertokens-node");
     // Both files are in one package: one command installs what both need.
-    assert!(
-        run.stdout
-            .contains("Install: pnpm add supertokens-node supertokens-auth-react"),
-        "{}",
-        run.stdout
-    );
+    run.expect_stdout("Install: pnpm add supertokens-node supertokens-auth-react");
     assert_eq!(run.stdout.matches("Install").count(), 1, "{}", run.stdout);
     assert!(!run.stdout.contains("npm install"), "{}", run.stdout);
 
@@ -872,11 +805,7 @@ fn next_steps_install_the_missing_packages_with_the_projects_package_manager() {
     fs::write(dir.path().join("package-lock.json"), "{}").expect("write");
     fs::write(dir.path().join("package.json"), r#"{"name":"x"}"#).expect("write");
     let run = yes_two_apis(dir.path(), &[]).expect_code(0);
-    assert!(
-        run.stdout.contains("npm install supertokens-node"),
-        "{}",
-        run.stdout
-    );
+    run.expect_stdout("npm install supertokens-node");
 
     let dir = project();
     fs::write(dir.path().join("pnpm-lock.yaml"), "").expect("write");
@@ -891,11 +820,7 @@ fn next_steps_install_the_missing_packages_with_the_projects_package_manager() {
         "{}",
         run.stdout
     );
-    assert!(
-        run.stdout.contains("pnpm add supertokens-auth-react"),
-        "{}",
-        run.stdout
-    );
+    run.expect_stdout("pnpm add supertokens-auth-react");
 }
 
 /// Output that cannot be written is a failure, not a success: `domain > /dev/full` exited

@@ -64,23 +64,14 @@ fn every_service_gets_the_same_values_and_follows_an_added_api() {
         &["add-api", "https://billing.example.com", "--yes"],
     )
     .expect_code(0);
-    assert!(
-        run.stdout
-            .contains("unchanged  services/auth/src/supertokens.ts"),
-        "{}",
-        run.stdout
-    );
+    run.expect_stdout("unchanged  services/auth/src/supertokens.ts");
     run_in(dir.path(), &["check"]).expect_code(0);
 
     // One tampered output among many: check names that one.
     let tampered = read(dir.path(), BILLING).replace("\".example.com\"", "\".other.com\"");
     fs::write(dir.path().join(BILLING), tampered).unwrap();
     let run = run_in(dir.path(), &["check"]).expect_code(1);
-    assert!(
-        run.stdout.contains(&format!("--- a/{BILLING}")),
-        "{}",
-        run.stdout
-    );
+    run.expect_stdout(&format!("--- a/{BILLING}"));
     assert!(
         !run.stdout.contains(&format!("--- a/{AUTH}")),
         "{}",
@@ -98,22 +89,9 @@ fn add_backend_and_add_frontend_join_the_lists() {
     )
     .expect_code(0);
     // The default file stays one of the backends; only the new one is created.
-    assert!(
-        run.stdout.contains("unchanged  backend/supertokens.ts"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout.contains("created    services/mail/config.ts"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout
-            .contains("Next: import services/mail/config.ts once"),
-        "{}",
-        run.stdout
-    );
+    run.expect_stdout("unchanged  backend/supertokens.ts");
+    run.expect_stdout("created    services/mail/config.ts");
+    run.expect_stdout("Next: import services/mail/config.ts once");
     assert!(
         !run.stdout.contains("frontend/supertokens.ts at the start"),
         "{}",
@@ -135,11 +113,7 @@ fn add_backend_and_add_frontend_join_the_lists() {
         &["add-backend", "./services/mail/../mail/config.ts", "--yes"],
     )
     .expect_code(0);
-    assert!(
-        again.stderr.contains("is already one of the backend files"),
-        "{}",
-        again.stderr
-    );
+    again.expect_stderr("is already one of the backend files");
 
     run_in(dir.path(), &["add-frontend", "admin/src/st.js", "--yes"]).expect_code(0);
     assert!(read(dir.path(), "admin/src/st.js").contains("sessionTokenBackendDomain"));
@@ -150,17 +124,9 @@ fn add_backend_and_add_frontend_join_the_lists() {
         &["add-backend", "x.ts", "--backend-out", "y.ts", "--yes"],
     )
     .expect_code(2);
-    assert!(
-        run.stderr.contains("does not take --backend-out"),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("does not take --backend-out");
     let run = run_in(dir.path(), &["add-frontend", "x.py", "--yes"]).expect_code(2);
-    assert!(
-        run.stderr.contains("has the extension \".py\""),
-        "{}",
-        run.stderr
-    );
+    run.expect_stderr("has the extension \".py\"");
 }
 
 #[test]
@@ -202,8 +168,8 @@ fn a_version_1_setup_file_is_read_and_migrated_on_the_next_write() {
     run_in(dir.path(), &["check"]).expect_code(0);
     assert_eq!(read(dir.path(), STATE), v1);
     let run = run_in(dir.path(), &["--yes", "--dry-run"]).expect_code(0);
-    assert!(run.stdout.contains("-  \"version\": 1,"), "{}", run.stdout);
-    assert!(run.stdout.contains("+  \"version\": 2,"), "{}", run.stdout);
+    run.expect_stdout("-  \"version\": 1,");
+    run.expect_stdout("+  \"version\": 2,");
     run_in(
         dir.path(),
         &["add-api", "https://api3.example.com", "--yes"],
@@ -233,6 +199,6 @@ fn two_outputs_of_one_side_at_one_file_are_refused() {
         "./a/../a/st.ts",
     ]);
     let run = run_in(dir.path(), &args).expect_code(2);
-    assert!(run.stderr.contains("are the same file"), "{}", run.stderr);
+    run.expect_stderr("are the same file");
     assert!(crate::common::listing(dir.path()).is_empty());
 }
