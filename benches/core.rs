@@ -19,7 +19,7 @@ use st_setup::generate::generate;
 use st_setup::plan::{PlannedFile, write_all};
 use st_setup::psl::{EMBEDDED, PublicSuffixList};
 use st_setup::render::{FileValues, render};
-use st_setup::target::{Role, Syntax, Target};
+use st_setup::target::{GoFramework, GoSetup, Language, PythonFramework, Role, Syntax, Target};
 use st_setup::tui::app::{Action, Model};
 use st_setup::tui::view::{Theme, draw};
 
@@ -140,8 +140,7 @@ fn bench_analysis(c: &mut Criterion) {
 
 /// A TypeScript file of `role`, as st-setup writes it in a project without a tsconfig.
 fn ts(role: Role) -> Target {
-    let syntax = Syntax::TYPESCRIPT;
-    Target { role, syntax }
+    Target::js(role, Syntax::TYPESCRIPT)
 }
 
 fn bench_render(c: &mut Criterion) {
@@ -155,15 +154,25 @@ fn bench_render(c: &mut Criterion) {
         why: "The APIs api.example.com, api2.example.com and api3.example.com share example.com, so the session cookies are set for .example.com and sent to all of them.",
     };
     let mut group = c.benchmark_group("render");
-    for role in [
-        Role::Backend,
-        Role::Frontend(Ui::Prebuilt),
-        Role::Frontend(Ui::Custom),
+    let python = Target {
+        role: Role::Backend,
+        language: Language::Python(PythonFramework::FastApi),
+    };
+    let go = Target {
+        role: Role::Backend,
+        language: Language::Go(GoSetup {
+            package: "main".to_owned(),
+            framework: GoFramework::NetHttp,
+        }),
+    };
+    for (name, target) in [
+        ("backend", ts(Role::Backend)),
+        ("frontend-prebuilt", ts(Role::Frontend(Ui::Prebuilt))),
+        ("frontend-custom", ts(Role::Frontend(Ui::Custom))),
+        ("backend-python", python),
+        ("backend-go", go),
     ] {
-        let target = ts(role);
-        group.bench_function(role.tag(), |b| {
-            b.iter(|| render(target, black_box(&values)))
-        });
+        group.bench_function(name, |b| b.iter(|| render(&target, black_box(&values))));
     }
     group.finish();
 }

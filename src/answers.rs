@@ -5,6 +5,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::target::{Framework, Side};
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
@@ -244,18 +245,18 @@ pub fn escapes_project(path: &Path, project: &Path) -> bool {
     !place(&project.join(path)).starts_with(place(project))
 }
 
-/// The extensions of the files st-setup writes. The extension decides the language: a
-/// TypeScript or JavaScript file for supertokens-node, -auth-react or -web-js.
-pub const EXTENSIONS: [&str; 8] = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
-
 /// Whether `path` can be the output file that `question` (`BackendOut` or `FrontendOut`)
-/// asks for: it names a file (not a folder) with one of the `EXTENSIONS`, in one line, that
-/// a file system can hold. Reads the disk only to see whether the path is an existing folder.
+/// asks for: it names a file (not a folder) with an extension st-setup writes for that side
+/// (`target::extensions`), in one line, that a file system can hold; a framework named after
+/// it (`@flask`) must be one of its language's. Reads the disk only to see whether the path is
+/// an existing folder.
 pub fn check_output_path(path: &Path, project: &Path, question: Question) -> Result<(), String> {
-    let (name, flag) = match question {
-        Question::FrontendOut => ("the frontend file", "--frontend-out"),
-        _ => ("the backend file", "--backend-out"),
+    let (name, flag, side) = match question {
+        Question::FrontendOut => ("the frontend file", "--frontend-out", Side::Frontend),
+        _ => ("the backend file", "--backend-out", Side::Backend),
     };
+    let given = path.to_string_lossy();
+    let (path, framework) = crate::target::split_framework(path);
     let text = path.to_string_lossy();
     let shown = crate::text::quoted(&text);
     if text.trim().is_empty() {
@@ -305,8 +306,22 @@ pub fn check_output_path(path: &Path, project: &Path, question: Question) -> Res
         Some(stem) if !stem.to_string_lossy().starts_with('.') => path.with_extension("ts"),
         _ => path.with_file_name("supertokens.ts"),
     };
+    let extensions = crate::target::extensions(side);
     match extension.as_deref() {
-        Some(e) if EXTENSIONS.contains(&e) => Ok(()),
+        Some(e) if extensions.contains(&e) => check_framework(&given, e, framework, flag),
+        Some(e)
+            if e.split_once('@').is_some_and(|(e, _)| {
+                extensions.contains(&e) && !Framework::names_for(e).is_empty()
+            }) =>
+        {
+            let (e, named) = e.split_once('@').unwrap_or_default();
+            Err(format!(
+                "{name} {} names the framework {}, which st-setup does not know; for a .{e} file name one of {}, or leave it out to use what the project's manifests say",
+                crate::text::quoted(&given),
+                crate::text::quoted(named),
+                Framework::names_for(e).join(", ")
+            ))
+        }
         _ => Err(format!(
             "{name} {shown} {}; st-setup writes {} files (the extension decides the language and module format). Pass {flag} with one of them, e.g. {flag} {}",
             match &extension {
@@ -316,10 +331,44 @@ pub fn check_output_path(path: &Path, project: &Path, question: Question) -> Res
                 ),
                 None => "has no extension".to_owned(),
             },
-            EXTENSIONS.map(|e| format!(".{e}")).join(" "),
+            extensions
+                .iter()
+                .map(|e| format!(".{e}"))
+                .collect::<Vec<_>>()
+                .join(" "),
             suggestion.display()
         )),
     }
+}
+
+/// A framework named after an output path must be one of its language's.
+fn check_framework(
+    given: &str,
+    extension: &str,
+    framework: Option<Framework>,
+    flag: &str,
+) -> Result<(), String> {
+    let Some(framework) = framework else {
+        return Ok(());
+    };
+    let fits = Framework::names_for(extension);
+    if fits.contains(&framework.name()) {
+        return Ok(());
+    }
+    Err(match fits.as_slice() {
+        [] => format!(
+            "{} names the framework {} after a .{extension} file; st-setup chooses a JavaScript file's setup from its package.json and tsconfig.json, so pass {flag} without \"@{}\"",
+            crate::text::quoted(given),
+            framework.name(),
+            framework.name()
+        ),
+        fits => format!(
+            "{} names {}, which is not a framework for .{extension} files; name one of {}",
+            crate::text::quoted(given),
+            framework.name(),
+            fits.join(", ")
+        ),
+    })
 }
 
 /// An app name must be there and fit on one line.
@@ -376,19 +425,35 @@ pub struct Setup {
     pub connection_uri: String,
 }
 
+/// One output of a setup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Output<'a> {
+    pub role: crate::target::Role,
+    /// As given, with a framework named after it: `app/config.py@flask`.
+    pub given: &'a Path,
+    /// The file: `app/config.py`.
+    pub path: &'a Path,
+    pub framework: Option<crate::target::Framework>,
+}
+
 impl Setup {
     /// Every output file with its role: the backends, then the frontends.
-    pub fn outputs(&self) -> impl Iterator<Item = (crate::target::Role, &Path)> {
+    pub fn outputs(&self) -> impl Iterator<Item = Output<'_>> {
         use crate::target::Role;
-        let backends = self
-            .backend_out
-            .iter()
-            .map(|p| (Role::Backend, p.as_path()));
+        let backends = self.backend_out.iter().map(|p| (Role::Backend, p));
         let frontends = self
             .frontend_out
             .iter()
-            .map(|p| (Role::Frontend(self.ui), p.as_path()));
-        backends.chain(frontends)
+            .map(|p| (Role::Frontend(self.ui), p));
+        backends.chain(frontends).map(|(role, given)| {
+            let (path, framework) = crate::target::split_framework(given);
+            Output {
+                role,
+                given,
+                path,
+                framework,
+            }
+        })
     }
 
     pub fn to_answers(&self) -> Answers {

@@ -585,6 +585,35 @@ pub fn outside_the_project(path: &std::path::Path, flag: &str) -> String {
     )
 }
 
+/// A Python service whose manifests do not settle its framework.
+pub fn framework_guessed(path: &std::path::Path, guess: &crate::project::Guess) -> String {
+    use crate::target::Framework;
+    let name = |f: &Framework| f.name();
+    let others: Vec<&str> = Framework::ALL
+        .iter()
+        .filter(|f| {
+            **f != guess.chosen
+                && std::mem::discriminant(*f) == std::mem::discriminant(&guess.chosen)
+        })
+        .map(name)
+        .collect();
+    let listed = match guess.listed.as_slice() {
+        [] => "no pyproject.toml or requirements*.txt above it names FastAPI, Flask or Django"
+            .to_owned(),
+        several => format!(
+            "its manifests list {}",
+            crate::text::join(several.iter().map(|f| name(f).to_owned()))
+        ),
+    };
+    format!(
+        "{} is set up for {}: {listed}. If the service uses another, name it after the path (e.g. {}@{}).",
+        path.display(),
+        guess.chosen.label(),
+        path.display(),
+        others.first().copied().unwrap_or("flask")
+    )
+}
+
 /// An output moved (another language or path); the old file stays where it was.
 pub fn file_left_behind(old: &std::path::Path, instead: &[&std::path::Path]) -> String {
     format!(

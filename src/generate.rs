@@ -8,10 +8,9 @@ use crate::analysis::{Analysis, DomainInput, analyse};
 use crate::answers::{self, Answers, Generated, MissingAnswers, SavedSetup, Setup};
 use crate::findings::{self, file_left_behind, older_cookie_domain_replaced, outside_the_project};
 use crate::plan::{Change, PlanError, PlannedFile, place, resolve_target};
-use crate::project::{Install, install_for, syntax_for};
+use crate::project::{Install, install_for, target_for};
 use crate::psl::PublicSuffixList;
 use crate::render::{FileValues, render};
-use crate::target::{Role, Target};
 
 /// Everything a run would write, and why.
 #[derive(Debug)]
@@ -37,7 +36,7 @@ impl Outcome {
         self.files
             .iter()
             .filter(|f| f.change == Change::Create)
-            .filter_map(|f| install_for(&f.path, f.target?.role.packages()))
+            .filter_map(|f| install_for(&f.path, f.target.as_ref()?))
             .collect()
     }
 
@@ -47,7 +46,7 @@ impl Outcome {
     pub fn unread_values(&self) -> Result<Vec<String>, String> {
         let mut out = Vec::new();
         for file in &self.files {
-            let (Some(target), Some(text)) = (file.target, file.old.as_deref()) else {
+            let (Some(target), Some(text)) = (&file.target, file.old.as_deref()) else {
                 continue;
             };
             let name = file.display.display();
@@ -166,24 +165,20 @@ pub fn generate(
     };
     // Each output's target follows from its role and the project's facts where it lands
     // (its real path's package.json and tsconfig.json).
-    let render_file = |role: Role, out: &Path| -> Result<PlannedFile, GenerateError> {
-        let path = resolve_target(project, out, force).map_err(PlanError::from)?;
-        let target = Target {
-            role,
-            syntax: syntax_for(&path)?,
-        };
-        Ok(PlannedFile::at(
-            project,
-            out,
-            path,
-            Some(target),
-            render(target, &values),
-            force,
-        )?)
+    let mut render_file = |out: answers::Output| -> Result<PlannedFile, GenerateError> {
+        let path = resolve_target(project, out.path, force).map_err(PlanError::from)?;
+        let (target, guess) = target_for(out.role, &path, out.framework)?;
+        let text = render(&target, &values);
+        let planned = PlannedFile::at(project, out.path, path, Some(target), text, force)?;
+        // Said when the file is written first; later runs keep what it was set up for.
+        if let Some(guess) = guess.filter(|_| planned.change == Change::Create) {
+            notes.push(findings::framework_guessed(out.path, &guess));
+        }
+        Ok(planned)
     };
     let mut files = setup
         .outputs()
-        .map(|(role, out)| render_file(role, out))
+        .map(&mut render_file)
         .collect::<Result<Vec<_>, _>>()?;
 
     let mut to_save = setup.to_answers();
@@ -299,28 +294,28 @@ fn file_notes(
         .filter(|p| p.generated.is_some())
         .and_then(|p| p.answers.resolve(project).ok())
     {
-        for (role, old) in before.outputs() {
-            let Ok(real) = std::fs::canonicalize(project.join(old)) else {
+        for old in before.outputs() {
+            let Ok(real) = std::fs::canonicalize(project.join(old.path)) else {
                 continue;
             };
             if files.iter().all(|f| f.path != real) {
                 let instead: Vec<&Path> = setup
                     .outputs()
-                    .filter(|(r, _)| r.out_flag() == role.out_flag())
-                    .map(|(_, path)| path)
+                    .filter(|o| o.role.side() == old.role.side())
+                    .map(|o| o.path)
                     .collect();
-                notes.push(file_left_behind(old, &instead));
+                notes.push(file_left_behind(old.path, &instead));
             }
         }
     }
-    for (role, path) in setup.outputs() {
-        if answers::escapes_project(path, project) {
-            notes.push(outside_the_project(path, role.out_flag()));
+    for out in setup.outputs() {
+        if answers::escapes_project(out.path, project) {
+            notes.push(outside_the_project(out.path, out.role.out_flag()));
         }
     }
     for file in files {
         if let (Some(replaced), Some(lost), Some(target)) =
-            (&file.replaced, file.lost(), file.target)
+            (&file.replaced, file.lost(), &file.target)
         {
             let why = replaced.because.describe(target);
             notes.push(findings::replaced_file(
@@ -336,15 +331,15 @@ fn file_notes(
 
 /// Answers beyond the domains that would still produce a broken file.
 fn check_other_answers(setup: &Setup, project: &Path) -> Result<(), String> {
-    for (role, path) in setup.outputs() {
-        answers::check_output_path(path, project, role.question())?;
+    for out in setup.outputs() {
+        answers::check_output_path(out.given, project, out.role.question())?;
     }
     // Before planning, so a clash is not first reported as "not st-setup's file".
     let mut places: Vec<(PathBuf, String)> = setup
         .outputs()
-        .map(|(role, path)| {
-            let name = format!("the {} file {}", role.side(), path.display());
-            (same_place(project, path), name)
+        .map(|out| {
+            let name = format!("the {} file {}", out.role.side(), out.path.display());
+            (same_place(project, out.path), name)
         })
         .collect();
     places.push((
@@ -365,8 +360,8 @@ fn check_other_answers(setup: &Setup, project: &Path) -> Result<(), String> {
 
 /// Two outputs at one file (spelt differently, or through a link) would silently lose one.
 fn check_distinct(files: &[PlannedFile]) -> Result<(), String> {
-    let role = |file: &PlannedFile| match file.target {
-        Some(target) => format!("the {} file", target.role.describe()),
+    let role = |file: &PlannedFile| match &file.target {
+        Some(target) => format!("the {} file", target.describe()),
         None => format!("{}, where st-setup keeps its answers,", answers::FILE_NAME),
     };
     for (i, a) in files.iter().enumerate() {

@@ -9,8 +9,7 @@ use std::sync::LazyLock;
 use handlebars::Handlebars;
 use serde::Serialize;
 
-use crate::answers::Ui;
-use crate::target::{Imports, Role, Target};
+use crate::target::{Imports, Language, Target};
 
 /// The values one file is rendered from: the same for every output of a setup.
 #[derive(Debug, Clone, Serialize)]
@@ -32,10 +31,17 @@ pub struct FileValues<'a> {
 #[serde(rename_all = "camelCase")]
 struct TemplateContext<'a> {
     kind: &'static str,
+    comment: &'static str,
     cjs: bool,
     ts: bool,
     ts_require: bool,
     index_js: bool,
+    framework_label: &'static str,
+    /// Python's `framework=` and `mode=` arguments, as literals.
+    framework_name: String,
+    mode: String,
+    package: &'a str,
+    wiring: &'static [&'static str],
     app_name: &'a str,
     api_domain: &'a str,
     website_domain: &'a str,
@@ -54,19 +60,48 @@ struct Wrapped<'a> {
 
 const OLDER_WHY: &str = "The cookie domain changed. For a year (the frontend's token cookie lives that long) the backend must also clear cookies set for the previous domain; remove olderCookieDomain after that.";
 
+/// The templates, each with the string-literal escape of its language.
+type Escape = fn(&str) -> String;
+
+const TEMPLATES: [(&str, &str, Escape); 5] = [
+    (
+        "js/backend",
+        include_str!("../templates/js/backend.hbs"),
+        js_string,
+    ),
+    (
+        "js/frontend-prebuilt",
+        include_str!("../templates/js/frontend-prebuilt.hbs"),
+        js_string,
+    ),
+    (
+        "js/frontend-custom",
+        include_str!("../templates/js/frontend-custom.hbs"),
+        js_string,
+    ),
+    (
+        "python/backend",
+        include_str!("../templates/python/backend.hbs"),
+        c_style_string,
+    ),
+    (
+        "go/backend",
+        include_str!("../templates/go/backend.hbs"),
+        c_style_string,
+    ),
+];
+
 /// One registry per template, each compiled on first use: compiling a template is most of
-/// what a run that renders files spends, and a run renders two of the three.
-fn registry(target: Target) -> &'static Handlebars<'static> {
-    fn compile(name: &str, text: &str) -> Handlebars<'static> {
+/// what a run that renders files spends, and a run renders few of them.
+fn registry(name: &str) -> &'static Handlebars<'static> {
+    fn compile(index: usize) -> Handlebars<'static> {
+        let (name, text, escape) = TEMPLATES[index];
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
-        registry.register_escape_fn(js_string);
+        registry.register_escape_fn(escape);
         for (name, text) in [
             (name, text),
-            (
-                "block-begin",
-                include_str!("../templates/js/block-begin.hbs"),
-            ),
+            ("block-begin", include_str!("../templates/block-begin.hbs")),
         ] {
             registry
                 .register_template_string(name, text)
@@ -74,36 +109,51 @@ fn registry(target: Target) -> &'static Handlebars<'static> {
         }
         registry
     }
-    static BACKEND: LazyLock<Handlebars<'static>> =
-        LazyLock::new(|| compile("js/backend", include_str!("../templates/js/backend.hbs")));
-    static PREBUILT: LazyLock<Handlebars<'static>> = LazyLock::new(|| {
-        compile(
-            "js/frontend-prebuilt",
-            include_str!("../templates/js/frontend-prebuilt.hbs"),
-        )
-    });
-    static CUSTOM: LazyLock<Handlebars<'static>> = LazyLock::new(|| {
-        compile(
-            "js/frontend-custom",
-            include_str!("../templates/js/frontend-custom.hbs"),
-        )
-    });
-    match target.role {
-        Role::Backend => &BACKEND,
-        Role::Frontend(Ui::Prebuilt) => &PREBUILT,
-        Role::Frontend(Ui::Custom) => &CUSTOM,
-    }
+    static COMPILED: [LazyLock<Handlebars<'static>>; 5] = [
+        LazyLock::new(|| compile(0)),
+        LazyLock::new(|| compile(1)),
+        LazyLock::new(|| compile(2)),
+        LazyLock::new(|| compile(3)),
+        LazyLock::new(|| compile(4)),
+    ];
+    let index = TEMPLATES
+        .iter()
+        .position(|(n, _, _)| *n == name)
+        .unwrap_or_else(|| panic!("no template {name}"));
+    &COMPILED[index]
 }
 
 /// The text of `target`'s file for these values.
-pub fn render(target: Target, values: &FileValues) -> String {
-    let syntax = target.syntax;
+pub fn render(target: &Target, values: &FileValues) -> String {
+    let syntax = target.syntax();
+    let imports = syntax.map(|s| s.imports);
+    let (framework_label, framework_name, mode, package) = match &target.language {
+        Language::Python(framework) => (
+            framework.label(),
+            c_style_string(framework.sdk_name()),
+            c_style_string(framework.mode()),
+            "",
+        ),
+        Language::Go(go) => (
+            go.framework.label(),
+            String::new(),
+            String::new(),
+            go.package.as_str(),
+        ),
+        Language::Js(_) => ("", String::new(), String::new(), ""),
+    };
     let context = TemplateContext {
         kind: target.role.tag(),
-        cjs: syntax.imports == Imports::Require,
-        ts: syntax.ts,
-        ts_require: syntax.imports == Imports::TsRequire,
-        index_js: syntax.index_js,
+        comment: target.comment(),
+        cjs: imports == Some(Imports::Require),
+        ts: syntax.is_some_and(|s| s.ts),
+        ts_require: imports == Some(Imports::TsRequire),
+        index_js: syntax.is_some_and(|s| s.index_js),
+        framework_label,
+        framework_name,
+        mode,
+        package,
+        wiring: target.wiring(),
         app_name: values.app_name,
         api_domain: values.api_domain,
         website_domain: values.website_domain,
@@ -113,9 +163,10 @@ pub fn render(target: Target, values: &FileValues) -> String {
         why: comment_lines(values.why),
         older_why: comment_lines(OLDER_WHY),
     };
-    registry(target)
-        .render(target.template(), &context)
-        .unwrap_or_else(|e| panic!("template {} failed to render: {e}", target.template()))
+    let name = target.template();
+    registry(name)
+        .render(name, &context)
+        .unwrap_or_else(|e| panic!("template {name} failed to render: {e}"))
 }
 
 /// A JavaScript string literal for any text: JSON escaping, plus U+2028/U+2029, which
@@ -125,6 +176,38 @@ pub fn js_string(value: &str) -> String {
         .expect("a string serialises")
         .replace('\u{2028}', "\\u2028")
         .replace('\u{2029}', "\\u2029")
+}
+
+/// A Python or Go string literal for any text: double quotes, backslash escapes for the
+/// quote, the backslash and every character that is not plain to see (controls, line and
+/// paragraph separators, zero-width and direction marks), so the literal stays on one line
+/// and reads back byte for byte. Only escapes both languages read alike are used: `\xNN`
+/// below 0x80 (in Go it is a byte), `\uNNNN` / `\UNNNNNNNN` above.
+pub fn c_style_string(value: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x80 && (c.is_ascii_control()) => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c if crate::text::is_invisible(c) || matches!(c, '\u{2028}' | '\u{2029}') => {
+                let _ = match c as u32 {
+                    n @ ..=0xFFFF => write!(out, "\\u{n:04x}"),
+                    n => write!(out, "\\U{n:08x}"),
+                };
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Text wrapped for `// ` comment lines. Every JavaScript line terminator becomes a space,
@@ -161,7 +244,8 @@ fn comment_lines(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::target::Syntax;
+    use crate::answers::Ui;
+    use crate::target::{Role, Syntax};
 
     /// A JavaScript ES module file for `role`.
     fn esm(role: Role) -> Target {
@@ -169,10 +253,7 @@ mod tests {
     }
 
     fn target(role: Role, imports: Imports) -> Target {
-        Target {
-            role,
-            syntax: Syntax::javascript(imports),
-        }
+        Target::js(role, Syntax::javascript(imports))
     }
 
     fn values<'a>(app_name: &'a str, cookie_domain: Option<&'a str>) -> FileValues<'a> {
@@ -190,7 +271,7 @@ mod tests {
     #[test]
     fn values_become_js_string_literals() {
         let out = render(
-            esm(Role::Backend),
+            &esm(Role::Backend),
             &values("a\"b\\c${x}\n\u{2028}</script>", None),
         );
         assert!(
@@ -206,7 +287,7 @@ mod tests {
             Role::Frontend(Ui::Prebuilt),
             Role::Frontend(Ui::Custom),
         ] {
-            let out = render(esm(role), &values("A", None));
+            let out = render(&esm(role), &values("A", None));
             assert!(
                 !out.contains("cookieDomain") && !out.contains("sessionTokenBackendDomain"),
                 "{out}"
@@ -216,9 +297,9 @@ mod tests {
 
     #[test]
     fn backend_and_frontend_carry_the_same_domain() {
-        let backend = render(esm(Role::Backend), &values("A", Some(".example.com")));
+        let backend = render(&esm(Role::Backend), &values("A", Some(".example.com")));
         let frontend = render(
-            esm(Role::Frontend(Ui::Custom)),
+            &esm(Role::Frontend(Ui::Custom)),
             &values("A", Some(".example.com")),
         );
         assert!(backend.contains(r#"cookieDomain: ".example.com","#));
@@ -233,7 +314,7 @@ mod tests {
     fn empty_older_cookie_domain_is_still_written() {
         let mut v = values("A", Some(".example.com"));
         v.older_cookie_domain = Some("");
-        let out = render(esm(Role::Backend), &v);
+        let out = render(&esm(Role::Backend), &v);
         assert!(out.contains(r#"olderCookieDomain: "","#), "{out}");
     }
 
@@ -248,7 +329,7 @@ mod tests {
     #[test]
     fn commonjs_uses_require() {
         let out = render(
-            target(Role::Frontend(Ui::Prebuilt), Imports::Require),
+            &target(Role::Frontend(Ui::Prebuilt), Imports::Require),
             &values("A", None),
         );
         assert!(out.contains(r#"const SuperTokens = require("supertokens-auth-react");"#));

@@ -185,8 +185,8 @@ pub fn plan(outcome: &Outcome, dry_run: bool) -> String {
     for ((file, verb), path) in outcome.files.iter().zip(verbs).zip(&paths) {
         let what = file
             .target
-            .map(|t| t.role.describe())
-            .unwrap_or("st-setup's answers");
+            .as_ref()
+            .map_or_else(|| "st-setup's answers".to_owned(), |t| t.describe());
         let backup = match &file.replaced {
             Some(replaced) => format!(" (old file kept as {})", replaced.backup.display()),
             None => String::new(),
@@ -227,7 +227,7 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
             .files
             .iter()
             .filter(|f| f.change == Change::Create)
-            .filter(|f| f.target.is_some_and(|t| t.role.side() == side))
+            .filter(|f| f.target.as_ref().is_some_and(|t| t.role.side() == side))
             .map(|f| text::shown(&f.display.display().to_string()))
             .collect()
     };

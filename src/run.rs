@@ -392,7 +392,7 @@ impl Context<'_> {
                 display,
                 target,
                 problem,
-            })) => return Err(block_failure_for_check(&display, target, &problem)),
+            })) => return Err(block_failure_for_check(&display, &target, &problem)),
             Err(error) => return Err(self.failure(error)),
         };
         outcome.compare_state_by_meaning(self.project());
@@ -695,7 +695,7 @@ impl Context<'_> {
 /// `check` cannot judge a file whose block is missing or damaged (exit 2), and its advice
 /// is to mend the file, not to pass `--force` to a command that writes nothing. A block of
 /// another kind is a clear answer: the file drifted (exit 1).
-fn block_failure_for_check(display: &Path, target: Target, problem: &BlockProblem) -> Failure {
+fn block_failure_for_check(display: &Path, target: &Target, problem: &BlockProblem) -> Failure {
     let name = crate::text::shown(&display.display().to_string());
     let what = problem.describe(target);
     let regenerate = "regenerate the file with `st-setup --yes --force`, which keeps the current one as a .bak copy";

@@ -39,20 +39,6 @@ impl Role {
         }
     }
 
-    /// The npm packages this file imports, with the peers they need.
-    pub fn packages(self) -> &'static [&'static str] {
-        match self {
-            Role::Backend => &["supertokens-node"],
-            Role::Frontend(Ui::Prebuilt) => &[
-                "supertokens-auth-react",
-                "supertokens-web-js",
-                "react",
-                "react-dom",
-            ],
-            Role::Frontend(Ui::Custom) => &["supertokens-web-js"],
-        }
-    }
-
     /// The list of outputs the file is in.
     pub fn side(self) -> Side {
         match self {
@@ -77,12 +63,12 @@ impl Role {
         }
     }
 
-    /// What a person calls this file.
+    /// What a person calls a file of this role, without its language.
     pub fn describe(self) -> &'static str {
         match self {
-            Role::Backend => "backend (supertokens-node)",
-            Role::Frontend(Ui::Prebuilt) => "frontend (supertokens-auth-react, pre built UI)",
-            Role::Frontend(Ui::Custom) => "frontend (supertokens-web-js, custom UI)",
+            Role::Backend => "backend",
+            Role::Frontend(Ui::Prebuilt) => "frontend (pre built UI)",
+            Role::Frontend(Ui::Custom) => "frontend (custom UI)",
         }
     }
 }
@@ -128,44 +114,362 @@ impl Syntax {
     }
 }
 
-/// One output file's target: its role and its language, as its module format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Target {
-    pub role: Role,
-    pub syntax: Syntax,
+/// The language of an output file, with what decides how it is written: the module format
+/// for JavaScript, the web framework for Python and Go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Language {
+    Js(Syntax),
+    Python(PythonFramework),
+    Go(GoSetup),
 }
 
-impl Target {
-    /// The template, as registered: `<language>/<role>`.
-    pub fn template(self) -> &'static str {
-        match self.role {
-            Role::Backend => "js/backend",
-            Role::Frontend(Ui::Prebuilt) => "js/frontend-prebuilt",
-            Role::Frontend(Ui::Custom) => "js/frontend-custom",
+/// The frameworks supertokens-python integrates with; the init call names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PythonFramework {
+    FastApi,
+    Flask,
+    Django,
+}
+
+/// The routers a Go service uses supertokens-golang's middleware with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoFramework {
+    NetHttp,
+    Gin,
+    Chi,
+    Echo,
+}
+
+/// A Go file's package clause and router.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoSetup {
+    pub package: String,
+    pub framework: GoFramework,
+}
+
+/// A framework named by hand after an output path (`config.py@flask`), over what the
+/// project's manifests say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Framework {
+    Python(PythonFramework),
+    Go(GoFramework),
+}
+
+impl Framework {
+    pub const ALL: [Framework; 7] = [
+        Framework::Python(PythonFramework::FastApi),
+        Framework::Python(PythonFramework::Flask),
+        Framework::Python(PythonFramework::Django),
+        Framework::Go(GoFramework::NetHttp),
+        Framework::Go(GoFramework::Gin),
+        Framework::Go(GoFramework::Chi),
+        Framework::Go(GoFramework::Echo),
+    ];
+
+    /// The name written after `@`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Framework::Python(PythonFramework::FastApi) => "fastapi",
+            Framework::Python(PythonFramework::Flask) => "flask",
+            Framework::Python(PythonFramework::Django) => "django",
+            Framework::Go(GoFramework::NetHttp) => "net/http",
+            Framework::Go(GoFramework::Gin) => "gin",
+            Framework::Go(GoFramework::Chi) => "chi",
+            Framework::Go(GoFramework::Echo) => "echo",
         }
     }
 
+    pub fn parse(name: &str) -> Option<Framework> {
+        let name = name.to_ascii_lowercase();
+        let name = if name == "nethttp" || name == "http" {
+            "net/http"
+        } else {
+            &name
+        };
+        Framework::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The names of the frameworks of the language files with `extension` are in.
+    pub fn names_for(extension: &str) -> Vec<&'static str> {
+        Framework::ALL
+            .into_iter()
+            .filter(|f| f.extension() == extension)
+            .map(Framework::name)
+            .collect()
+    }
+
+    /// The framework's own name for itself: "FastAPI".
+    pub fn label(self) -> &'static str {
+        match self {
+            Framework::Python(framework) => framework.label(),
+            Framework::Go(framework) => framework.label(),
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            Framework::Python(_) => "py",
+            Framework::Go(_) => "go",
+        }
+    }
+}
+
+impl PythonFramework {
+    /// What `init(framework=…)` takes.
+    pub fn sdk_name(self) -> &'static str {
+        match self {
+            PythonFramework::FastApi => "fastapi",
+            PythonFramework::Flask => "flask",
+            PythonFramework::Django => "django",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PythonFramework::FastApi => "FastAPI",
+            PythonFramework::Flask => "Flask",
+            PythonFramework::Django => "Django",
+        }
+    }
+
+    /// `init(mode=…)`: how the framework serves requests.
+    pub fn mode(self) -> &'static str {
+        match self {
+            PythonFramework::FastApi => "asgi",
+            PythonFramework::Flask | PythonFramework::Django => "wsgi",
+        }
+    }
+}
+
+impl GoFramework {
+    pub fn label(self) -> &'static str {
+        match self {
+            GoFramework::NetHttp => "net/http",
+            GoFramework::Gin => "Gin",
+            GoFramework::Chi => "chi",
+            GoFramework::Echo => "Echo",
+        }
+    }
+}
+
+/// The extensions of the files st-setup writes for `side`; the extension decides the
+/// language.
+pub fn extensions(side: Side) -> &'static [&'static str] {
+    match side {
+        Side::Backend => &[
+            "ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs", "py", "go",
+        ],
+        Side::Frontend => &["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"],
+    }
+}
+
+/// Splits a framework named by hand off an output path: `app/config.py@flask` is the
+/// path `app/config.py` with Flask. Text after the last `@` that is no framework is part
+/// of the path.
+pub fn split_framework(path: &std::path::Path) -> (&std::path::Path, Option<Framework>) {
+    let Some(text) = path.to_str() else {
+        return (path, None);
+    };
+    match text.rsplit_once('@') {
+        Some((before, name)) => match Framework::parse(name) {
+            Some(framework) => (std::path::Path::new(before), Some(framework)),
+            None => (path, None),
+        },
+        None => (path, None),
+    }
+}
+
+/// One output file's target: its role and its language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub role: Role,
+    pub language: Language,
+}
+
+impl Target {
+    /// A JavaScript or TypeScript file of `role`.
+    pub fn js(role: Role, syntax: Syntax) -> Target {
+        Target {
+            role,
+            language: Language::Js(syntax),
+        }
+    }
+
+    /// The template, as registered: `<language>/<role>`.
+    pub fn template(&self) -> &'static str {
+        match (&self.language, self.role) {
+            (Language::Python(_), _) => "python/backend",
+            (Language::Go(_), _) => "go/backend",
+            (Language::Js(_), Role::Backend) => "js/backend",
+            (Language::Js(_), Role::Frontend(Ui::Prebuilt)) => "js/frontend-prebuilt",
+            (Language::Js(_), Role::Frontend(Ui::Custom)) => "js/frontend-custom",
+        }
+    }
+
+    /// The SDK the file initialises.
+    pub fn sdk(&self) -> &'static str {
+        match (&self.language, self.role) {
+            (Language::Python(_), _) => "supertokens-python",
+            (Language::Go(_), _) => "supertokens-golang",
+            (Language::Js(_), Role::Backend) => "supertokens-node",
+            (Language::Js(_), Role::Frontend(Ui::Prebuilt)) => "supertokens-auth-react",
+            (Language::Js(_), Role::Frontend(Ui::Custom)) => "supertokens-web-js",
+        }
+    }
+
+    /// The packages this file imports, with the peers they need, as its package manager
+    /// names them.
+    pub fn packages(&self) -> &'static [&'static str] {
+        match (&self.language, self.role) {
+            (Language::Python(_), _) => &["supertokens-python"],
+            (Language::Go(_), _) => &["github.com/supertokens/supertokens-golang"],
+            (Language::Js(_), Role::Backend) => &["supertokens-node"],
+            (Language::Js(_), Role::Frontend(Ui::Prebuilt)) => &[
+                "supertokens-auth-react",
+                "supertokens-web-js",
+                "react",
+                "react-dom",
+            ],
+            (Language::Js(_), Role::Frontend(Ui::Custom)) => &["supertokens-web-js"],
+        }
+    }
+
+    /// The framework, for the languages that name one.
+    pub fn framework(&self) -> Option<Framework> {
+        match &self.language {
+            Language::Python(framework) => Some(Framework::Python(*framework)),
+            Language::Go(go) => Some(Framework::Go(go.framework)),
+            Language::Js(_) => None,
+        }
+    }
+
+    /// What a person calls this file: "backend (supertokens-python, FastAPI)".
+    pub fn describe(&self) -> String {
+        let framework = match &self.language {
+            Language::Python(framework) => format!(", {}", framework.label()),
+            Language::Go(go) => format!(", {}", go.framework.label()),
+            Language::Js(_) => match self.role {
+                Role::Frontend(Ui::Prebuilt) => ", pre built UI".to_owned(),
+                Role::Frontend(Ui::Custom) => ", custom UI".to_owned(),
+                Role::Backend => String::new(),
+            },
+        };
+        let side = match self.role {
+            Role::Backend => "backend",
+            Role::Frontend(_) => "frontend",
+        };
+        format!("{side} ({}{framework})", self.sdk())
+    }
+
     /// What starts a line comment in this language.
-    pub fn comment(self) -> &'static str {
-        "//"
+    pub fn comment(&self) -> &'static str {
+        match self.language {
+            Language::Python(_) => "#",
+            Language::Js(_) | Language::Go(_) => "//",
+        }
     }
 
     /// The line that opens st-setup's block, before its tag: `// st-setup:begin`.
-    pub fn begin_marker(self) -> String {
+    pub fn begin_marker(&self) -> String {
         format!("{} st-setup:begin", self.comment())
     }
 
     /// The line that closes st-setup's block: `// st-setup:end`.
-    pub fn end_marker(self) -> String {
+    pub fn end_marker(&self) -> String {
         format!("{} st-setup:end", self.comment())
     }
 
-    /// How the file's parser reads it back: TypeScript, an ES module or a CommonJS script.
+    /// How the service hands its requests to the SDK, as comment lines above the init call.
+    pub fn wiring(&self) -> &'static [&'static str] {
+        match &self.language {
+            Language::Python(PythonFramework::FastApi) => &[
+                "Then let the SDK answer /auth: `from supertokens_python.framework.fastapi import",
+                "get_middleware` and `app.add_middleware(get_middleware())`.",
+            ],
+            Language::Python(PythonFramework::Flask) => &[
+                "Then let the SDK answer /auth: `from supertokens_python.framework.flask import",
+                "Middleware` and `Middleware(app)`.",
+            ],
+            Language::Python(PythonFramework::Django) => &[
+                "Import this module from settings.py, then let the SDK answer /auth: add",
+                "\"supertokens_python.framework.django.django_middleware.middleware\" to MIDDLEWARE.",
+            ],
+            Language::Go(go) => match go.framework {
+                GoFramework::NetHttp => &[
+                    "The SDK answers /auth when your handler is served through it:",
+                    "http.ListenAndServe(addr, supertokens.Middleware(mux)).",
+                ],
+                GoFramework::Chi => &[
+                    "The SDK answers /auth once the router uses it: r.Use(supertokens.Middleware).",
+                ],
+                GoFramework::Echo => &[
+                    "The SDK answers /auth once the server uses it:",
+                    "e.Use(echo.WrapMiddleware(supertokens.Middleware)).",
+                ],
+                GoFramework::Gin => &[
+                    "The SDK answers /auth once gin hands it each request: a router.Use handler that",
+                    "serves c.Request through supertokens.Middleware and calls c.Next() inside it.",
+                ],
+            },
+            Language::Js(_) => &[],
+        }
+    }
+
+    /// The JavaScript syntax, for the files oxc reads.
+    pub fn syntax(&self) -> Option<Syntax> {
+        match self.language {
+            Language::Js(syntax) => Some(syntax),
+            _ => None,
+        }
+    }
+}
+
+impl Syntax {
+    /// How oxc reads a file of this syntax back: TypeScript, an ES module or a CommonJS
+    /// script.
     pub fn source_type(self) -> oxc_span::SourceType {
-        match (self.syntax.ts, self.syntax.imports) {
+        match (self.ts, self.imports) {
             (true, _) => oxc_span::SourceType::ts(),
             (false, Imports::Require) => oxc_span::SourceType::cjs(),
             (false, _) => oxc_span::SourceType::mjs(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn a_framework_after_the_path_is_split_off() {
+        assert_eq!(
+            split_framework(Path::new("app/config.py@Flask")),
+            (
+                Path::new("app/config.py"),
+                Some(Framework::Python(PythonFramework::Flask))
+            )
+        );
+        assert_eq!(
+            split_framework(Path::new("svc/st.go@net/http")).1,
+            Some(Framework::Go(GoFramework::NetHttp))
+        );
+        // An `@` that names no framework belongs to the path.
+        assert_eq!(
+            split_framework(Path::new("@scope/x.ts")),
+            (Path::new("@scope/x.ts"), None)
+        );
+        assert_eq!(
+            split_framework(Path::new("a@b/x.py")),
+            (Path::new("a@b/x.py"), None)
+        );
+    }
+
+    #[test]
+    fn every_framework_name_reads_back() {
+        for framework in Framework::ALL {
+            assert_eq!(Framework::parse(framework.name()), Some(framework));
+        }
+        assert_eq!(Framework::names_for("py"), ["fastapi", "flask", "django"]);
     }
 }

@@ -19,7 +19,7 @@ pub enum BlockProblem {
 
 impl BlockProblem {
     /// What is wrong with `target`'s file, after its name: "has no st-setup block …".
-    pub fn describe(&self, target: Target) -> String {
+    pub fn describe(&self, target: &Target) -> String {
         let (begin, end) = (target.begin_marker(), target.end_marker());
         let kind = target.role;
         match self {
@@ -43,7 +43,7 @@ impl BlockProblem {
     }
 
     /// A damaged block of `target`'s file can be mended by hand; the other problems cannot.
-    pub fn repair(&self, target: Target) -> Option<String> {
+    pub fn repair(&self, target: &Target) -> Option<String> {
         let (begin, end) = (target.begin_marker(), target.end_marker());
         Some(match self {
             BlockProblem::TwoBegins => {
@@ -69,7 +69,7 @@ struct Block<'a> {
     tag: &'a str,
 }
 
-fn find_block(text: &str, target: Target) -> Result<Block<'_>, BlockProblem> {
+fn find_block<'a>(text: &'a str, target: &Target) -> Result<Block<'a>, BlockProblem> {
     let (begin_marker, end_marker) = (target.begin_marker(), target.end_marker());
     let mut begin: Option<(usize, &str)> = None;
     let mut offset = 0;
@@ -108,7 +108,7 @@ fn find_block(text: &str, target: Target) -> Result<Block<'_>, BlockProblem> {
 pub(super) fn splice(
     existing: &str,
     rendered: &str,
-    target: Target,
+    target: &Target,
 ) -> Result<String, BlockProblem> {
     let old = find_block(existing, target)?;
     if old.tag != target.role.tag() {
@@ -142,8 +142,7 @@ mod tests {
     use crate::target::Syntax;
 
     fn target(role: Role) -> Target {
-        let syntax = Syntax::TYPESCRIPT;
-        Target { role, syntax }
+        Target::js(role, Syntax::TYPESCRIPT)
     }
 
     const RENDERED: &str =
@@ -152,7 +151,7 @@ mod tests {
     #[test]
     fn splice_keeps_user_text_byte_for_byte() {
         let existing = "// mine\r\nimport x;\n// st-setup:begin backend (managed)\nconst v = 1;\n// st-setup:end\nmy code();\n";
-        let merged = splice(existing, RENDERED, target(Role::Backend)).unwrap();
+        let merged = splice(existing, RENDERED, &target(Role::Backend)).unwrap();
         assert_eq!(
             merged,
             "// mine\r\nimport x;\n// st-setup:begin backend (managed)\nconst v = 2;\n// st-setup:end\nmy code();\n"
@@ -162,7 +161,7 @@ mod tests {
     #[test]
     fn a_crlf_block_stays_crlf() {
         let existing = "x\r\n// st-setup:begin backend\r\nconst v = 1;\r\n// st-setup:end\r\ny\r\n";
-        let merged = splice(existing, RENDERED, target(Role::Backend)).unwrap();
+        let merged = splice(existing, RENDERED, &target(Role::Backend)).unwrap();
         assert_eq!(
             merged,
             "x\r\n// st-setup:begin backend (managed)\r\nconst v = 2;\r\n// st-setup:end\r\ny\r\n"
@@ -171,7 +170,7 @@ mod tests {
 
     #[test]
     fn damaged_or_foreign_files_are_refused() {
-        let problem = |text: &str| splice(text, RENDERED, target(Role::Backend)).unwrap_err();
+        let problem = |text: &str| splice(text, RENDERED, &target(Role::Backend)).unwrap_err();
         assert_eq!(problem("plain file\n"), BlockProblem::Foreign);
         assert_eq!(problem("// st-setup:begin backend\n"), BlockProblem::NoEnd);
         assert_eq!(problem("// st-setup:end\n"), BlockProblem::EndFirst);
@@ -184,23 +183,23 @@ mod tests {
         );
         let prebuilt = "// st-setup:begin frontend-prebuilt\n// st-setup:end\n";
         assert_eq!(
-            splice(prebuilt, RENDERED, target(Role::Frontend(Ui::Custom))).unwrap_err(),
+            splice(prebuilt, RENDERED, &target(Role::Frontend(Ui::Custom))).unwrap_err(),
             BlockProblem::OtherUi("frontend-prebuilt".into())
         );
         assert!(
             BlockProblem::NoEnd
-                .repair(target(Role::Backend))
+                .repair(&target(Role::Backend))
                 .unwrap()
                 .contains("Restore the \"// st-setup:end\" line")
         );
-        assert_eq!(BlockProblem::Foreign.repair(target(Role::Backend)), None);
+        assert_eq!(BlockProblem::Foreign.repair(&target(Role::Backend)), None);
     }
 
     #[test]
     fn a_byte_order_mark_is_kept() {
         let existing =
             "\u{FEFF}// mine\n// st-setup:begin backend\nconst v = 1;\n// st-setup:end\n";
-        let merged = splice(existing, RENDERED, target(Role::Backend)).unwrap();
+        let merged = splice(existing, RENDERED, &target(Role::Backend)).unwrap();
         assert!(merged.starts_with("\u{FEFF}// mine\n"), "{merged:?}");
     }
 }

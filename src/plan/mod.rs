@@ -68,7 +68,7 @@ pub struct Replaced {
 #[derive(Debug, thiserror::Error)]
 pub enum PlanError {
     /// The file is there, but its block is missing, damaged or of another kind.
-    #[error("{}", block_refusal(display, *target, problem))]
+    #[error("{}", block_refusal(display, target, problem))]
     Block {
         display: PathBuf,
         target: Target,
@@ -80,7 +80,7 @@ pub enum PlanError {
 
 /// The refusal a writing run gives for a file it will not touch: what is wrong, the repair
 /// where there is one, and `--force`.
-fn block_refusal(display: &Path, target: Target, problem: &BlockProblem) -> String {
+fn block_refusal(display: &Path, target: &Target, problem: &BlockProblem) -> String {
     let name = crate::text::shown(&display.display().to_string());
     let flag = target.role.out_flag();
     let repair = match problem.repair(target) {
@@ -133,7 +133,7 @@ impl PlannedFile {
             }
         };
         let mut replaced = None;
-        let (new, change) = match (&old, target) {
+        let (new, change) = match (&old, &target) {
             (None, _) => (rendered, Change::Create),
             (Some(_), None) => (rendered, Change::Update),
             (Some(old), Some(target)) => match splice(old, &rendered, target) {
@@ -148,7 +148,7 @@ impl PlannedFile {
                 Err(problem) => {
                     return Err(PlanError::Block {
                         display: display.to_owned(),
-                        target,
+                        target: target.clone(),
                         problem,
                     });
                 }
@@ -231,11 +231,10 @@ mod tests {
     use super::*;
 
     fn backend_ts() -> Target {
-        let syntax = crate::target::Syntax::TYPESCRIPT;
-        Target {
-            role: crate::target::Role::Backend,
-            syntax,
-        }
+        Target::js(
+            crate::target::Role::Backend,
+            crate::target::Syntax::TYPESCRIPT,
+        )
     }
 
     const RENDERED: &str =

@@ -288,17 +288,45 @@ fn an_output_path_that_names_a_folder_is_a_usage_error() {
     assert_eq!(listing(dir.path()), [PathBuf::from("web")]);
 }
 
-/// Before, any extension (".py", ".tsMy") or none was written as if it were TypeScript.
+/// Before, any extension (".rb", ".tsMy") or none was written as if it were TypeScript.
+/// A backend may be Python or Go; a frontend only JavaScript or TypeScript.
 #[test]
 fn an_output_path_without_a_javascript_extension_is_a_usage_error() {
     let dir = project();
-    for path in ["server/config.py", "x.tsMy"] {
-        let run = yes_two_apis(dir.path(), &["--backend-out", path]).expect_code(2);
-        assert!(
-            run.stderr.contains(".ts .tsx .mts .cts .js .jsx .mjs .cjs"),
-            "{path}: {}",
-            run.stderr
-        );
+    for (flag, path, supported) in [
+        (
+            "--backend-out",
+            "server/config.rb",
+            ".ts .tsx .mts .cts .js .jsx .mjs .cjs .py .go",
+        ),
+        (
+            "--backend-out",
+            "x.tsMy",
+            ".ts .tsx .mts .cts .js .jsx .mjs .cjs .py .go",
+        ),
+        (
+            "--frontend-out",
+            "web/app.py",
+            ".ts .tsx .mts .cts .js .jsx .mjs .cjs files",
+        ),
+    ] {
+        let run = yes_two_apis(dir.path(), &[flag, path]).expect_code(2);
+        assert!(run.stderr.contains(supported), "{path}: {}", run.stderr);
+    }
+    for (path, message) in [
+        (
+            "svc/st.py@gin",
+            "is not a framework for .py files; name one of fastapi, flask, django",
+        ),
+        (
+            "svc/st.py@rails",
+            "names the framework \"rails\", which st-setup does not know",
+        ),
+        ("svc/st.ts@flask", "pass --backend-out without \"@flask\""),
+    ] {
+        yes_two_apis(dir.path(), &["--backend-out", path])
+            .expect_code(2)
+            .expect_stderr(message);
     }
     let run = yes_two_apis(dir.path(), &["--backend-out", "backend/supertokens"]).expect_code(2);
     run.expect_stderr("has no extension");

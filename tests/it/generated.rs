@@ -358,3 +358,107 @@ fn user_code_around_the_block_after_a_rerun() {
         );
     });
 }
+
+// ---------------------------------------------------------------------------------------
+// Python and Go backends
+
+/// The two-API setup with one backend file at `backend_out`.
+fn with_backend<'a>(args: &[&'a str], backend_out: &'a str) -> Vec<&'a str> {
+    let mut args = args.to_vec();
+    args.extend(["--backend-out", backend_out]);
+    args
+}
+
+#[test]
+fn python_and_go_backends_in_every_framework() {
+    for (out, file, name) in [
+        (
+            "svc/st.py@fastapi",
+            "svc/st.py",
+            "backend-python-fastapi-two-apis",
+        ),
+        (
+            "svc/st.py@flask",
+            "svc/st.py",
+            "backend-python-flask-two-apis",
+        ),
+        (
+            "svc/st.py@django",
+            "svc/st.py",
+            "backend-python-django-two-apis",
+        ),
+        ("svc/st.go", "svc/st.go", "backend-go-net-http-two-apis"),
+        ("svc/st.go@gin", "svc/st.go", "backend-go-gin-two-apis"),
+        ("svc/st.go@chi", "svc/st.go", "backend-go-chi-two-apis"),
+        ("svc/st.go@echo", "svc/st.go", "backend-go-echo-two-apis"),
+    ] {
+        let dir = project();
+        write(dir.path(), &with_backend(TWO_APIS, out));
+        in_snapshots!({
+            insta::assert_snapshot!(name, read(dir.path(), file));
+        });
+    }
+}
+
+#[test]
+fn python_and_go_single_host_and_escaped_names() {
+    for (file, language) in [("svc/st.py", "python"), ("svc/main.go", "go")] {
+        let dir = project();
+        let mut args = with_backend(&setup_args(&["https://api.example.com"]), file);
+        let at = args
+            .iter()
+            .position(|a| *a == "--app-name")
+            .expect("--app-name")
+            + 1;
+        args[at] = TRICKY_NAME;
+        write(dir.path(), &args);
+        in_snapshots!({
+            insta::assert_snapshot!(
+                format!("backend-{language}-single-host-escaped-app-name"),
+                read(dir.path(), file)
+            );
+        });
+    }
+}
+
+#[test]
+fn python_and_go_older_cookie_domains() {
+    for (file, language) in [("svc/st.py", "python"), ("svc/main.go", "go")] {
+        // One host became two: the older cookies were host-only ("").
+        let dir = project();
+        write(
+            dir.path(),
+            &with_backend(&setup_args(&["https://api.example.com"]), file),
+        );
+        write(
+            dir.path(),
+            &[
+                "--api",
+                "https://api.example.com",
+                "--api",
+                "https://api2.example.com",
+            ],
+        );
+        let widened = read(dir.path(), file);
+        // The shared domain widened: the older cookies were for .eu.example.com.
+        let dir = project();
+        write(dir.path(), &with_backend(&setup_args(EU_APIS), file));
+        write(
+            dir.path(),
+            &[
+                "--api",
+                "https://api.eu.example.com",
+                "--api",
+                "https://api.example.com",
+            ],
+        );
+        let moved = read(dir.path(), file);
+        in_snapshots!({
+            insta::assert_snapshot!(
+                format!("backend-{language}-older-cookie-domain-empty"),
+                widened
+            );
+            insta::assert_snapshot!(format!("backend-{language}-older-cookie-domain"), moved);
+        });
+    }
+}

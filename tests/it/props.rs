@@ -692,7 +692,7 @@ impl Syntax {
             },
             index_js: self == Syntax::Esm,
         };
-        Target { role: kind, syntax }
+        Target::js(kind, syntax)
     }
 }
 
@@ -714,14 +714,14 @@ fn reference_statements(kind: Role, syntax: Syntax) -> Vec<&'static str> {
         older_cookie_domain: Some(""),
         why: "because",
     };
-    parse_file(&render(syntax.target(kind), &values), syntax.source_type())
+    parse_file(&render(&syntax.target(kind), &values), syntax.source_type())
         .expect("a plain render parses")
         .statements
 }
 
 /// Renders `values` as `kind` in `syntax` and checks the file against them.
 fn check_render(kind: Role, syntax: Syntax, values: &FileValues) -> Result<(), TestCaseError> {
-    let text = render(syntax.target(kind), values);
+    let text = render(&syntax.target(kind), values);
     let parsed = parse_file(&text, syntax.source_type());
     prop_assert!(
         parsed.is_ok(),
@@ -1133,7 +1133,7 @@ proptest! {
             (&outcome.files[0], &backend_out, Role::Backend),
             (&outcome.files[1], &frontend_out, Role::Frontend(ui)),
         ] {
-            prop_assert_eq!(file.target.map(|t| t.role), Some(kind));
+            prop_assert_eq!(file.target.as_ref().map(|t| t.role), Some(kind));
             let (source_type, commonjs) = expected_syntax(out, package, lang);
             let parsed = parse_file(&file.new, source_type);
             prop_assert!(parsed.is_ok(), "{} does not parse: {}\n{}", out.display(), parsed.unwrap_err(), file.new);

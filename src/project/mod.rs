@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 
 use crate::answers::FILE_NAME;
-use crate::target::{Imports, Syntax};
+use crate::target::{Framework, GoSetup, Imports, Language, PythonFramework, Role, Syntax, Target};
+
+pub mod go;
+pub mod python;
 
 /// The project folder, and where the command was run from inside it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,6 +109,52 @@ pub fn is_commonjs(path: &Path) -> Result<bool> {
 /// Whether the nearest package.json above `path` says `"type": "module"`.
 fn package_is_module(path: &Path) -> Result<bool> {
     Ok(package_type(path)?.is_some_and(|t| t == "module"))
+}
+
+/// A framework st-setup chose for a file without being told, when the project does not
+/// settle it: none of the frameworks it knows is listed, or several are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guess {
+    pub chosen: Framework,
+    /// The frameworks the manifests list; empty when they list none (or there are none).
+    pub listed: Vec<Framework>,
+}
+
+/// The target of an output of `role` at `path` (its real path): the extension decides the
+/// language, a framework named after the path (`chosen`) wins over the project's
+/// manifests, and the manifests over the defaults (FastAPI, net/http).
+pub fn target_for(
+    role: Role,
+    path: &Path,
+    chosen: Option<Framework>,
+) -> Result<(Target, Option<Guess>)> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let (language, guess) = match extension {
+        "py" => {
+            let listed = python::Manifest::nearest(folder)?.frameworks();
+            let framework = match chosen {
+                Some(Framework::Python(framework)) => framework,
+                _ => listed.first().copied().unwrap_or(PythonFramework::FastApi),
+            };
+            let guess = (chosen.is_none() && listed.len() != 1).then(|| Guess {
+                chosen: Framework::Python(framework),
+                listed: listed.into_iter().map(Framework::Python).collect(),
+            });
+            (Language::Python(framework), guess)
+        }
+        "go" => {
+            let module = go::GoModule::nearest(folder)?;
+            let framework = match chosen {
+                Some(Framework::Go(framework)) => framework,
+                _ => module.framework(),
+            };
+            let package = go::package_for(path, &module);
+            (Language::Go(GoSetup { package, framework }), None)
+        }
+        _ => (Language::Js(syntax_for(path)?), None),
+    };
+    Ok((Target { role, language }, guess))
 }
 
 /// The syntax for a file at `path` (its real path, links followed, as Node and tsc see
@@ -268,17 +317,21 @@ fn resolve_extends(folder: &Path, base: &str) -> Option<PathBuf> {
     })
 }
 
-/// A JavaScript package manager, known by its lockfile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A package manager, known by its lockfile (or, for Go, its language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PackageManager {
     Npm,
     Pnpm,
     Yarn,
     Bun,
+    Pip,
+    Uv,
+    Poetry,
+    Go,
 }
 
 impl PackageManager {
-    /// Lockfiles, in the order they are looked for in one folder.
+    /// JavaScript lockfiles, in the order they are looked for in one folder.
     const LOCKFILES: [(&'static str, PackageManager); 6] = [
         ("pnpm-lock.yaml", PackageManager::Pnpm),
         ("yarn.lock", PackageManager::Yarn),
@@ -288,6 +341,12 @@ impl PackageManager {
         ("npm-shrinkwrap.json", PackageManager::Npm),
     ];
 
+    /// Python lockfiles; pip without one.
+    const PYTHON_LOCKFILES: [(&'static str, PackageManager); 2] = [
+        ("uv.lock", PackageManager::Uv),
+        ("poetry.lock", PackageManager::Poetry),
+    ];
+
     /// The command that adds `packages` to a project.
     pub fn add_command(self, packages: &[&str]) -> String {
         let verb = match self {
@@ -295,14 +354,18 @@ impl PackageManager {
             PackageManager::Pnpm => "pnpm add",
             PackageManager::Yarn => "yarn add",
             PackageManager::Bun => "bun add",
+            PackageManager::Pip => "pip install",
+            PackageManager::Uv => "uv add",
+            PackageManager::Poetry => "poetry add",
+            PackageManager::Go => "go get",
         };
         format!("{verb} {}", packages.join(" "))
     }
 }
 
-/// What to install for a file at `path` (its real path): the `packages` its nearest
-/// package.json does not list yet, with the package manager of the nearest lockfile (npm
-/// without one), run in the folder of that package.json (the file's folder without one).
+/// What to install for a file at `path` (its real path): the packages `target` needs that
+/// the project does not list yet, with the package manager of the nearest lockfile, run in
+/// the folder of the nearest manifest (the file's folder without one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Install {
     pub folder: PathBuf,
@@ -310,43 +373,68 @@ pub struct Install {
     pub packages: Vec<&'static str>,
 }
 
-pub fn install_for(path: &Path, packages: &[&'static str]) -> Option<Install> {
+pub fn install_for(path: &Path, target: &Target) -> Option<Install> {
     let start = path.parent().unwrap_or(Path::new("."));
-    let manifest = nearest(start, "package.json");
-    let listed = |name: &str| {
-        let Some(json) = manifest
-            .as_deref()
-            .and_then(|m| read_json(m, "for its dependencies").ok())
-        else {
-            return false;
-        };
-        ["dependencies", "devDependencies", "peerDependencies"]
-            .iter()
-            .any(|section| json.get(section).and_then(|d| d.get(name)).is_some())
-    };
-    let missing: Vec<&'static str> = packages.iter().copied().filter(|p| !listed(p)).collect();
-    if missing.is_empty() {
-        return None;
-    }
-    let manager = start
-        .ancestors()
-        .find_map(|dir| {
-            PackageManager::LOCKFILES
-                .iter()
-                .find(|(name, _)| dir.join(name).is_file())
-                .map(|(_, manager)| *manager)
+    let packages = target.packages();
+    let in_folder = |folder: Option<PathBuf>, manager, listed: &dyn Fn(&str) -> bool| {
+        let missing: Vec<&'static str> = packages.iter().copied().filter(|p| !listed(p)).collect();
+        (!missing.is_empty()).then(|| Install {
+            folder: folder.unwrap_or_else(|| start.to_owned()),
+            manager,
+            packages: missing,
         })
-        .unwrap_or(PackageManager::Npm);
-    let folder = manifest
-        .as_deref()
-        .and_then(Path::parent)
-        .unwrap_or(start)
-        .to_owned();
-    Some(Install {
-        folder,
-        manager,
-        packages: missing,
-    })
+    };
+    match &target.language {
+        Language::Python(_) => {
+            let manifest = python::Manifest::nearest(start).unwrap_or_default();
+            let manager = start
+                .ancestors()
+                .find_map(|dir| lockfile_in(dir, &PackageManager::PYTHON_LOCKFILES))
+                .unwrap_or(PackageManager::Pip);
+            in_folder(manifest.folder.clone(), manager, &|p| manifest.lists(p))
+        }
+        Language::Go(_) => {
+            let module = go::GoModule::nearest(start).unwrap_or_default();
+            in_folder(module.folder.clone(), PackageManager::Go, &|p| {
+                module.requires(p)
+            })
+        }
+        Language::Js(_) => {
+            let manifest = nearest(start, "package.json");
+            let json = manifest
+                .as_deref()
+                .and_then(|m| read_json(m, "for its dependencies").ok());
+            let listed = |name: &str| {
+                ["dependencies", "devDependencies", "peerDependencies"]
+                    .iter()
+                    .any(|section| {
+                        json.as_ref()
+                            .and_then(|j| j.get(section))
+                            .and_then(|d| d.get(name))
+                            .is_some()
+                    })
+            };
+            let manager = start
+                .ancestors()
+                .find_map(|dir| lockfile_in(dir, &PackageManager::LOCKFILES))
+                .unwrap_or(PackageManager::Npm);
+            in_folder(
+                manifest
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .map(Path::to_owned),
+                manager,
+                &listed,
+            )
+        }
+    }
+}
+
+fn lockfile_in(dir: &Path, lockfiles: &[(&str, PackageManager)]) -> Option<PackageManager> {
+    lockfiles
+        .iter()
+        .find(|(name, _)| dir.join(name).is_file())
+        .map(|(_, manager)| *manager)
 }
 
 #[cfg(test)]
@@ -526,20 +614,21 @@ mod tests {
 
     #[test]
     fn installs_use_the_lockfiles_manager_and_skip_listed_packages() {
+        use crate::answers::Ui;
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("web/src/supertokens.ts");
         fs::create_dir_all(file.parent().unwrap()).unwrap();
-        let install = |p: &[&'static str]| install_for(&file, p);
-        let none = install(&["supertokens-node"]).unwrap();
+        let install = |role: Role| install_for(&file, &Target::js(role, Syntax::TYPESCRIPT));
+        let none = install(Role::Backend).unwrap();
         assert_eq!(none.manager, PackageManager::Npm);
         assert_eq!(none.folder, dir.path().join("web/src"));
         fs::write(dir.path().join("pnpm-lock.yaml"), "").unwrap();
         fs::write(
             dir.path().join("web/package.json"),
-            r#"{"dependencies": {"supertokens-web-js": "^0.16"}}"#,
+            r#"{"dependencies": {"supertokens-web-js": "^0.16", "react": "19", "react-dom": "19"}}"#,
         )
         .unwrap();
-        let found = install(&["supertokens-auth-react", "supertokens-web-js"]).unwrap();
+        let found = install(Role::Frontend(Ui::Prebuilt)).unwrap();
         assert_eq!(found.manager, PackageManager::Pnpm);
         assert_eq!(found.folder, dir.path().join("web"));
         assert_eq!(found.packages, vec!["supertokens-auth-react"]);
@@ -547,12 +636,84 @@ mod tests {
             found.manager.add_command(&found.packages),
             "pnpm add supertokens-auth-react"
         );
-        assert_eq!(install(&["supertokens-web-js"]), None, "already listed");
+        assert_eq!(install(Role::Frontend(Ui::Custom)), None, "already listed");
         fs::write(dir.path().join("web/yarn.lock"), "").unwrap();
         assert_eq!(
-            install(&["supertokens-node"]).unwrap().manager,
+            install(Role::Backend).unwrap().manager,
             PackageManager::Yarn,
             "the nearest lockfile wins"
+        );
+    }
+
+    #[test]
+    fn python_and_go_installs_read_their_own_manifests() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("py/app")).unwrap();
+        fs::create_dir_all(root.join("go/internal")).unwrap();
+        let py = root.join("py/app/st.py");
+        let go = root.join("go/internal/st.go");
+        let target = |path: &Path| target_for(Role::Backend, path, None).unwrap().0;
+        let install = |path: &Path| install_for(path, &target(path));
+        assert_eq!(
+            install(&py).map(|i| i.manager.add_command(&i.packages)),
+            Some("pip install supertokens-python".to_owned())
+        );
+        fs::write(root.join("py/requirements.txt"), "flask\n").unwrap();
+        fs::write(root.join("py/uv.lock"), "").unwrap();
+        let found = install(&py).unwrap();
+        assert_eq!(
+            (found.manager, found.folder),
+            (PackageManager::Uv, root.join("py"))
+        );
+        fs::write(
+            root.join("py/requirements.txt"),
+            "flask\nsupertokens-python\n",
+        )
+        .unwrap();
+        assert_eq!(install(&py), None);
+        fs::write(
+            root.join("go/go.mod"),
+            "module x\nrequire github.com/supertokens/supertokens-golang v0.25.0\n",
+        )
+        .unwrap();
+        assert_eq!(install(&go), None);
+        fs::write(root.join("go/go.mod"), "module x\n").unwrap();
+        assert_eq!(
+            install(&go).map(|i| (i.folder, i.manager.add_command(&i.packages))),
+            Some((
+                root.join("go"),
+                "go get github.com/supertokens/supertokens-golang".to_owned()
+            ))
+        );
+    }
+
+    #[test]
+    fn a_python_target_takes_its_framework_from_the_manifest_or_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("st.py");
+        let chosen = |named| target_for(Role::Backend, &file, named).unwrap();
+        let (target, guess) = chosen(None);
+        assert_eq!(target.language, Language::Python(PythonFramework::FastApi));
+        assert_eq!(guess.unwrap().listed, []);
+        fs::write(dir.path().join("requirements.txt"), "Django\nfastapi\n").unwrap();
+        let (_, guess) = chosen(None);
+        assert_eq!(guess.unwrap().listed.len(), 2, "both listed: a guess");
+        fs::write(dir.path().join("requirements.txt"), "Django\n").unwrap();
+        assert_eq!(
+            chosen(None),
+            (
+                Target {
+                    role: Role::Backend,
+                    language: Language::Python(PythonFramework::Django)
+                },
+                None
+            )
+        );
+        let flask = Some(Framework::Python(PythonFramework::Flask));
+        assert_eq!(
+            chosen(flask).0.language,
+            Language::Python(PythonFramework::Flask)
         );
     }
 }

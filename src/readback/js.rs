@@ -1,8 +1,5 @@
-//! Whether a generated file's own code still hands st-setup's values to the SDK. The
-//! managed block only holds `const stSetup = {…}`; the init calls below it are the user's,
-//! and an edit there (`Session.init({})`) would leave the block right and the session
-//! wrong. This reads the file with a real JavaScript/TypeScript parser (oxc) and finds the
-//! SDK's init calls by what they are imported as.
+//! JavaScript and TypeScript files, read with oxc: the managed block holds `const stSetup =
+//! {…}`, and the SDK's init calls are found by what they are imported as.
 
 use std::collections::HashMap;
 
@@ -14,23 +11,22 @@ use oxc_ast::ast::{
 use oxc_ast_visit::Visit;
 use oxc_parser::Parser;
 
-use crate::target::{Role, Target};
+use super::{Unread, line_of};
+use crate::target::{Role, Syntax};
 
 /// The name the managed block gives its values.
 const BLOCK_CONST: &str = "stSetup";
 
-/// One way the file's init calls do not read the block's values, with its line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unread {
-    pub line: usize,
-    pub message: String,
-}
-
 /// The init calls in `text` (a file of `target`) that do not read
 /// the block's values; empty when every value reaches the SDK. `Err` when the file does
 /// not parse, so nothing can be said about it.
-pub fn unread_values(text: &str, target: Target) -> Result<Vec<Unread>, String> {
-    let (source_type, kind) = (target.source_type(), target.role);
+pub fn unread_values(
+    text: &str,
+    syntax: Syntax,
+    kind: Role,
+    sdk: &str,
+) -> Result<Vec<Unread>, String> {
+    let source_type = syntax.source_type();
     let allocator = Allocator::default();
     let parsed = Parser::new(&allocator, text, source_type).parse();
     if parsed.panicked || !parsed.diagnostics.is_empty() {
@@ -44,7 +40,6 @@ pub fn unread_values(text: &str, target: Target) -> Result<Vec<Unread>, String> 
             None => message,
         });
     }
-    let sdk = kind.packages()[0];
     let session = format!("{sdk}/recipe/session");
     let mut calls = InitCalls {
         bindings: bindings(&parsed.program, sdk, &session),
@@ -73,11 +68,6 @@ pub fn unread_values(text: &str, target: Target) -> Result<Vec<Unread>, String> 
         });
     }
     Ok(unread)
-}
-
-/// The line (from 1) of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
-    text.get(..offset).unwrap_or(text).matches('\n').count() + 1
 }
 
 /// The properties of `SuperTokens.init`'s argument that must read the block, each with the
@@ -348,13 +338,12 @@ mod tests {
     const BACKEND_HEAD: &str = "import SuperTokens from \"supertokens-node\";\nimport Session from \"supertokens-node/recipe/session\";\nconst stSetup = { connectionURI: \"x\", appInfo: {}, session: {} };\n";
 
     /// A TypeScript file of `role`.
-    fn ts(role: Role) -> Target {
-        let syntax = crate::target::Syntax::TYPESCRIPT;
-        Target { role, syntax }
+    fn ts(role: Role) -> crate::target::Target {
+        crate::target::Target::js(role, Syntax::TYPESCRIPT)
     }
 
     fn unread(text: &str, kind: Role) -> Vec<String> {
-        unread_values(text, ts(kind))
+        super::super::unread_values(text, &ts(kind))
             .unwrap()
             .into_iter()
             .map(|u| format!("{}: {}", u.line, u.message))
@@ -434,7 +423,8 @@ mod tests {
 
     #[test]
     fn a_file_that_does_not_parse_cannot_be_judged() {
-        let err = unread_values("// fine\nconst = ;", ts(Role::Backend)).unwrap_err();
+        let err =
+            super::super::unread_values("// fine\nconst = ;", &ts(Role::Backend)).unwrap_err();
         assert!(err.starts_with("line 2: "), "{err}");
     }
 }

@@ -1,0 +1,216 @@
+//! What a Go module says about a file in it: its package (the package clause every file in a
+//! folder must share) and the router the module requires.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::target::GoFramework;
+
+/// The nearest go.mod above a file, read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GoModule {
+    pub folder: Option<PathBuf>,
+    /// The module paths of its `require` directives.
+    pub requires: Vec<String>,
+}
+
+impl GoModule {
+    pub fn nearest(start: &Path) -> Result<GoModule> {
+        let Some(go_mod) = super::nearest(start, "go.mod") else {
+            return Ok(GoModule::default());
+        };
+        let text = fs::read_to_string(&go_mod)
+            .with_context(|| format!("cannot read {}", go_mod.display()))?;
+        Ok(GoModule {
+            folder: go_mod.parent().map(Path::to_owned),
+            requires: requires(&text),
+        })
+    }
+
+    pub fn requires(&self, module: &str) -> bool {
+        self.requires
+            .iter()
+            .any(|r| r == module || r.strip_prefix(module).is_some_and(|v| v.starts_with("/v")))
+    }
+
+    /// The router the module requires, net/http when none (chi and the standard library
+    /// share `http.Handler`).
+    pub fn framework(&self) -> GoFramework {
+        [
+            ("github.com/gin-gonic/gin", GoFramework::Gin),
+            ("github.com/labstack/echo", GoFramework::Echo),
+            ("github.com/go-chi/chi", GoFramework::Chi),
+        ]
+        .into_iter()
+        .find(|(module, _)| self.requires(module))
+        .map_or(GoFramework::NetHttp, |(_, framework)| framework)
+    }
+}
+
+/// The module paths a go.mod requires, from `require x v1` and `require ( … )` blocks.
+fn requires(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_block = false;
+    for line in text.lines() {
+        let line = line.split("//").next().unwrap_or("").trim();
+        if in_block {
+            if line == ")" {
+                in_block = false;
+            } else if let Some(module) = line.split_whitespace().next() {
+                out.push(module.to_owned());
+            }
+        } else if let Some(rest) = line.strip_prefix("require") {
+            let rest = rest.trim();
+            if rest == "(" {
+                in_block = true;
+            } else if let Some(module) = rest.split_whitespace().next() {
+                out.push(module.to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// The package a new Go file at `path` (its real path) belongs to: the package clause of
+/// the other Go files in its folder; without any, `main` at a module's root and the
+/// folder's name (made an identifier) below it.
+pub fn package_for(path: &Path, module: &GoModule) -> String {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let mut siblings: Vec<PathBuf> = fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.ends_with(".go") && !name.ends_with("_test.go") && p != path
+        })
+        .collect();
+    siblings.sort();
+    if let Some(package) = siblings.iter().find_map(|file| {
+        fs::read_to_string(file)
+            .ok()
+            .and_then(|text| package_clause(&text))
+    }) {
+        return package;
+    }
+    let name: String = folder
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let usable = name.starts_with(|c: char| c.is_ascii_lowercase()) && !is_keyword(&name);
+    if module.folder.as_deref() == Some(folder) || !usable {
+        "main".to_owned()
+    } else {
+        name
+    }
+}
+
+/// The name in the first `package` clause of a Go file.
+fn package_clause(text: &str) -> Option<String> {
+    let mut in_comment = false;
+    for line in text.lines() {
+        let line = line.trim();
+        if in_comment {
+            in_comment = !line.contains("*/");
+            continue;
+        }
+        if line.starts_with("/*") {
+            in_comment = !line.contains("*/");
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("package ") {
+            let name = rest.split("//").next().unwrap_or("").trim();
+            return (!name.is_empty()).then(|| name.to_owned());
+        }
+    }
+    None
+}
+
+fn is_keyword(name: &str) -> bool {
+    const KEYWORDS: [&str; 25] = [
+        "break",
+        "case",
+        "chan",
+        "const",
+        "continue",
+        "default",
+        "defer",
+        "else",
+        "fallthrough",
+        "for",
+        "func",
+        "go",
+        "goto",
+        "if",
+        "import",
+        "interface",
+        "map",
+        "package",
+        "range",
+        "return",
+        "select",
+        "struct",
+        "switch",
+        "type",
+        "var",
+    ];
+    KEYWORDS.contains(&name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_mod_requires_are_read() {
+        let text = "module example.com/x\n\ngo 1.22\n\nrequire github.com/go-chi/chi/v5 v5.0.12\n\
+                    require (\n\tgithub.com/gin-gonic/gin v1.10.0 // indirect\n\tgolang.org/x/net v0.1.0\n)\n";
+        let module = GoModule {
+            folder: None,
+            requires: requires(text),
+        };
+        assert_eq!(
+            module.requires,
+            [
+                "github.com/go-chi/chi/v5",
+                "github.com/gin-gonic/gin",
+                "golang.org/x/net"
+            ]
+        );
+        assert!(module.requires("github.com/go-chi/chi"));
+        assert_eq!(module.framework(), GoFramework::Gin);
+    }
+
+    #[test]
+    fn the_package_follows_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("internal/auth-2")).unwrap();
+        fs::create_dir_all(root.join("cmd/api")).unwrap();
+        fs::write(root.join("go.mod"), "module example.com/x\n").unwrap();
+        fs::write(
+            root.join("cmd/api/main.go"),
+            "// Command api.\n/* block\npackage nope */\npackage main // the binary\n",
+        )
+        .unwrap();
+        let module = GoModule::nearest(root).unwrap();
+        assert_eq!(package_for(&root.join("st.go"), &module), "main");
+        assert_eq!(package_for(&root.join("cmd/api/st.go"), &module), "main");
+        assert_eq!(
+            package_for(&root.join("internal/auth-2/st.go"), &module),
+            "auth2"
+        );
+        fs::create_dir_all(root.join("internal/type")).unwrap();
+        assert_eq!(
+            package_for(&root.join("internal/type/st.go"), &module),
+            "main"
+        );
+    }
+}

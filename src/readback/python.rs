@@ -1,0 +1,269 @@
+//! Python files, read with tree-sitter: the managed block assigns `ST_*` names, and the
+//! calls of supertokens-python's `init` and the session recipe's `init` must pass them on.
+
+use tree_sitter::Node;
+
+use super::Unread;
+use super::tree::{line, nodes, parse, text};
+
+/// The keyword arguments that must read the block, by the call they belong to.
+const INIT_READS: [(&str, &str); 1] = [("app_info", "ST_APP_INFO")];
+const CONFIG_READS: [(&str, &str); 1] = [("connection_uri", "ST_CONNECTION_URI")];
+const SESSION_READS: [(&str, &str); 2] = [
+    ("cookie_domain", "ST_COOKIE_DOMAIN"),
+    ("older_cookie_domain", "ST_OLDER_COOKIE_DOMAIN"),
+];
+
+pub fn unread_values(source: &str) -> Result<Vec<Unread>, String> {
+    let tree = parse(source, tree_sitter_python::LANGUAGE.into())?;
+    let root = tree.root_node();
+    let names = Names::bound_in(root, source);
+    let mut unread = Vec::new();
+    let (mut inits, mut sessions) = (0, 0);
+    for call in nodes(root).filter(|n| n.kind() == "call") {
+        let Some(function) = call.child_by_field_name("function") else {
+            continue;
+        };
+        let function = text(function, source);
+        if names.init.iter().any(|n| n == function) {
+            inits += 1;
+            unread.extend(missing(call, source, &INIT_READS, "init"));
+            let config = keyword(call, source, "supertokens_config");
+            let reads_uri =
+                config.is_some_and(|c| missing(c, source, &CONFIG_READS, "").is_empty());
+            if !reads_uri {
+                unread.push(Unread {
+                    line: line(call),
+                    message: "init does not pass supertokens_config=SupertokensConfig(connection_uri=ST_CONNECTION_URI), so the core's URL in st-setup's block never reaches the SDK".to_owned(),
+                });
+            }
+        } else if names.session_init.iter().any(|n| n == function) {
+            sessions += 1;
+            unread.extend(missing(call, source, &SESSION_READS, "session.init"));
+        }
+    }
+    if inits == 0 {
+        unread.push(Unread {
+            line: 0,
+            message: "no supertokens_python init call is left, so st-setup's values never reach the SDK; call init(app_info=ST_APP_INFO, …)".to_owned(),
+        });
+    }
+    if sessions == 0 {
+        unread.push(Unread {
+            line: 0,
+            message: "no session.init call (supertokens_python.recipe.session) is left, so the session options st-setup manages never reach the SDK; add session.init(cookie_domain=ST_COOKIE_DOMAIN, older_cookie_domain=ST_OLDER_COOKIE_DOMAIN) to recipe_list".to_owned(),
+        });
+    }
+    unread.extend(reassigned(root, source));
+    Ok(unread)
+}
+
+/// The keyword arguments of `call` in `reads` that do not pass the block's name.
+fn missing(call: Node<'_>, source: &str, reads: &[(&str, &str)], what: &str) -> Vec<Unread> {
+    reads
+        .iter()
+        .filter(|(key, name)| keyword(call, source, key).map(|v| text(v, source)) != Some(*name))
+        .map(|(key, name)| Unread {
+            line: line(call),
+            message: format!(
+                "{what} does not pass {key}={name}, so the value in st-setup's block never reaches the SDK"
+            ),
+        })
+        .collect()
+}
+
+/// The value of `call`'s keyword argument `key`.
+fn keyword<'t>(call: Node<'t>, source: &str, key: &str) -> Option<Node<'t>> {
+    let arguments = call.child_by_field_name("arguments")?;
+    let mut cursor = arguments.walk();
+    let found = arguments
+        .named_children(&mut cursor)
+        .filter(|a| a.kind() == "keyword_argument")
+        .find(|a| {
+            a.child_by_field_name("name")
+                .is_some_and(|n| text(n, source) == key)
+        })?;
+    found.child_by_field_name("value")
+}
+
+/// A block name assigned again outside the block wins over st-setup's value.
+fn reassigned(root: Node<'_>, source: &str) -> Vec<Unread> {
+    let managed = [
+        "ST_CONNECTION_URI",
+        "ST_APP_INFO",
+        "ST_COOKIE_DOMAIN",
+        "ST_OLDER_COOKIE_DOMAIN",
+    ];
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for assignment in
+        nodes(root).filter(|n| matches!(n.kind(), "assignment" | "augmented_assignment"))
+    {
+        let Some(left) = assignment.child_by_field_name("left") else {
+            continue;
+        };
+        let name = text(left, source);
+        if let Some(name) = managed.iter().find(|m| **m == name) {
+            if seen.contains(name) {
+                out.push(Unread {
+                    line: line(assignment),
+                    message: format!(
+                        "{name} is assigned again after st-setup's block, so the SDK gets that value instead of st-setup's"
+                    ),
+                });
+            }
+            seen.push(name);
+        }
+    }
+    out
+}
+
+/// What the file calls supertokens-python's `init` and the session recipe's `init`.
+struct Names {
+    init: Vec<String>,
+    session_init: Vec<String>,
+}
+
+impl Names {
+    fn bound_in(root: Node<'_>, source: &str) -> Names {
+        let mut names = Names {
+            init: Vec::new(),
+            session_init: Vec::new(),
+        };
+        let mut cursor = root.walk();
+        for statement in root.named_children(&mut cursor) {
+            match statement.kind() {
+                "import_from_statement" => {
+                    let module = statement
+                        .child_by_field_name("module_name")
+                        .map_or("", |m| text(m, source));
+                    let mut c = statement.walk();
+                    for imported in statement.children_by_field_name("name", &mut c) {
+                        let (name, alias) = aliased(imported, source);
+                        match (module, name) {
+                            ("supertokens_python", "init") => names.init.push(alias),
+                            ("supertokens_python.recipe", "session") => {
+                                names.session_init.push(format!("{alias}.init"));
+                            }
+                            ("supertokens_python.recipe.session", "init") => {
+                                names.session_init.push(alias);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                "import_statement" => {
+                    let mut c = statement.walk();
+                    for imported in statement.children_by_field_name("name", &mut c) {
+                        let (name, alias) = aliased(imported, source);
+                        match name {
+                            "supertokens_python" => names.init.push(format!("{alias}.init")),
+                            "supertokens_python.recipe.session" => {
+                                names.session_init.push(format!("{alias}.init"));
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        names
+    }
+}
+
+/// `name` or `name as alias`: the imported name and what the file calls it.
+fn aliased<'s>(node: Node<'_>, source: &'s str) -> (&'s str, String) {
+    if node.kind() == "aliased_import" {
+        let name = node
+            .child_by_field_name("name")
+            .map_or("", |n| text(n, source));
+        let alias = node
+            .child_by_field_name("alias")
+            .map_or("", |n| text(n, source));
+        (name, alias.to_owned())
+    } else {
+        let name = text(node, source);
+        (name, name.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"from supertokens_python import InputAppInfo, SupertokensConfig, init
+from supertokens_python.recipe import session
+
+# st-setup:begin backend
+ST_CONNECTION_URI = "http://localhost:3567"
+ST_APP_INFO = InputAppInfo(app_name="A", api_domain="https://a.b", website_domain="https://b")
+ST_COOKIE_DOMAIN = ".b"
+ST_OLDER_COOKIE_DOMAIN = None
+# st-setup:end
+
+init(
+    app_info=ST_APP_INFO,
+    supertokens_config=SupertokensConfig(connection_uri=ST_CONNECTION_URI),
+    framework="fastapi",
+    recipe_list=[session.init(cookie_domain=ST_COOKIE_DOMAIN, older_cookie_domain=ST_OLDER_COOKIE_DOMAIN)],
+)
+"#;
+
+    fn unread(text: &str) -> Vec<String> {
+        unread_values(text)
+            .unwrap()
+            .into_iter()
+            .map(|u| format!("{}: {}", u.line, u.message))
+            .collect()
+    }
+
+    #[test]
+    fn the_generated_shape_reads_every_value() {
+        assert_eq!(unread(GOOD), Vec::<String>::new());
+        let aliased = GOOD
+            .replace(
+                "SupertokensConfig, init\n",
+                "SupertokensConfig, init as st_init\n",
+            )
+            .replace("\ninit(", "\nst_init(")
+            .replace(
+                "from supertokens_python.recipe import session\n",
+                "import supertokens_python.recipe.session as s\n",
+            )
+            .replace("session.init(", "s.init(");
+        assert_eq!(unread(&aliased), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_edited_call_is_named_with_its_line() {
+        let edited = GOOD.replace(
+            "cookie_domain=ST_COOKIE_DOMAIN,",
+            "cookie_domain=\".x.com\",",
+        );
+        assert_eq!(
+            unread(&edited),
+            [
+                "15: session.init does not pass cookie_domain=ST_COOKIE_DOMAIN, so the value in st-setup's block never reaches the SDK"
+            ]
+        );
+        let no_uri = GOOD.replace(
+            "connection_uri=ST_CONNECTION_URI",
+            "connection_uri=\"http://x\"",
+        );
+        assert!(
+            unread(&no_uri)[0]
+                .contains("supertokens_config=SupertokensConfig(connection_uri=ST_CONNECTION_URI)")
+        );
+        let gone = GOOD.replace("session.init(", "other.init(");
+        assert!(unread(&gone)[0].starts_with("0: no session.init call"));
+        let again = format!("{GOOD}ST_COOKIE_DOMAIN = \".evil.com\"\n");
+        assert!(unread(&again)[0].starts_with("17: ST_COOKIE_DOMAIN is assigned again"));
+    }
+
+    #[test]
+    fn a_broken_file_cannot_be_judged() {
+        let err = unread_values("x = (\n\ninit(").unwrap_err();
+        assert!(err.starts_with("line "), "{err}");
+    }
+}
