@@ -545,7 +545,7 @@ impl Question {
                 "TypeScript or JavaScript for the default file names (a path's own extension decides)"
             }
             Question::BackendOut => {
-                "One init file per backend service, relative to the project folder (.ts .mts .cts .js .mjs .cjs …)"
+                "One init file per backend service: .ts/.js (Node), .py (Python), .go (Go); app/st.py@flask names a framework"
             }
             Question::FrontendOut => {
                 "One init file per frontend, relative to the project folder (.ts .tsx .js .jsx …)"

@@ -15,8 +15,10 @@ use crate::answers::{
 use crate::endpoint::{Endpoint, origin_of};
 use crate::findings::{API_ENDPOINT, Finding, WEBSITE};
 use crate::generate::analyse_answers;
+use crate::project::target_for;
 use crate::psl::PublicSuffixList;
 use crate::report;
+use crate::target::{Framework, Role, split_framework};
 use crate::text::split_list;
 
 /// Asks every question, starting from `prefilled`. `Ok(None)` when the user cancels.
@@ -132,17 +134,22 @@ fn ask_all(
             .iter()
             .map(|p| p.display().to_string())
             .collect();
-        let project = project.to_owned();
+        let project_dir = project.to_owned();
         let text = ask_text(question, &suggested.join(", "), move |s| {
             let paths = split_list(s);
             if paths.is_empty() {
-                return check_output_path(Path::new(""), &project, question).err();
+                return check_output_path(Path::new(""), &project_dir, question).err();
             }
             paths
                 .iter()
-                .find_map(|p| check_output_path(Path::new(p), &project, question).err())
+                .find_map(|p| check_output_path(Path::new(p), &project_dir, question).err())
         })?;
-        let paths: Vec<PathBuf> = split_list(&text).into_iter().map(PathBuf::from).collect();
+        let mut paths: Vec<PathBuf> = split_list(&text).into_iter().map(PathBuf::from).collect();
+        if question == Question::BackendOut {
+            for path in &mut paths {
+                *path = ask_framework(project, path)?;
+            }
+        }
         match question {
             Question::BackendOut => answers.backend_out = paths,
             _ => answers.frontend_out = paths,
@@ -157,6 +164,30 @@ fn ask_all(
         |s| check_connection_uri(s.trim()).err(),
     )?);
     Ok(answers)
+}
+
+/// A backend file whose framework the project's manifests do not settle is asked about;
+/// the answer is kept after the path (`app/config.py@flask`). Every file's setup is shown.
+fn ask_framework(project: &Path, given: &Path) -> Result<PathBuf, InquireError> {
+    let (path, named) = split_framework(given);
+    let guess = match target_for(Role::Backend, &project.join(path), named) {
+        Ok((target, None)) => {
+            eprintln!("  {} → {}", given.display(), target.summary());
+            return Ok(given.to_owned());
+        }
+        Ok((_, Some(guess))) => guess,
+        Err(error) => {
+            eprintln!("  {}: {error:#}", given.display());
+            return Ok(given.to_owned());
+        }
+    };
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let mut names = Framework::names_for(extension);
+    names.sort_by_key(|name| *name != guess.chosen.name());
+    let chosen = Select::new(&format!("Framework of {}", path.display()), names)
+        .with_help_message("The project's manifests do not say; the init call names it")
+        .prompt()?;
+    Ok(PathBuf::from(format!("{}@{chosen}", path.display())))
 }
 
 /// "Serves /auth" among several origins. Accepting the suggested one when none was

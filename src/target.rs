@@ -361,6 +361,22 @@ impl Target {
         format!("{side} ({}{framework})", self.sdk())
     }
 
+    /// The SDK and how the file is written, for a row that names the file:
+    /// "supertokens-python · FastAPI", "supertokens-node · JavaScript (CommonJS)".
+    pub fn summary(&self) -> String {
+        let how = match &self.language {
+            Language::Python(framework) => framework.label().to_owned(),
+            Language::Go(go) => format!("{} · package {}", go.framework.label(), go.package),
+            Language::Js(syntax) => match (syntax.ts, syntax.imports) {
+                (true, Imports::TsRequire) => "TypeScript (import = require)".to_owned(),
+                (true, _) => "TypeScript".to_owned(),
+                (false, Imports::Require) => "JavaScript (CommonJS)".to_owned(),
+                (false, _) => "JavaScript (ES module)".to_owned(),
+            },
+        };
+        format!("{} · {how}", self.sdk())
+    }
+
     /// What starts a line comment in this language.
     pub fn comment(&self) -> &'static str {
         match self.language {

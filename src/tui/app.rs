@@ -11,6 +11,7 @@ use crate::answers::{
 use crate::endpoint::Endpoint;
 use crate::generate::{Outcome, analyse_answers};
 use crate::psl::PublicSuffixList;
+use crate::target::Role;
 use crate::text::{is_invisible, is_list_separator, split_list};
 
 /// The answers the form edits as lists of rows: Enter adds the next row, a pasted list
@@ -174,12 +175,44 @@ pub struct Model<'p> {
     /// (the runner sets that after each frame, from the panel's size).
     pub panel_scroll: u16,
     pub panel_scroll_max: u16,
+    /// What each file row's target is, as the runner read it from the project's facts:
+    /// keyed by the row's role and text, so an edit or another UI asks again.
+    pub targets: Vec<(Role, String, String)>,
     /// The project folder, for what an output path names there (a folder?).
     project: PathBuf,
     psl: &'p PublicSuffixList,
 }
 
 impl<'p> Model<'p> {
+    /// The file rows whose target is not known yet, with their role and the path they
+    /// name in the project; the runner reads the project's facts for them.
+    pub fn unknown_targets(&self) -> Vec<(Role, String, PathBuf)> {
+        let rows = self.backends.iter().map(|r| (Role::Backend, r)).chain(
+            self.ui
+                .into_iter()
+                .flat_map(|ui| self.frontends.iter().map(move |r| (Role::Frontend(ui), r))),
+        );
+        rows.filter(|(role, row)| {
+            !row.trim().is_empty()
+                && self.describe_target(*role, row).is_none()
+                && self.field_error_for_path(*role, row).is_none()
+        })
+        .map(|(role, row)| (role, row.clone(), self.project.join(row.trim())))
+        .collect()
+    }
+
+    /// What the runner found a row's target to be.
+    pub fn describe_target(&self, role: Role, row: &str) -> Option<&str> {
+        self.targets
+            .iter()
+            .find(|(r, text, _)| *r == role && text == row)
+            .map(|(_, _, described)| described.as_str())
+    }
+
+    fn field_error_for_path(&self, role: Role, row: &str) -> Option<String> {
+        check_output_path(Path::new(row.trim()), &self.project, role.question()).err()
+    }
+
     /// Starts from the prefilled answers (st-setup.json, then flags). `lang` is the detected
     /// language when none was answered.
     pub fn new(prefilled: &Answers, lang: Lang, project: &Path, psl: &'p PublicSuffixList) -> Self {
@@ -213,6 +246,7 @@ impl<'p> Model<'p> {
             cursor: 0,
             screen: Screen::Form,
             analysis: Analysis::default(),
+            targets: Vec::new(),
             dirty: false,
             panel_scroll: 0,
             panel_scroll_max: 0,

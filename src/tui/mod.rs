@@ -54,6 +54,7 @@ pub fn run(prefilled: &Answers, options: &Options) -> Result<Ending> {
         colour: options.colour,
     };
     loop {
+        describe_targets(&mut model);
         let frame = terminal.0.draw(|frame| view::draw(frame, &model, theme))?;
         model.panel_scroll_max = view::panel_scroll_max(&model, frame.area, theme);
         terminal::test_panic_point();
@@ -96,6 +97,19 @@ pub fn run(prefilled: &Answers, options: &Options) -> Result<Ending> {
 }
 
 /// Why no plan could be made, in the findings' own words.
+/// Reads the project's facts (manifests, tsconfig, go.mod) for file rows not described
+/// yet, so each row shows its language and framework as the run would choose them.
+fn describe_targets(model: &mut Model) {
+    for (role, row, path) in model.unknown_targets() {
+        let (path, framework) = crate::target::split_framework(&path);
+        let described = match crate::project::target_for(role, path, framework) {
+            Ok((target, _)) => target.summary(),
+            Err(error) => format!("{error:#}"),
+        };
+        model.targets.push((role, row, described));
+    }
+}
+
 fn explain(error: &GenerateError) -> String {
     match error {
         GenerateError::Findings(analysis) => analysis

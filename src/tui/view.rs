@@ -16,6 +16,7 @@ use crate::answers::{Lang, Question, Ui};
 use crate::findings::{Code, Finding, Severity, rules, schemes_assumed};
 use crate::generate::Outcome;
 use crate::report;
+use crate::target::Role;
 
 /// Below this the screen says "enlarge the terminal" instead of drawing a squeezed form.
 pub const MIN_WIDTH: u16 = 50;
@@ -324,14 +325,28 @@ fn file_row(model: &Model, list: List, i: usize, input: &str) -> (Option<Severit
             "→ not a file st-setup can write (see the hint below)".to_owned(),
         );
     }
+    let role = match (list, model.ui) {
+        (List::Frontends, Some(ui)) => Some(Role::Frontend(ui)),
+        (List::Frontends, None) => None,
+        _ => Some(Role::Backend),
+    };
+    if let Some(described) = role.and_then(|role| model.describe_target(role, input)) {
+        return (None, format!("→ {described}"));
+    }
+    // Until the runner has read the project's facts: what the extension alone says.
     let language = match Path::new(input.trim()).extension().and_then(|e| e.to_str()) {
         Some("ts" | "tsx" | "mts" | "cts") => "TypeScript",
+        Some("py") => "supertokens-python",
+        Some("go") => "supertokens-golang",
         _ => "JavaScript",
     };
     let sdk = match list {
         List::Frontends => model
             .ui
             .map_or("supertokens-auth-react or -web-js", Ui::sdk),
+        _ if matches!(language, "supertokens-python" | "supertokens-golang") => {
+            return (None, format!("→ {language}"));
+        }
         _ => "supertokens-node",
     };
     (None, format!("→ {sdk} · {language}"))
