@@ -210,14 +210,16 @@ pub fn c_style_string(value: &str) -> String {
     out
 }
 
-/// Text wrapped for `// ` comment lines. Every JavaScript line terminator becomes a space,
-/// so no text can end the comment early.
+/// Text wrapped for comment lines. Every line terminator (JavaScript's include U+2028 and
+/// U+2029) and every other control or invisible character becomes a space, so no text can
+/// end the comment early or put a character in it that a compiler refuses (Python and Go
+/// take no NUL in a source file, Go no byte order mark after its start).
 fn comment_lines(text: &str) -> Vec<String> {
     const WIDTH: usize = 86;
     let flat: String = text
         .chars()
         .map(|c| {
-            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+            if crate::text::is_invisible(c) || matches!(c, '\u{2028}' | '\u{2029}') {
                 ' '
             } else {
                 c

@@ -2,11 +2,14 @@
 
 mod common;
 
+mod backends;
 mod cli;
 mod defects;
 mod generated;
+mod golang;
 mod outputs;
 mod props;
+mod python;
 mod safety;
 mod sdk;
 mod tui;

@@ -52,7 +52,7 @@ static WHOLE_PSL: LazyLock<publicsuffix::List> =
 
 /// `cases` random cases, or `PROPTEST_CASES` when it is set; failures are persisted in
 /// `tests/it/props.proptest-regressions` (the repository's regression corpus).
-fn config(cases: u32) -> ProptestConfig {
+pub fn config(cases: u32) -> ProptestConfig {
     let defaults = ProptestConfig::default();
     ProptestConfig {
         cases: if std::env::var_os("PROPTEST_CASES").is_some() {
@@ -197,7 +197,7 @@ const LABELS: &[&str] = &[
 
 /// Text an endpoint, app name or path could be: anything at all, lossy bytes, printable
 /// junk with line terminators and confusables, URL-shaped text, and glued hostile pieces.
-fn hostile_text() -> BoxedStrategy<String> {
+pub fn hostile_text() -> BoxedStrategy<String> {
     prop_oneof![
         any::<String>(),
         prop::collection::vec(any::<u8>(), 0..48)
@@ -278,7 +278,7 @@ const GOOD_PORTS: &[&str] = &["", "", ":443", ":8443", ":3000"];
 const GOOD_PATHS: &[&str] = &["", "", "/", "/auth", "/api?x=1#f"];
 
 /// One to four endpoints, mostly under one site, in every spelling the parser accepts.
-fn site_group() -> BoxedStrategy<Vec<String>> {
+pub fn site_group() -> BoxedStrategy<Vec<String>> {
     let endpoint = (
         prop::collection::vec(select(SUBLABELS), 0..3),
         prop::bool::weighted(0.15),
@@ -339,7 +339,7 @@ const ODD_LABELS: &[&str] = &[
 
 /// Two to four endpoints sharing a tail of two or three labels, any of them odd: hosts
 /// that share a suffix, so an odd label can reach the cookie domain.
-fn odd_group() -> BoxedStrategy<Vec<String>> {
+pub fn odd_group() -> BoxedStrategy<Vec<String>> {
     let odd = || {
         prop_oneof![
             select(ODD_LABELS),
@@ -1512,7 +1512,7 @@ fn saved_setup_survives_hand_picked_files() {
 // Minimal cases of bugs the properties found; they fail until src/ is fixed.
 // ---------------------------------------------------------------------------------------
 
-fn analyse_apis(apis: &[&str]) -> Analysis {
+pub fn analyse_apis(apis: &[&str]) -> Analysis {
     let apis: Vec<String> = apis.iter().map(|s| (*s).to_owned()).collect();
     analyse(
         &DomainInput {

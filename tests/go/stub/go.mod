@@ -1,0 +1,3 @@
+module github.com/supertokens/supertokens-golang
+
+go 1.19

@@ -1,0 +1,44 @@
+// Stub transcribed from github.com/supertokens/supertokens-golang
+// file recipe/jwt/jwtmodels/models.go at tag v0.25.2 (commit c9db0d291888e701d85f3cb540631b82741ea869).
+// Verbatim copy (types only).
+
+/* Copyright (c) 2021, VRAI Labs and/or its affiliates. All rights reserved.
+ *
+ * This software is licensed under the Apache License, Version 2.0 (the
+ * "License") as published by the Apache Software Foundation.
+ *
+ * You may not use this file except in compliance with the License. You may
+ * obtain a copy of the License at http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS, WITHOUT
+ * WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied. See the
+ * License for the specific language governing permissions and limitations
+ * under the License.
+ */
+
+package jwtmodels
+
+type JsonWebKeys struct {
+	Kty string `json:"kty"`
+	Kid string `json:"kid"`
+	N   string `json:"n"`
+	E   string `json:"e"`
+	Alg string `json:"alg"`
+	Use string `json:"use"`
+}
+
+type TypeInput struct {
+	JwtValiditySeconds *uint64
+	Override           *OverrideStruct
+}
+
+type TypeNormalisedInput struct {
+	JwtValiditySeconds uint64
+	Override           OverrideStruct
+}
+
+type OverrideStruct struct {
+	Functions func(originalImplementation RecipeInterface) RecipeInterface
+	APIs      func(originalImplementation APIInterface) APIInterface
+}

@@ -1,0 +1,540 @@
+//! Python and Go backends as st-setup writes them, checked against their SDKs: every
+//! generated Python file runs under the real supertokens-python (tests/it/python.rs) and
+//! the SDK's own state is compared with `st-setup domain --json`; every generated Go file
+//! is gofmt-clean and vets against the stub of supertokens-golang (tests/it/golang.rs).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::common::{project, st_setup};
+
+const WEBSITE: &str = "https://example.com";
+
+/// App names that break a string literal that is not escaped properly, in either language.
+const HOSTILE_NAMES: [&str; 4] = [
+    "Ac\"me\\ ${x} `t` line2\u{2028}end </script> 'q'",
+    "'''\"\"\" \\N{BULLET} \\x41 {x} %s",
+    "Zoë 日本 🎉 \u{2029} para",
+    "back\\",
+];
+
+/// The setups a backend is generated for, with the answers that lead there.
+#[derive(Debug, Clone, Copy)]
+enum Setup {
+    TwoApis,
+    SingleHost,
+    /// Two APIs under .eu.example.com, then one under example.com: the domain widened.
+    Older,
+    /// One host, then two: the older cookies were host-only ("").
+    OlderFromNone,
+}
+
+impl Setup {
+    const ALL: [Setup; 4] = [
+        Setup::TwoApis,
+        Setup::SingleHost,
+        Setup::Older,
+        Setup::OlderFromNone,
+    ];
+
+    /// The APIs of the first run and, where the setup changes, of the second.
+    fn runs(self) -> (&'static [&'static str], Option<&'static [&'static str]>) {
+        match self {
+            Setup::TwoApis => (
+                &["https://api.example.com", "https://api2.example.com"],
+                None,
+            ),
+            Setup::SingleHost => (&["https://api.example.com"], None),
+            Setup::Older => (
+                &["https://api.eu.example.com", "https://api2.eu.example.com"],
+                Some(&["https://api.eu.example.com", "https://api.example.com"]),
+            ),
+            Setup::OlderFromNone => (
+                &["https://api.example.com"],
+                Some(&["https://api.example.com", "https://api2.example.com"]),
+            ),
+        }
+    }
+
+    /// The APIs the files end with.
+    fn apis(self) -> &'static [&'static str] {
+        let (first, second) = self.runs();
+        second.unwrap_or(first)
+    }
+
+    /// The olderCookieDomain the domain rules require after the runs.
+    fn older(self) -> Option<&'static str> {
+        match self {
+            Setup::Older => Some(".eu.example.com"),
+            Setup::OlderFromNone => Some(""),
+            _ => None,
+        }
+    }
+}
+
+/// st-setup's own answer for `apis`: (cookieDomain, apiDomain).
+fn ours(apis: &[&str]) -> (Option<String>, String) {
+    let tmp = project();
+    let out = st_setup(tmp.path())
+        .arg("domain")
+        .arg("--json")
+        .args(apis)
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).expect("JSON");
+    (
+        v["cookieDomain"].as_str().map(str::to_owned),
+        v["apiDomain"].as_str().expect("apiDomain").to_owned(),
+    )
+}
+
+/// Runs st-setup for `setup` in a new project with one backend at `out` (a framework may
+/// follow it after `@`); returns the project and the backend file.
+fn generate(setup: Setup, out: &str, app_name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = project();
+    let (first, second) = setup.runs();
+    let mut args: Vec<&str> = vec!["--yes", "--website", WEBSITE, "--ui", "custom"];
+    args.extend(["--app-name", app_name, "--backend-out", out]);
+    args.extend(first.iter().flat_map(|api| ["--api", api]));
+    st_setup(dir.path()).args(&args).assert().success();
+    if let Some(second) = second {
+        let mut args = vec!["--yes"];
+        args.extend(second.iter().flat_map(|api| ["--api", api]));
+        st_setup(dir.path()).args(&args).assert().success();
+    }
+    let file = dir.path().join(out.split('@').next().unwrap());
+    (dir, file)
+}
+
+#[test]
+fn every_generated_python_backend_agrees_with_supertokens_python() {
+    let mut cases = Vec::new();
+    for framework in ["fastapi", "flask", "django"] {
+        for setup in Setup::ALL {
+            cases.push((framework, setup, "Acme"));
+        }
+    }
+    for (i, name) in HOSTILE_NAMES.iter().enumerate() {
+        cases.push((["fastapi", "flask", "django"][i % 3], Setup::TwoApis, name));
+    }
+    let generated: Vec<_> = cases
+        .iter()
+        .map(|(framework, setup, name)| {
+            generate(*setup, &format!("svc/app/st.py@{framework}"), name)
+        })
+        .collect();
+    let files: Vec<PathBuf> = generated.iter().map(|(_, f)| f.clone()).collect();
+    let read = crate::python::read_back_all(&files);
+    for ((framework, setup, name), (got, file)) in cases.iter().zip(read.iter().zip(&files)) {
+        let (cookie_domain, api_domain) = ours(setup.apis());
+        let context = format!(
+            "{framework} {setup:?} {name:?}:\n{}",
+            fs::read_to_string(file).unwrap()
+        );
+        assert_eq!(
+            got["cookie_domain"].as_str(),
+            cookie_domain.as_deref(),
+            "{context}"
+        );
+        assert_eq!(
+            got["older_cookie_domain"].as_str(),
+            setup.older(),
+            "{context}"
+        );
+        assert_eq!(got["api_domain"], api_domain, "{context}");
+        assert_eq!(got["website_domain"], WEBSITE, "{context}");
+        assert_eq!(got["app_name"], *name, "{context}");
+        assert_eq!(got["framework"], *framework, "{context}");
+        assert_eq!(got["connection_uri"], "http://localhost:3567", "{context}");
+    }
+}
+
+#[test]
+fn a_python_framework_comes_from_the_services_manifest() {
+    let dir = project();
+    fs::create_dir_all(dir.path().join("svc/app")).unwrap();
+    fs::write(
+        dir.path().join("svc/pyproject.toml"),
+        "[project]\nname = \"svc\"\ndependencies = [\"Django>=5\"]\n",
+    )
+    .unwrap();
+    st_setup(dir.path())
+        .args([
+            "--yes",
+            "--api",
+            "https://api.example.com",
+            "--website",
+            WEBSITE,
+        ])
+        .args([
+            "--ui",
+            "custom",
+            "--app-name",
+            "Acme",
+            "--backend-out",
+            "svc/app/st.py",
+        ])
+        .assert()
+        .success();
+    let got = crate::python::read_back(&dir.path().join("svc/app/st.py"));
+    assert_eq!(got["framework"], "django");
+    assert_eq!(got["mode"], "wsgi");
+}
+
+/// Every file a Go setup produces, in one module, gofmt-clean and vetted against the stub.
+#[test]
+fn every_generated_go_backend_vets_against_supertokens_golang() {
+    let mut files: Vec<(String, String)> = Vec::new();
+    let mut n = 0;
+    let mut add = |setup: Setup, framework: &str, name: &str| {
+        // Each file in its own package folder, as its own service would be.
+        let (dir, file) = generate(setup, &format!("st.go@{framework}"), name);
+        let text = fs::read_to_string(&file).unwrap();
+        n += 1;
+        files.push((format!("svc{n}/st.go"), text));
+        drop(dir);
+    };
+    for setup in Setup::ALL {
+        add(setup, "net/http", "Acme");
+    }
+    for framework in ["gin", "chi", "echo"] {
+        add(Setup::TwoApis, framework, "Acme");
+    }
+    for name in HOSTILE_NAMES {
+        add(Setup::TwoApis, "net/http", name);
+    }
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    if let Err(error) = crate::golang::go_check(&refs) {
+        panic!("{error}");
+    }
+}
+
+/// The stub is strict enough to matter: a value where the SDK takes a pointer fails.
+#[test]
+fn a_mistyped_go_field_fails_the_check() {
+    let (_dir, file) = generate(Setup::TwoApis, "st.go", "Acme");
+    let text = fs::read_to_string(file).unwrap();
+    let broken = text.replace(
+        "CookieDomain: &stCookieDomain,",
+        "CookieDomain: stCookieDomain,",
+    );
+    assert_ne!(broken, text);
+    let error = crate::golang::go_check(&[("svc/st.go", &broken)]).unwrap_err();
+    assert!(error.contains("CookieDomain"), "{error}");
+}
+
+// ---------------------------------------------------------------- any value, both languages
+
+use proptest::prelude::*;
+use st_setup::render::{FileValues, render};
+use st_setup::target::{GoFramework, GoSetup, Language, PythonFramework, Role, Target};
+
+/// One file's values, owned.
+#[derive(Debug, Clone)]
+struct Values {
+    app_name: String,
+    api_domain: String,
+    website_domain: String,
+    connection_uri: String,
+    cookie_domain: Option<String>,
+    older_cookie_domain: Option<String>,
+    why: String,
+}
+
+impl Values {
+    fn file_values(&self) -> FileValues<'_> {
+        FileValues {
+            app_name: &self.app_name,
+            api_domain: &self.api_domain,
+            website_domain: &self.website_domain,
+            connection_uri: &self.connection_uri,
+            cookie_domain: self.cookie_domain.as_deref(),
+            older_cookie_domain: self.older_cookie_domain.as_deref(),
+            why: &self.why,
+        }
+    }
+}
+
+fn values() -> impl Strategy<Value = Values> {
+    let text = crate::props::hostile_text;
+    (
+        (text(), text(), text(), text()),
+        // "" never comes from the analysis as a cookie domain (one host sets none).
+        prop::option::of(text().prop_filter("non-empty", |s| !s.is_empty())),
+        prop::option::of(text()),
+        text(),
+    )
+        .prop_map(
+            |(
+                (app_name, api_domain, website_domain, connection_uri),
+                cookie_domain,
+                older_cookie_domain,
+                why,
+            )| Values {
+                app_name,
+                api_domain,
+                website_domain,
+                connection_uri,
+                cookie_domain,
+                older_cookie_domain,
+                why,
+            },
+        )
+}
+
+/// The string values of a Python file's managed names, read by Python's own parser:
+/// `{"ST_APP_INFO.app_name": "…", "ST_COOKIE_DOMAIN": null, …}`, or the parse error.
+fn python_values(texts: &[String]) -> Vec<Result<Value, String>> {
+    const SCRIPT: &str = r#"
+import ast, json, sys
+out = []
+for text in json.load(sys.stdin):
+    try:
+        tree = ast.parse(text)
+    except SyntaxError as e:
+        out.append({"error": f"line {e.lineno}: {e.msg}"})
+        continue
+    values = {}
+    for node in tree.body:
+        if not (isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)):
+            continue
+        name = node.targets[0].id
+        if isinstance(node.value, ast.Constant):
+            values[name] = node.value.value
+        elif isinstance(node.value, ast.Call):
+            for keyword in node.value.keywords:
+                values[f"{name}.{keyword.arg}"] = ast.literal_eval(keyword.value)
+    out.append({"values": values})
+json.dump(out, sys.stdout)
+"#;
+    use std::io::Write as _;
+    let mut child = std::process::Command::new(crate::python::python_ready())
+        .args(["-I", "-c", SCRIPT])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python runs");
+    let input = serde_json::to_vec(texts).unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().expect("python runs");
+    writer.join().unwrap().expect("python reads its input");
+    assert!(out.status.success(), "the Python reader failed");
+    let results: Vec<Value> = serde_json::from_slice(&out.stdout).expect("JSON");
+    results
+        .into_iter()
+        .map(|r| match r.get("error") {
+            Some(error) => Err(error.to_string()),
+            None => Ok(r["values"].clone()),
+        })
+        .collect()
+}
+
+/// Whether each Go file is gofmt-clean, and its string values as Go reads them
+/// (tests/go/literals: go/parser, go/format, strconv.Unquote).
+fn go_values(texts: &[String]) -> Vec<Result<Value, String>> {
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    let tool = BUILT.get_or_init(|| {
+        crate::golang::go_ready();
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/go/literals");
+        let binary = Path::new(env!("CARGO_TARGET_TMPDIR")).join("go-literals");
+        let out = crate::golang::go_command(&source)
+            .args(["build", "-o"])
+            .arg(&binary)
+            .arg(".")
+            .output()
+            .expect("go build runs");
+        assert!(
+            out.status.success(),
+            "go build tests/go/literals: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        binary
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let paths: Vec<PathBuf> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let path = dir.path().join(format!("f{i}.go"));
+            fs::write(&path, text).unwrap();
+            path
+        })
+        .collect();
+    let out = std::process::Command::new(tool)
+        .args(&paths)
+        .output()
+        .expect("literals runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let results: Vec<Value> = serde_json::from_slice(&out.stdout).expect("JSON");
+    results
+        .into_iter()
+        .map(|r| match r.get("error") {
+            Some(error) => Err(error.to_string()),
+            None if r["gofmt"] != true => Err(format!(
+                "not gofmt-clean; gofmt would make it:\n{}",
+                r["formatted"].as_str().unwrap_or("")
+            )),
+            None => Ok(r["strings"].clone()),
+        })
+        .collect()
+}
+
+/// What a Python file of `v` must hold, by managed name.
+fn python_expected(v: &Values) -> Value {
+    serde_json::json!({
+        "ST_CONNECTION_URI": v.connection_uri,
+        "ST_APP_INFO.app_name": v.app_name,
+        "ST_APP_INFO.api_domain": v.api_domain,
+        "ST_APP_INFO.website_domain": v.website_domain,
+        "ST_COOKIE_DOMAIN": v.cookie_domain,
+        "ST_OLDER_COOKIE_DOMAIN": v.older_cookie_domain,
+    })
+}
+
+/// What a Go file of `v` must hold (absent options are no variable at all).
+fn go_expected(v: &Values) -> Value {
+    let mut expected = serde_json::json!({
+        "stConnectionURI": v.connection_uri,
+        "stAppInfo.AppName": v.app_name,
+        "stAppInfo.APIDomain": v.api_domain,
+        "stAppInfo.WebsiteDomain": v.website_domain,
+    });
+    if let Some(domain) = &v.cookie_domain {
+        expected["stCookieDomain"] = domain.clone().into();
+    }
+    if let Some(older) = &v.older_cookie_domain {
+        expected["stOlderCookieDomain"] = older.clone().into();
+    }
+    expected
+}
+
+proptest! {
+    #![proptest_config(crate::props::config(3))]
+
+    /// Any app name, URL text or explanation renders to Python that Python parses and Go
+    /// that is gofmt-clean, each value reading back byte for byte. Values come in batches:
+    /// one Python and one Go process per case.
+    #[test]
+    fn python_and_go_renders_parse_and_hold_every_value(batch in prop::collection::vec(values(), 1..120)) {
+        let python = Target { role: Role::Backend, language: Language::Python(PythonFramework::Django) };
+        let go = Target {
+            role: Role::Backend,
+            language: Language::Go(GoSetup { package: "svc".to_owned(), framework: GoFramework::Echo }),
+        };
+        let py_texts: Vec<String> = batch.iter().map(|v| render(&python, &v.file_values())).collect();
+        let go_texts: Vec<String> = batch.iter().map(|v| render(&go, &v.file_values())).collect();
+        for (((v, got), text), language) in batch.iter().zip(python_values(&py_texts)).zip(&py_texts).zip(std::iter::repeat("Python"))
+            .chain(batch.iter().zip(go_values(&go_texts)).zip(&go_texts).zip(std::iter::repeat("Go")))
+        {
+            let expected = if language == "Python" { python_expected(v) } else { go_expected(v) };
+            prop_assert_eq!(got.as_ref(), Ok(&expected), "{} file for {:?}:\n{}", language, v, text);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- where the SDKs disagree
+
+/// Whether a value is one on which the SDKs' normalisers disagree (read in their sources
+/// and run: supertokens-node 24.0, supertokens-python 0.31, supertokens-golang 0.25): a
+/// non-ASCII host (Node punycodes it, Python and Go do not), an upper-case letter (all
+/// lower-case, but Go's net/http then drops a Domain it finds invalid), a default port in
+/// an origin (Node drops it, Python and Go keep it), an IP or `localhost` behind a dot (Go
+/// keeps the dot), an empty cookie domain (Go takes it, Node and Python throw).
+fn sdks_disagree_on_cookie_domain(domain: &str) -> bool {
+    let bare = domain.strip_prefix('.').unwrap_or(domain);
+    !domain.is_ascii()
+        || domain.chars().any(|c| c.is_ascii_uppercase())
+        || bare.is_empty()
+        || bare == "localhost"
+        || bare.parse::<std::net::IpAddr>().is_ok()
+        || bare.starts_with('[')
+        || bare.contains(':')
+}
+
+fn sdks_disagree_on_origin(origin: &str) -> bool {
+    !origin.is_ascii()
+        || origin.chars().any(|c| c.is_ascii_uppercase())
+        || origin.ends_with(":443") && origin.starts_with("https:")
+        || origin.ends_with(":80") && origin.starts_with("http:")
+}
+
+/// The inputs that lead to the disagreements, typed as users type them: st-setup's values
+/// for them are all ones the three SDKs read alike.
+#[test]
+fn no_output_falls_where_the_sdks_disagree() {
+    let groups: [&[&str]; 7] = [
+        &[
+            "https://API.Bücher.example:443",
+            "https://api2.bücher.example",
+        ],
+        &[
+            "http://api.example.com:80/auth",
+            "http://API2.example.com:80",
+        ],
+        &["https://127.0.0.1:3001", "https://127.0.0.1:3002"],
+        &["http://localhost:3001", "http://localhost:3002"],
+        &["https://[::1]:8080", "https://[::1]:8081"],
+        &["https://api.example.com.", "https://api2.example.com."],
+        &[
+            "https://api.xn--bcher-kva.example",
+            "https://bücher.example",
+        ],
+    ];
+    for apis in groups {
+        let analysis = crate::props::analyse_apis(apis);
+        if let Some(domain) = &analysis.cookie_domain {
+            assert!(
+                !sdks_disagree_on_cookie_domain(domain),
+                "{apis:?} → {domain:?}"
+            );
+        }
+        if let Some(api) = analysis.api_endpoint() {
+            assert!(
+                !sdks_disagree_on_origin(&api.origin()),
+                "{apis:?} → {}",
+                api.origin()
+            );
+        }
+    }
+    // The one value spelt per SDK: an empty older cookie domain reaches each as "".
+    let (_dir, py) = generate(Setup::OlderFromNone, "st.py", "Acme");
+    assert!(
+        fs::read_to_string(py)
+            .unwrap()
+            .contains("ST_OLDER_COOKIE_DOMAIN = \"\"\n")
+    );
+    let (_dir, go) = generate(Setup::OlderFromNone, "st.go", "Acme");
+    let go = fs::read_to_string(go).unwrap();
+    assert!(go.contains("var stOlderCookieDomain = \"\"\n"));
+    assert!(go.contains("OlderCookieDomain: &stOlderCookieDomain,"));
+}
+
+proptest! {
+    #![proptest_config(crate::props::config(256))]
+
+    /// Any endpoints: the cookie domain and apiDomain st-setup derives are never values
+    /// on which the SDKs disagree.
+    #[test]
+    fn derived_values_mean_the_same_in_every_sdk(
+        apis in prop_oneof![crate::props::site_group(), crate::props::odd_group()],
+    ) {
+        let apis: Vec<&str> = apis.iter().map(String::as_str).collect();
+        let analysis = crate::props::analyse_apis(&apis);
+        if let Some(domain) = &analysis.cookie_domain {
+            prop_assert!(!sdks_disagree_on_cookie_domain(domain), "{:?} → {:?}", apis, domain);
+        }
+        for endpoint in analysis.valid_endpoints() {
+            prop_assert!(!sdks_disagree_on_origin(&endpoint.origin()), "{:?} → {}", apis, endpoint.origin());
+        }
+    }
+}
