@@ -538,3 +538,123 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------- three languages, end to end
+
+/// A Node, a Python and a Go service with one frontend: created, an API added that widens
+/// the cookie domain, a Python service added; the user's code around every block survives,
+/// each SDK reads the new values, `check` is green, and a tampered block is named.
+#[test]
+fn a_three_language_project_stays_in_step() {
+    use crate::common::{read, run_in};
+    const NODE: &str = "services/auth/src/supertokens.ts";
+    const PYTHON: &str = "services/billing/app/supertokens_config.py";
+    const GO: &str = "services/search/supertokens.go";
+    const MAIL: &str = "services/mail/config.py";
+    const WEB: &str = "web/src/supertokens.ts";
+    let dir = project();
+    let root = dir.path();
+    fs::create_dir_all(root.join("services/billing")).unwrap();
+    fs::write(root.join("services/billing/requirements.txt"), "flask>=3\n").unwrap();
+    fs::create_dir_all(root.join("services/search")).unwrap();
+    fs::write(
+        root.join("services/search/go.mod"),
+        "module example.com/search\n\ngo 1.19\n",
+    )
+    .unwrap();
+    run_in(
+        root,
+        &[
+            "--yes",
+            "--api",
+            "https://api.eu.example.com",
+            "--api",
+            "https://api2.eu.example.com",
+            "--website",
+            "https://example.com",
+            "--ui",
+            "prebuilt",
+            "--app-name",
+            "Acme",
+            "--backend-out",
+            NODE,
+            "--backend-out",
+            PYTHON,
+            "--backend-out",
+            GO,
+            "--frontend-out",
+            WEB,
+        ],
+    )
+    .expect_code(0)
+    .expect_stdout("backend (supertokens-python, Flask)");
+
+    // The user's own code, outside every block.
+    let mine = [
+        (NODE, "\nexport const mine = 1;\n"),
+        (PYTHON, "\nMINE = 1  # mine\n"),
+        (
+            GO,
+            "\n// Mine is the user's.\nfunc Mine() int { return 1 }\n",
+        ),
+        (WEB, "\nexport const mine = 2;\n"),
+    ];
+    for (file, code) in mine {
+        let mut text = read(root, file);
+        text.push_str(code);
+        fs::write(root.join(file), text).unwrap();
+    }
+
+    run_in(root, &["add-api", "--yes", "https://api.example.com"]).expect_code(0);
+    run_in(root, &["add-backend", "--yes", MAIL]).expect_code(0);
+    run_in(root, &["check"]).expect_code(0);
+    for (file, code) in mine {
+        assert!(
+            read(root, file).ends_with(code),
+            "{file} lost the user's code"
+        );
+    }
+
+    // Every SDK sees the widened domain, and the older one to clear.
+    for python in [PYTHON, MAIL] {
+        let got = crate::python::read_back(&root.join(python));
+        assert_eq!(got["cookie_domain"], ".example.com", "{python}");
+        assert_eq!(got["older_cookie_domain"], ".eu.example.com", "{python}");
+        assert_eq!(got["api_domain"], "https://api.eu.example.com", "{python}");
+    }
+    assert_eq!(
+        crate::python::read_back(&root.join(PYTHON))["framework"],
+        "flask"
+    );
+    let go = read(root, GO);
+    assert!(
+        go.starts_with("// SuperTokens") && go.contains("\npackage main\n"),
+        "{go}"
+    );
+    assert!(
+        go.contains("var stCookieDomain = \".example.com\"\n"),
+        "{go}"
+    );
+    assert!(
+        go.contains("var stOlderCookieDomain = \".eu.example.com\"\n"),
+        "{go}"
+    );
+    crate::golang::go_check(&[("search/supertokens.go", &go)]).unwrap();
+    assert!(read(root, NODE).contains("olderCookieDomain: \".eu.example.com\","));
+
+    // A hand edit inside one block is drift, and check names the file.
+    let tampered = read(root, PYTHON).replace(
+        "ST_COOKIE_DOMAIN = \".example.com\"",
+        "ST_COOKIE_DOMAIN = \".eu.example.com\"",
+    );
+    fs::write(root.join(PYTHON), tampered).unwrap();
+    let run = run_in(root, &["check"]).expect_code(1);
+    let status = |file: &str| {
+        let line = run.stdout.lines().find(|l| l.contains(file)).unwrap_or("");
+        line.split_whitespace().next().unwrap_or("").to_owned()
+    };
+    assert_eq!(status(PYTHON), "update", "{}", run.stdout);
+    for file in [NODE, GO, MAIL, WEB] {
+        assert_eq!(status(file), "unchanged", "{}", run.stdout);
+    }
+}
