@@ -1,8 +1,140 @@
-//! Which key does what, per screen, and the key-help bar that says so.
+//! Which key does what, per screen, and the key-help bar that says so. The form's keys are
+//! one table, `FORM_KEYS`: the key handler looks keys up in it, and F1's help and the
+//! README's key table are drawn from it (a test holds the README to it).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::app::{Action, Focus, Model, Screen};
+
+/// A key as the form's table names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Plain(KeyCode),
+    Ctrl(char),
+    Alt(KeyCode),
+    /// A plain character key that is only a command off a text field (`q`, `?`, space).
+    OffText(char),
+}
+
+/// One row of the form's key table: its keys, how help shows them, what they do, and the
+/// action each key sends (in the order of `keys`).
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub shown: &'static str,
+    pub does: &'static str,
+    pub actions: &'static [Action],
+}
+
+/// The form's keys. Rows without keys describe input that is not a key lookup (typing,
+/// paste); their help still belongs here.
+pub const FORM_KEYS: [Binding; 12] = [
+    Binding {
+        keys: &[
+            Key::Plain(KeyCode::Up),
+            Key::Plain(KeyCode::Down),
+            Key::Plain(KeyCode::Tab),
+            Key::Plain(KeyCode::BackTab),
+        ],
+        shown: "↑ ↓ Tab Shift-Tab",
+        does: "move between fields (the API endpoints, the backend files and the frontend files are lists of rows, each row showing what it became)",
+        actions: &[Action::Up, Action::Down, Action::Down, Action::Up],
+    },
+    Binding {
+        keys: &[
+            Key::Plain(KeyCode::Home),
+            Key::Plain(KeyCode::End),
+            Key::Plain(KeyCode::Backspace),
+            Key::Plain(KeyCode::Delete),
+            Key::Ctrl('u'),
+            Key::Ctrl('a'),
+            Key::Ctrl('e'),
+        ],
+        shown: "typing, ← → Home End Backspace Delete, Ctrl-U",
+        does: "edit the field under the cursor (Ctrl-U clears it)",
+        actions: &[
+            Action::Home,
+            Action::End,
+            Action::Backspace,
+            Action::Delete,
+            Action::ClearField,
+            Action::Home,
+            Action::End,
+        ],
+    },
+    Binding {
+        keys: &[Key::Plain(KeyCode::Enter)],
+        shown: "Enter",
+        does: "on a row of a list: add a row below; on the button: preview; elsewhere (choices too): accept and go to the next field",
+        actions: &[Action::Activate],
+    },
+    Binding {
+        keys: &[],
+        shown: "`,` or space",
+        does: "in a row of a list: start the next row (a pasted list splits itself)",
+        actions: &[],
+    },
+    Binding {
+        keys: &[Key::Ctrl('n'), Key::Ctrl('d')],
+        shown: "Ctrl-N / Ctrl-D",
+        does: "add / delete a row of a list (Backspace on an empty row deletes it too)",
+        actions: &[Action::AddRow, Action::DeleteRow],
+    },
+    Binding {
+        keys: &[Key::Alt(KeyCode::Up), Key::Alt(KeyCode::Down)],
+        shown: "Alt-↑ / Alt-↓",
+        does: "move a row up / down",
+        actions: &[Action::MoveRow(false), Action::MoveRow(true)],
+    },
+    Binding {
+        keys: &[
+            Key::Plain(KeyCode::Left),
+            Key::Plain(KeyCode::Right),
+            Key::OffText(' '),
+        ],
+        shown: "← → Space",
+        does: "change a choice (Serves /auth, Login UI, Language); in a text field ← → move the cursor",
+        actions: &[Action::Left, Action::Right, Action::Cycle(true)],
+    },
+    Binding {
+        keys: &[],
+        shown: "paste",
+        does: "lands in the focused field only (bracketed paste): a list pasted into a list becomes one row per item; in any other field line breaks become spaces",
+        actions: &[],
+    },
+    Binding {
+        keys: &[Key::Plain(KeyCode::PageUp), Key::Plain(KeyCode::PageDown)],
+        shown: "PgUp / PgDn",
+        does: "scroll the constraints panel",
+        actions: &[Action::ScrollPanel(-10), Action::ScrollPanel(10)],
+    },
+    Binding {
+        keys: &[Key::Ctrl('s'), Key::Ctrl('p'), Key::Plain(KeyCode::F(5))],
+        shown: "Ctrl-S, F5",
+        does: "preview every file as a coloured diff; there `w` writes (offered only when there is something to write), `b` goes back",
+        actions: &[Action::Preview, Action::Preview, Action::Preview],
+    },
+    Binding {
+        keys: &[Key::Plain(KeyCode::F(1)), Key::OffText('?')],
+        shown: "F1, `?` (off a text field)",
+        does: "full help",
+        actions: &[Action::Help, Action::Help],
+    },
+    Binding {
+        keys: &[Key::Plain(KeyCode::Esc), Key::Ctrl('q'), Key::OffText('q')],
+        shown: "Esc, Ctrl-C, `q` (off a text field)",
+        does: "quit; asks once when you typed something; exit 130, nothing written",
+        actions: &[Action::Quit, Action::Quit, Action::Quit],
+    },
+];
+
+/// The form's key table in Markdown, as the README shows it.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| key | does |\n|---|---|\n");
+    for binding in &FORM_KEYS {
+        out.push_str(&format!("| {} | {} |\n", binding.shown, binding.does));
+    }
+    out
+}
 
 /// One entry of the key-help bar: the keys, and what they do here.
 type Hint = (&'static str, &'static str);
@@ -109,35 +241,43 @@ pub fn action(model: &Model, key: KeyEvent) -> Option<Action> {
 
 fn form_action(model: &Model, code: KeyCode, ctrl: bool, alt: bool) -> Option<Action> {
     let in_text = model.focus.text_field().is_some();
-    Some(match code {
-        KeyCode::Up if alt => Action::MoveRow(false),
-        KeyCode::Down if alt => Action::MoveRow(true),
-        KeyCode::Up | KeyCode::BackTab => Action::Up,
-        KeyCode::Down | KeyCode::Tab => Action::Down,
-        KeyCode::Left => Action::Left,
-        KeyCode::Right => Action::Right,
-        KeyCode::Home => Action::Home,
-        KeyCode::End => Action::End,
-        KeyCode::PageUp => Action::ScrollPanel(-10),
-        KeyCode::PageDown => Action::ScrollPanel(10),
-        KeyCode::Backspace => Action::Backspace,
-        KeyCode::Delete => Action::Delete,
-        KeyCode::Enter => Action::Activate,
-        KeyCode::Esc => Action::Quit,
-        KeyCode::F(1) => Action::Help,
-        KeyCode::F(5) => Action::Preview,
-        KeyCode::Char('s' | 'p') if ctrl => Action::Preview,
-        KeyCode::Char('n') if ctrl => Action::AddRow,
-        KeyCode::Char('d') if ctrl => Action::DeleteRow,
-        KeyCode::Char('u') if ctrl => Action::ClearField,
-        KeyCode::Char('q') if ctrl => Action::Quit,
-        KeyCode::Char('a') if ctrl => Action::Home,
-        KeyCode::Char('e') if ctrl => Action::End,
-        KeyCode::Char(_) if ctrl || alt => return None,
-        KeyCode::Char(c) if in_text => Action::Insert(c),
-        KeyCode::Char('q') => Action::Quit,
-        KeyCode::Char('?') => Action::Help,
-        KeyCode::Char(' ') => Action::Cycle(true),
-        _ => return None,
+    let key = match code {
+        KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+        KeyCode::Char(_) if alt => return None,
+        KeyCode::Char(c) if in_text => return Some(Action::Insert(c)),
+        KeyCode::Char(c) => Key::OffText(c),
+        code if alt => Key::Alt(code),
+        code => Key::Plain(code),
+    };
+    FORM_KEYS.iter().find_map(|binding| {
+        let at = binding.keys.iter().position(|k| *k == key)?;
+        Some(binding.actions[at].clone())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_of_the_table_has_its_action() {
+        for binding in &FORM_KEYS {
+            assert_eq!(
+                binding.keys.len(),
+                binding.actions.len(),
+                "{}",
+                binding.shown
+            );
+        }
+    }
+
+    #[test]
+    fn the_readme_shows_the_wizards_own_keys() {
+        let readme = include_str!("../../README.md");
+        assert!(
+            readme.contains(&markdown_table()),
+            "README.md's key table is not keys::FORM_KEYS; paste this in:\n{}",
+            markdown_table()
+        );
+    }
 }

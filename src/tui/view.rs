@@ -742,52 +742,27 @@ fn draw_confirm_quit(frame: &mut Frame, area: Rect, theme: Theme) {
 /// finding code, with the right-hand column wrapped under itself.
 fn help_text(width: usize) -> Vec<Line<'static>> {
     let intro = "st-setup writes matching SuperTokens init files for a frontend that talks to several APIs. The backend's cookieDomain and the frontend's sessionTokenBackendDomain must be the same: the APIs' common domain with a leading dot. The Constraints panel (beside the form, or below it on a narrow terminal) explains every rule live.";
-    let keys: [(&str, &str); 12] = [
-        ("↑ ↓ Tab Shift-Tab", "move between fields"),
-        (
-            "typing",
-            "edits the field under the cursor; Ctrl-U clears it",
-        ),
-        (
-            "paste",
-            "lands in the field under the cursor; a list pasted into a list becomes one row per item",
-        ),
-        (
-            "Enter",
-            "on a row of a list: add a row below it; on the button: preview; elsewhere: the next field",
-        ),
-        (", or space", "in a row of a list: start the next row"),
-        (
-            "Ctrl-N / Ctrl-D",
-            "add / delete a row of a list (Backspace on an empty row deletes it too)",
-        ),
-        ("Alt-↑ / Alt-↓", "move a row up / down"),
-        (
-            "← → Space",
-            "change a choice (Serves /auth, Login UI, Language)",
-        ),
-        ("PgUp / PgDn", "scroll the constraints panel"),
-        ("Ctrl-S or F5", "preview the files as a diff, then write"),
-        ("F1 (? off a text)", "this help"),
-        (
-            "Esc, Ctrl-C (q)",
-            "quit; asks first when you typed something. Nothing is written.",
-        ),
-    ];
     let mut lines = wrapped("", "", intro, width, Style::new());
     let mut table = |title: &str, rows: Vec<(String, String)>, column: usize| {
         lines.push(Line::raw(""));
         lines.push(Line::raw(title.to_owned()));
         let indent = " ".repeat(column);
         for (left, right) in rows {
-            let first = format!("  {}", crate::text::pad(&left, column - 2));
+            // A name too wide for its column gets a line of its own.
+            let first = if crate::text::width(&left) + 3 > column {
+                lines.push(Line::raw(format!("  {left}")));
+                indent.clone()
+            } else {
+                format!("  {}", crate::text::pad(&left, column - 2))
+            };
             lines.extend(wrapped(&first, &indent, &right, width, Style::new()));
         }
     };
     table(
         "Keys on the form",
-        keys.iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        super::keys::FORM_KEYS
+            .iter()
+            .map(|b| (b.shown.to_owned(), b.does.to_owned()))
             .collect(),
         22,
     );
