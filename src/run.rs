@@ -679,8 +679,13 @@ impl Context<'_> {
             .files
             .iter()
             .map(|f| {
+                let target = f.target.as_ref();
                 json!({
                     "path": f.display,
+                    // What the file is: absent for st-setup.json.
+                    "role": target.map(|t| t.role.side().to_string()),
+                    "sdk": target.map(|t| t.sdk()),
+                    "framework": target.and_then(|t| t.framework()).map(|f| f.name()),
                     "change": f.change.verb(),
                     "written": written && f.change != Change::Unchanged,
                     "backup": f.replaced.as_ref().map(|r| &r.backup),

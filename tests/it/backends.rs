@@ -607,7 +607,43 @@ fn a_three_language_project_stays_in_step() {
 
     run_in(root, &["add-api", "--yes", "https://api.example.com"]).expect_code(0);
     run_in(root, &["add-backend", "--yes", MAIL]).expect_code(0);
-    run_in(root, &["check"]).expect_code(0);
+    let check = run_in(root, &["check", "--json"]).expect_code(0);
+    let json: Value = serde_json::from_str(&check.stdout).expect("one JSON object");
+    let what: Vec<(String, Value, Value)> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_owned(),
+                f["sdk"].clone(),
+                f["framework"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        what,
+        [
+            (NODE.to_owned(), "supertokens-node".into(), Value::Null),
+            (
+                PYTHON.to_owned(),
+                "supertokens-python".into(),
+                "flask".into()
+            ),
+            (
+                GO.to_owned(),
+                "supertokens-golang".into(),
+                "net/http".into()
+            ),
+            (
+                MAIL.to_owned(),
+                "supertokens-python".into(),
+                "fastapi".into()
+            ),
+            (WEB.to_owned(), "supertokens-auth-react".into(), Value::Null),
+            ("st-setup.json".to_owned(), Value::Null, Value::Null),
+        ]
+    );
     for (file, code) in mine {
         assert!(
             read(root, file).ends_with(code),
