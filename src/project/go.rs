@@ -78,17 +78,10 @@ fn requires(text: &str) -> Vec<String> {
 /// folder's name (made an identifier) below it.
 pub fn package_for(path: &Path, module: &GoModule) -> String {
     let folder = path.parent().unwrap_or(Path::new("."));
-    let mut siblings: Vec<PathBuf> = fs::read_dir(folder)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|entry| entry.path())
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name.ends_with(".go") && !name.ends_with("_test.go") && p != path
-        })
-        .collect();
-    siblings.sort();
+    let own = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let siblings = super::files_in(folder, |name| {
+        name.ends_with(".go") && !name.ends_with("_test.go") && name != own
+    });
     if let Some(package) = siblings.iter().find_map(|file| {
         fs::read_to_string(file)
             .ok()

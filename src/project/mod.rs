@@ -63,6 +63,20 @@ impl Location {
     }
 }
 
+/// The files in `dir` whose names `keep` takes, sorted (none when it cannot be read).
+fn files_in(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.file_name().and_then(|n| n.to_str()).is_some_and(&keep))
+        .filter(|path| path.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
 /// The nearest `name` in `start` or a folder above it.
 fn nearest(start: &Path, name: &str) -> Option<PathBuf> {
     start

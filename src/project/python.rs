@@ -75,20 +75,9 @@ impl Manifest {
 
 /// `pyproject.toml` and `requirements*.txt` in `dir`, sorted.
 fn manifest_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|entry| entry.path())
-        .filter(|path| {
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            (name == "pyproject.toml"
-                || (name.starts_with("requirements") && name.ends_with(".txt")))
-                && path.is_file()
-        })
-        .collect();
-    files.sort();
-    files
+    super::files_in(dir, |name| {
+        name == "pyproject.toml" || (name.starts_with("requirements") && name.ends_with(".txt"))
+    })
 }
 
 /// PEP 503 normalisation of a distribution name.

@@ -20,89 +20,29 @@ const HOSTILE_NAMES: [&str; 4] = [
     "back\\",
 ];
 
-/// The setups a backend is generated for, with the answers that lead there.
-#[derive(Debug, Clone, Copy)]
-enum Setup {
-    TwoApis,
-    SingleHost,
-    /// Two APIs under .eu.example.com, then one under example.com: the domain widened.
-    Older,
-    /// One host, then two: the older cookies were host-only ("").
-    OlderFromNone,
-}
+/// The setups of the Node conformance tests, with what the domain rules require of each.
+use crate::sdk::Setup;
 
-impl Setup {
-    const ALL: [Setup; 4] = [
-        Setup::TwoApis,
-        Setup::SingleHost,
-        Setup::Older,
-        Setup::OlderFromNone,
-    ];
-
-    /// The APIs of the first run and, where the setup changes, of the second.
-    fn runs(self) -> (&'static [&'static str], Option<&'static [&'static str]>) {
-        match self {
-            Setup::TwoApis => (
-                &["https://api.example.com", "https://api2.example.com"],
-                None,
-            ),
-            Setup::SingleHost => (&["https://api.example.com"], None),
-            Setup::Older => (
-                &["https://api.eu.example.com", "https://api2.eu.example.com"],
-                Some(&["https://api.eu.example.com", "https://api.example.com"]),
-            ),
-            Setup::OlderFromNone => (
-                &["https://api.example.com"],
-                Some(&["https://api.example.com", "https://api2.example.com"]),
-            ),
-        }
-    }
-
-    /// The APIs the files end with.
-    fn apis(self) -> &'static [&'static str] {
-        let (first, second) = self.runs();
-        second.unwrap_or(first)
-    }
-
-    /// The olderCookieDomain the domain rules require after the runs.
-    fn older(self) -> Option<&'static str> {
-        match self {
-            Setup::Older => Some(".eu.example.com"),
-            Setup::OlderFromNone => Some(""),
-            _ => None,
-        }
-    }
-}
-
-/// st-setup's own answer for `apis`: (cookieDomain, apiDomain).
-fn ours(apis: &[&str]) -> (Option<String>, String) {
-    let tmp = project();
-    let out = st_setup(tmp.path())
-        .arg("domain")
-        .arg("--json")
-        .args(apis)
-        .assert()
-        .success();
-    let v: Value = serde_json::from_slice(&out.get_output().stdout).expect("JSON");
-    (
-        v["cookieDomain"].as_str().map(str::to_owned),
-        v["apiDomain"].as_str().expect("apiDomain").to_owned(),
-    )
+/// The APIs a setup's files end with.
+fn final_apis(setup: Setup) -> Vec<&'static str> {
+    let mut apis = setup.first_apis().to_vec();
+    apis.extend(setup.added_api());
+    apis
 }
 
 /// Runs st-setup for `setup` in a new project with one backend at `out` (a framework may
 /// follow it after `@`); returns the project and the backend file.
 fn generate(setup: Setup, out: &str, app_name: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = project();
-    let (first, second) = setup.runs();
     let mut args: Vec<&str> = vec!["--yes", "--website", WEBSITE, "--ui", "custom"];
     args.extend(["--app-name", app_name, "--backend-out", out]);
-    args.extend(first.iter().flat_map(|api| ["--api", api]));
+    args.extend(setup.first_apis().iter().flat_map(|api| ["--api", api]));
     st_setup(dir.path()).args(&args).assert().success();
-    if let Some(second) = second {
-        let mut args = vec!["--yes"];
-        args.extend(second.iter().flat_map(|api| ["--api", api]));
-        st_setup(dir.path()).args(&args).assert().success();
+    if let Some(api) = setup.added_api() {
+        st_setup(dir.path())
+            .args(["add-api", "--yes", api])
+            .assert()
+            .success();
     }
     let file = dir.path().join(out.split('@').next().unwrap());
     (dir, file)
@@ -128,22 +68,20 @@ fn every_generated_python_backend_agrees_with_supertokens_python() {
     let files: Vec<PathBuf> = generated.iter().map(|(_, f)| f.clone()).collect();
     let read = crate::python::read_back_all(&files);
     for ((framework, setup, name), (got, file)) in cases.iter().zip(read.iter().zip(&files)) {
-        let (cookie_domain, api_domain) = ours(setup.apis());
+        let ours = crate::sdk::ours(&final_apis(*setup));
+        let (_, want_api, want_older) = setup.expected();
+        assert_eq!(ours.api_domain, want_api, "st-setup domain --json");
         let context = format!(
             "{framework} {setup:?} {name:?}:\n{}",
             fs::read_to_string(file).unwrap()
         );
         assert_eq!(
             got["cookie_domain"].as_str(),
-            cookie_domain.as_deref(),
+            ours.cookie_domain.as_deref(),
             "{context}"
         );
-        assert_eq!(
-            got["older_cookie_domain"].as_str(),
-            setup.older(),
-            "{context}"
-        );
-        assert_eq!(got["api_domain"], api_domain, "{context}");
+        assert_eq!(got["older_cookie_domain"].as_str(), want_older, "{context}");
+        assert_eq!(got["api_domain"], ours.api_domain, "{context}");
         assert_eq!(got["website_domain"], WEBSITE, "{context}");
         assert_eq!(got["app_name"], *name, "{context}");
         assert_eq!(got["framework"], *framework, "{context}");

@@ -187,3 +187,52 @@ pub fn apis_in_state(dir: &Path) -> Vec<String> {
         .map(|a| a.as_str().expect("string").to_owned())
         .collect()
 }
+
+/// A lock directory under the test target folder, so two test processes never install
+/// the same SDKs at once (npm ci, the Python venv). One left by a killed run is taken
+/// after 10 minutes.
+pub struct DirLock(std::path::PathBuf);
+
+impl DirLock {
+    pub fn acquire(name: &str) -> Result<Self, String> {
+        use std::time::{Duration, Instant};
+        let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+        let start = Instant::now();
+        loop {
+            match std::fs::create_dir_all(path.parent().unwrap())
+                .and_then(|()| std::fs::create_dir(&path))
+            {
+                Ok(()) => return Ok(DirLock(path)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let age = std::fs::metadata(&path)
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| t.elapsed().ok())
+                        .unwrap_or_default();
+                    if age > Duration::from_secs(600) {
+                        let _ = std::fs::remove_dir(&path); // left behind by a killed run
+                    } else if start.elapsed() > Duration::from_secs(600) {
+                        return Err(format!("waited 10 minutes for {}", path.display()));
+                    }
+                    std::thread::sleep(Duration::from_millis(200));
+                }
+                Err(e) => return Err(format!("cannot create {}: {e}", path.display())),
+            }
+        }
+    }
+}
+
+impl Drop for DirLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir(&self.0);
+    }
+}
+
+/// A finished process's stdout then stderr, as text.
+pub fn output_text(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}

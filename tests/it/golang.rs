@@ -10,7 +10,7 @@
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
 /// The stub module `github.com/supertokens/supertokens-golang`.
@@ -77,13 +77,7 @@ pub fn go_command(dir: &Path) -> Command {
     cmd
 }
 
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
+use crate::common::output_text as text;
 
 /// The files, numbered, to read next to a compiler message.
 fn listing(files: &[(&str, &str)]) -> String {

@@ -10,9 +10,9 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command as StdCommand, Output, Stdio};
+use std::process::{Command as StdCommand, Stdio};
 use std::sync::OnceLock;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Instant, SystemTime};
 
 use serde_json::{Value, json};
 
@@ -86,7 +86,7 @@ fn prepare_venv() -> Result<(), String> {
             .map_err(|e| format!("cannot read {}: {e}", requirements.display()))?
     );
     if install_needed(&wanted) {
-        let _lock = VenvLock::acquire()?;
+        let _lock = crate::common::DirLock::acquire("python-venv.lock")?;
         // Another test process may have installed while we waited for the lock.
         if install_needed(&wanted) {
             install(&requirements)?;
@@ -152,48 +152,7 @@ fn install(requirements: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// A lock directory, so two test processes never build the venv at once (as `NpmLock`).
-struct VenvLock(PathBuf);
-
-impl VenvLock {
-    fn acquire() -> Result<Self, String> {
-        let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("python-venv.lock");
-        let start = Instant::now();
-        loop {
-            match fs::create_dir_all(path.parent().unwrap()).and_then(|()| fs::create_dir(&path)) {
-                Ok(()) => return Ok(VenvLock(path)),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let age = fs::metadata(&path)
-                        .and_then(|m| m.modified())
-                        .ok()
-                        .and_then(|t| t.elapsed().ok())
-                        .unwrap_or_default();
-                    if age > Duration::from_secs(600) {
-                        let _ = fs::remove_dir(&path); // left behind by a killed run
-                    } else if start.elapsed() > Duration::from_secs(600) {
-                        return Err(format!("waited 10 minutes for {}", path.display()));
-                    }
-                    std::thread::sleep(Duration::from_millis(200));
-                }
-                Err(e) => return Err(format!("cannot create {}: {e}", path.display())),
-            }
-        }
-    }
-}
-
-impl Drop for VenvLock {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir(&self.0);
-    }
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
+use crate::common::output_text as text;
 
 // ---------------------------------------------------------------- read-back and parsing
 

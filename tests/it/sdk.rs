@@ -12,9 +12,9 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command as StdCommand, Output};
+use std::process::Command as StdCommand;
 use std::sync::OnceLock;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::SystemTime;
 
 use serde_json::{Value, json};
 
@@ -63,7 +63,7 @@ fn prepare_node() -> Result<(), String> {
         _ => return Err(format!("{NEED}: found node {version:?}")),
     }
     if install_needed() {
-        let _lock = NpmLock::acquire()?;
+        let _lock = crate::common::DirLock::acquire("sdk-npm-ci.lock")?;
         // Another test process may have installed while we waited for the lock.
         if install_needed() {
             eprintln!("sdk: npm ci in {} (node {version})", sdk_dir().display());
@@ -105,48 +105,7 @@ fn install_needed() -> bool {
     installed.is_none_or(|t| t < lock) || !tsc.is_file()
 }
 
-/// A lock directory, so two test processes never run `npm ci` in tests/sdk at once.
-struct NpmLock(PathBuf);
-
-impl NpmLock {
-    fn acquire() -> Result<Self, String> {
-        let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("sdk-npm-ci.lock");
-        let start = Instant::now();
-        loop {
-            match fs::create_dir_all(path.parent().unwrap()).and_then(|()| fs::create_dir(&path)) {
-                Ok(()) => return Ok(NpmLock(path)),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let age = fs::metadata(&path)
-                        .and_then(|m| m.modified())
-                        .ok()
-                        .and_then(|t| t.elapsed().ok())
-                        .unwrap_or_default();
-                    if age > Duration::from_secs(600) {
-                        let _ = fs::remove_dir(&path); // left behind by a killed run
-                    } else if start.elapsed() > Duration::from_secs(600) {
-                        return Err(format!("waited 10 minutes for {}", path.display()));
-                    }
-                    std::thread::sleep(Duration::from_millis(200));
-                }
-                Err(e) => return Err(format!("cannot create {}: {e}", path.display())),
-            }
-        }
-    }
-}
-
-impl Drop for NpmLock {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir(&self.0);
-    }
-}
-
-fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
-}
+use crate::common::output_text as text;
 
 // ---------------------------------------------------------------- the Node scripts
 
@@ -268,7 +227,7 @@ impl Flavor {
 
 /// Which APIs, and what the domain rules say the result must be.
 #[derive(Clone, Copy, Debug)]
-enum Setup {
+pub enum Setup {
     /// api + api2 on example.com.
     TwoApis,
     /// One host on two ports: no shared domain.
@@ -280,7 +239,14 @@ enum Setup {
 }
 
 impl Setup {
-    fn first_apis(self) -> &'static [&'static str] {
+    pub const ALL: [Setup; 4] = [
+        Setup::TwoApis,
+        Setup::SingleHost,
+        Setup::Older,
+        Setup::OlderFromNone,
+    ];
+
+    pub fn first_apis(self) -> &'static [&'static str] {
         match self {
             Setup::TwoApis => &["https://api.example.com", "https://api2.example.com"],
             Setup::SingleHost => &["https://api.example.com", "https://api.example.com:8443"],
@@ -289,7 +255,7 @@ impl Setup {
         }
     }
 
-    fn added_api(self) -> Option<&'static str> {
+    pub fn added_api(self) -> Option<&'static str> {
         match self {
             Setup::TwoApis | Setup::SingleHost => None,
             Setup::Older => Some("https://api.example.com"),
@@ -298,7 +264,7 @@ impl Setup {
     }
 
     /// (cookieDomain, apiDomain, olderCookieDomain) as the domain rules require them.
-    fn expected(self) -> (Option<&'static str>, &'static str, Option<&'static str>) {
+    pub fn expected(self) -> (Option<&'static str>, &'static str, Option<&'static str>) {
         match self {
             Setup::TwoApis => (Some(".example.com"), "https://api.example.com", None),
             Setup::SingleHost => (None, "https://api.example.com", None),
@@ -313,13 +279,13 @@ impl Setup {
 }
 
 /// st-setup's own answer, from `st-setup domain --json`.
-struct Ours {
-    cookie_domain: Option<String>,
-    api_domain: String,
+pub struct Ours {
+    pub cookie_domain: Option<String>,
+    pub api_domain: String,
     hosts: Vec<String>,
 }
 
-fn ours(apis: &[&str]) -> Ours {
+pub fn ours(apis: &[&str]) -> Ours {
     let tmp = project();
     let out = st_setup(tmp.path())
         .arg("domain")
