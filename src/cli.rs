@@ -38,8 +38,9 @@ Exit codes: 0 ok, 1 the answers cannot work, the files drifted or a run failed,
         Session.init needs cookieDomain and the frontend's Session.init needs \
         sessionTokenBackendDomain: the same value, the APIs' common domain with a leading dot \
         (\".example.com\"). st-setup works it out with the Public Suffix List, explains every \
-        constraint, and writes matching backend (supertokens-node) and frontend \
-        (supertokens-auth-react or supertokens-web-js) init files.\n\n\
+        constraint, and writes matching init files: one per backend service \
+        (supertokens-node, supertokens-python or supertokens-golang, by the file's \
+        extension) and per frontend (supertokens-auth-react or supertokens-web-js).\n\n\
         Answers come from st-setup.json (written after each run), then flags, then the wizard.",
     after_help = EXAMPLES,
     disable_version_flag = true
@@ -137,7 +138,9 @@ pub struct AddFlags {
 
 #[derive(Debug, Args)]
 pub struct AddFileArgs {
-    /// The new init files (.ts .tsx .mts .cts .js .jsx .mjs .cjs)
+    /// The new init files: .ts .tsx .mts .cts .js .jsx .mjs .cjs; for a backend also .py
+    /// and .go, with a framework after @ if the project's manifests do not say
+    /// (app/config.py@flask)
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
 
@@ -186,9 +189,12 @@ pub struct AnswerFlags {
     #[arg(long, value_name = "NAME", help_heading = ANSWERS)]
     pub app_name: Option<String>,
 
-    /// A backend init file (.ts .tsx .mts .cts .js .jsx .mjs .cjs); repeat for each
-    /// backend service, all get the same values [default: backend/supertokens.ts, or .js]
-    #[arg(long, value_name = "PATH", help_heading = ANSWERS)]
+    /// A backend init file; repeat for each backend service, all get the same values.
+    /// The extension decides the SDK: .ts .tsx .mts .cts .js .jsx .mjs .cjs supertokens-node,
+    /// .py supertokens-python, .go supertokens-golang. The framework comes from the
+    /// project's manifests, or after @: PATH@fastapi|flask|django, PATH@net/http|gin|chi|echo
+    /// [default: backend/supertokens.ts, or .js]
+    #[arg(long, value_name = "PATH[@FRAMEWORK]", help_heading = ANSWERS)]
     pub backend_out: Vec<PathBuf>,
 
     /// A frontend init file (.ts .tsx .mts .cts .js .jsx .mjs .cjs); repeat for each

@@ -588,29 +588,28 @@ pub fn outside_the_project(path: &std::path::Path, flag: &str) -> String {
 /// A Python service whose manifests do not settle its framework.
 pub fn framework_guessed(path: &std::path::Path, guess: &crate::project::Guess) -> String {
     use crate::target::Framework;
-    let name = |f: &Framework| f.name();
-    let others: Vec<&str> = Framework::ALL
+    let same_language = |f: &&Framework| {
+        **f != guess.chosen && std::mem::discriminant(*f) == std::mem::discriminant(&guess.chosen)
+    };
+    // Another framework the manifests list is the likelier one to name.
+    let other = guess
+        .listed
         .iter()
-        .filter(|f| {
-            **f != guess.chosen
-                && std::mem::discriminant(*f) == std::mem::discriminant(&guess.chosen)
-        })
-        .map(name)
-        .collect();
+        .find(same_language)
+        .or_else(|| Framework::ALL.iter().find(same_language))
+        .map_or("flask", |f| f.name());
     let listed = match guess.listed.as_slice() {
-        [] => "no pyproject.toml or requirements*.txt above it names FastAPI, Flask or Django"
-            .to_owned(),
+        [] => "no pyproject.toml, Pipfile or requirements*.txt above it names FastAPI, Flask or Django".to_owned(),
         several => format!(
             "its manifests list {}",
-            crate::text::join(several.iter().map(|f| name(f).to_owned()))
+            crate::text::join(several.iter().map(|f| f.label().to_owned()))
         ),
     };
     format!(
-        "{} is set up for {}: {listed}. If the service uses another, name it after the path (e.g. {}@{}).",
+        "{} is set up for {}: {listed}. If the service uses another, name it after the path (e.g. {}@{other}).",
         path.display(),
         guess.chosen.label(),
         path.display(),
-        others.first().copied().unwrap_or("flask")
     )
 }
 

@@ -185,7 +185,11 @@ fn ask_framework(project: &Path, given: &Path) -> Result<PathBuf, InquireError> 
     let mut names = Framework::names_for(extension);
     names.sort_by_key(|name| *name != guess.chosen.name());
     let chosen = Select::new(&format!("Framework of {}", path.display()), names)
-        .with_help_message("The project's manifests do not say; the init call names it")
+        .with_help_message(if guess.listed.is_empty() {
+            "No manifest above the file names one; the init call names it"
+        } else {
+            "The manifests above the file name several; the init call names one"
+        })
         .prompt()?;
     Ok(PathBuf::from(format!("{}@{chosen}", path.display())))
 }

@@ -1,10 +1,11 @@
 //! Renders the backend and frontend init files from the embedded handlebars templates.
 //!
-//! Every value lands in the output as a JavaScript string literal: handlebars' escape
-//! function is replaced by JSON quoting, so `{{appName}}` cannot break out of its string
-//! whatever the user typed. Strict mode makes a misspelt variable an error, not "".
+//! Every value lands in the output as a string literal of the file's language: handlebars'
+//! escape function is replaced by JSON quoting for JavaScript and by `c_style_string` for
+//! Python and Go, so `{{appName}}` cannot break out of its string whatever the user typed.
+//! Strict mode makes a misspelt variable an error, not "".
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use handlebars::Handlebars;
 use serde::Serialize;
@@ -94,7 +95,13 @@ const TEMPLATES: [(&str, &str, Escape); 5] = [
 /// One registry per template, each compiled on first use: compiling a template is most of
 /// what a run that renders files spends, and a run renders few of them.
 fn registry(name: &str) -> &'static Handlebars<'static> {
-    fn compile(index: usize) -> Handlebars<'static> {
+    static COMPILED: [OnceLock<Handlebars<'static>>; TEMPLATES.len()] =
+        [const { OnceLock::new() }; TEMPLATES.len()];
+    let index = TEMPLATES
+        .iter()
+        .position(|(n, _, _)| *n == name)
+        .unwrap_or_else(|| panic!("no template {name}"));
+    COMPILED[index].get_or_init(|| {
         let (name, text, escape) = TEMPLATES[index];
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
@@ -108,19 +115,7 @@ fn registry(name: &str) -> &'static Handlebars<'static> {
                 .unwrap_or_else(|e| panic!("template {name} is invalid: {e}"));
         }
         registry
-    }
-    static COMPILED: [LazyLock<Handlebars<'static>>; 5] = [
-        LazyLock::new(|| compile(0)),
-        LazyLock::new(|| compile(1)),
-        LazyLock::new(|| compile(2)),
-        LazyLock::new(|| compile(3)),
-        LazyLock::new(|| compile(4)),
-    ];
-    let index = TEMPLATES
-        .iter()
-        .position(|(n, _, _)| *n == name)
-        .unwrap_or_else(|| panic!("no template {name}"));
-    &COMPILED[index]
+    })
 }
 
 /// The text of `target`'s file for these values.

@@ -8,7 +8,7 @@ use crate::analysis::Analysis;
 use crate::findings::Severity;
 use crate::generate::Outcome;
 use crate::plan::Change;
-use crate::target::Side;
+use crate::target::{Language, Side};
 use crate::text;
 
 /// The width to wrap text for stdout: the terminal's, or `None` (no wrapping) for a pipe
@@ -222,15 +222,21 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
             let _ = writeln!(out, "Install (in {}): {command}", folder.display());
         }
     }
-    let created = |side: Side| -> Vec<String> {
+    // Go files are not imported: their package's init() runs in the binary they are in.
+    let created = |side: Side, go: bool| -> Vec<String> {
         outcome
             .files
             .iter()
             .filter(|f| f.change == Change::Create)
-            .filter(|f| f.target.as_ref().is_some_and(|t| t.role.side() == side))
+            .filter(|f| {
+                f.target.as_ref().is_some_and(|t| {
+                    t.role.side() == side && matches!(t.language, Language::Go(_)) == go
+                })
+            })
             .map(|f| text::shown(&f.display.display().to_string()))
             .collect()
     };
+    let go_files = created(Side::Backend, true);
     let import = |files: Vec<String>, place: &str| match files.len() {
         0 => None,
         1 => Some(format!("import {} {place}", text::join(files.into_iter()))),
@@ -241,11 +247,17 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
     };
     let steps: Vec<String> = [
         import(
-            created(Side::Backend),
+            created(Side::Backend, false),
             "once at the start of its API server (before its routes)",
         ),
+        (!go_files.is_empty()).then(|| {
+            format!(
+                "build {} into its service: its init() runs there (a package other than main needs a blank import, `import _ \"<module>/<folder>\"`)",
+                text::join(go_files.into_iter())
+            )
+        }),
         import(
-            created(Side::Frontend),
+            created(Side::Frontend, false),
             "at the start of its frontend, before anything calls your APIs",
         ),
     ]
@@ -285,7 +297,8 @@ fn install_commands(outcome: &Outcome, project: &Path) -> Vec<(std::path::PathBu
             let shown = folder
                 .strip_prefix(&root)
                 .map_or_else(|_| folder.to_owned(), Path::to_owned);
-            (shown, manager.add_command(&packages))
+            let command = manager.add_command(&packages, folder);
+            (shown, command)
         })
         .collect()
 }

@@ -458,19 +458,24 @@ impl Context<'_> {
             Side::Frontend => &mut answers.frontend_out,
         };
         *list = answers::out_paths(list, &side.to_string(), lang);
+        let place = |path: &Path| {
+            let (file, _) = crate::target::split_framework(path);
+            crate::plan::place(&self.project().join(file))
+        };
         for path in paths {
             let path = location.from_here(path);
-            let place = crate::plan::place(&self.project().join(&path));
-            if list
-                .iter()
-                .any(|known| crate::plan::place(&self.project().join(known)) == place)
-            {
-                errln!(
-                    "{} is already one of the {side} files.",
-                    crate::text::shown(&path.display().to_string())
-                );
-            } else {
-                list.push(path);
+            let (_, framework) = crate::target::split_framework(&path);
+            let shown = crate::text::shown(&path.display().to_string());
+            match list.iter_mut().find(|known| place(known) == place(&path)) {
+                // Naming another framework for a file in the list changes its setup.
+                Some(known)
+                    if framework
+                        .is_some_and(|f| crate::target::split_framework(known).1 != Some(f)) =>
+                {
+                    *known = path;
+                }
+                Some(_) => errln!("{shown} is already one of the {side} files."),
+                None => list.push(path),
             }
         }
         self.generate_and_apply(&answers, Some(&previous), self.request.yes)

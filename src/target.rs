@@ -224,6 +224,11 @@ impl PythonFramework {
         }
     }
 
+    /// The framework's package on PyPI, as a manifest names it.
+    pub fn distribution(self) -> &'static str {
+        self.sdk_name()
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             PythonFramework::FastApi => "FastAPI",

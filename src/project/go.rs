@@ -49,33 +49,32 @@ impl GoModule {
     }
 }
 
-/// The module paths a go.mod requires, from `require x v1` and `require ( … )` blocks.
+/// The module paths a go.mod requires directly, from `require x v1` and `require ( … )`
+/// blocks; `// indirect` ones are some dependency's, not the service's.
 fn requires(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut in_block = false;
     for line in text.lines() {
-        let line = line.split("//").next().unwrap_or("").trim();
-        if in_block {
-            if line == ")" {
-                in_block = false;
-            } else if let Some(module) = line.split_whitespace().next() {
-                out.push(module.to_owned());
-            }
-        } else if let Some(rest) = line.strip_prefix("require") {
-            let rest = rest.trim();
-            if rest == "(" {
-                in_block = true;
-            } else if let Some(module) = rest.split_whitespace().next() {
-                out.push(module.to_owned());
-            }
-        }
+        let (code, comment) = line.split_once("//").unwrap_or((line, ""));
+        let code = code.trim();
+        let direct = comment.trim() != "indirect";
+        let module = if in_block {
+            in_block = code != ")";
+            code.split_whitespace().next().filter(|_| in_block)
+        } else if let Some(rest) = code.strip_prefix("require") {
+            in_block = rest.trim() == "(";
+            rest.split_whitespace().next().filter(|_| !in_block)
+        } else {
+            None
+        };
+        out.extend(module.filter(|_| direct).map(str::to_owned));
     }
     out
 }
 
 /// The package a new Go file at `path` (its real path) belongs to: the package clause of
-/// the other Go files in its folder; without any, `main` at a module's root and the
-/// folder's name (made an identifier) below it.
+/// the other Go files in its folder; without any, `main` at a module's root (or without a
+/// go.mod) and the folder's name (made an identifier) below it.
 pub fn package_for(path: &Path, module: &GoModule) -> String {
     let folder = path.parent().unwrap_or(Path::new("."));
     let own = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -98,29 +97,39 @@ pub fn package_for(path: &Path, module: &GoModule) -> String {
         .collect::<String>()
         .to_ascii_lowercase();
     let usable = name.starts_with(|c: char| c.is_ascii_lowercase()) && !is_keyword(&name);
-    if module.folder.as_deref() == Some(folder) || !usable {
+    // A service without a go.mod is a module of its own to be (`go mod init`): its root.
+    let at_root = module.folder.is_none() || module.folder.as_deref() == Some(folder);
+    if at_root || !usable {
         "main".to_owned()
     } else {
         name
     }
 }
 
-/// The name in the first `package` clause of a Go file.
+/// The package a Go file declares, read with a Go parser; `None` for a file that is not
+/// built with the others (`//go:build ignore`, as generators are) or has no clause.
 fn package_clause(text: &str) -> Option<String> {
-    let mut in_comment = false;
-    for line in text.lines() {
-        let line = line.trim();
-        if in_comment {
-            in_comment = !line.contains("*/");
-            continue;
-        }
-        if line.starts_with("/*") {
-            in_comment = !line.contains("*/");
-            continue;
-        }
-        if let Some(rest) = line.strip_prefix("package ") {
-            let name = rest.split("//").next().unwrap_or("").trim();
-            return (!name.is_empty()).then(|| name.to_owned());
+    use crate::readback::tree::{nodes, text as text_of};
+    let mut parser = tree_sitter::Parser::new();
+    parser.set_language(&tree_sitter_go::LANGUAGE.into()).ok()?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let tree = parser.parse(text, None)?;
+    let root = tree.root_node();
+    let mut cursor = root.walk();
+    for node in root.children(&mut cursor) {
+        match node.kind() {
+            "comment" => {
+                let comment = text_of(node, text);
+                if comment.starts_with("//go:build") && comment.contains("ignore") {
+                    return None;
+                }
+            }
+            "package_clause" => {
+                return nodes(node)
+                    .find(|n| n.kind() == "package_identifier")
+                    .map(|n| text_of(n, text).to_owned());
+            }
+            _ => return None,
         }
     }
     None
@@ -171,14 +180,11 @@ mod tests {
         };
         assert_eq!(
             module.requires,
-            [
-                "github.com/go-chi/chi/v5",
-                "github.com/gin-gonic/gin",
-                "golang.org/x/net"
-            ]
+            ["github.com/go-chi/chi/v5", "golang.org/x/net"],
+            "an indirect requirement is not the service's router"
         );
         assert!(module.requires("github.com/go-chi/chi"));
-        assert_eq!(module.framework(), GoFramework::Gin);
+        assert_eq!(module.framework(), GoFramework::Chi);
     }
 
     #[test]
@@ -190,12 +196,20 @@ mod tests {
         fs::write(root.join("go.mod"), "module example.com/x\n").unwrap();
         fs::write(
             root.join("cmd/api/main.go"),
-            "// Command api.\n/* block\npackage nope */\npackage main // the binary\n",
+            "\u{FEFF}// Command api.\n/* block\npackage nope */\npackage main // the binary\n",
         )
         .unwrap();
+        fs::create_dir_all(root.join("lib")).unwrap();
+        fs::write(
+            root.join("lib/a_gen.go"),
+            "//go:build ignore\n\npackage main\n",
+        )
+        .unwrap();
+        fs::write(root.join("lib/lib.go"), "/* c */ package lib\n").unwrap();
         let module = GoModule::nearest(root).unwrap();
         assert_eq!(package_for(&root.join("st.go"), &module), "main");
         assert_eq!(package_for(&root.join("cmd/api/st.go"), &module), "main");
+        assert_eq!(package_for(&root.join("lib/st.go"), &module), "lib");
         assert_eq!(
             package_for(&root.join("internal/auth-2/st.go"), &module),
             "auth2"

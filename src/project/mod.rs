@@ -341,7 +341,10 @@ pub enum PackageManager {
     Pip,
     Uv,
     Poetry,
+    Pipenv,
     Go,
+    /// Go in a folder without a go.mod: the module is made first.
+    GoNewModule,
 }
 
 impl PackageManager {
@@ -356,13 +359,24 @@ impl PackageManager {
     ];
 
     /// Python lockfiles; pip without one.
-    const PYTHON_LOCKFILES: [(&'static str, PackageManager); 2] = [
+    const PYTHON_LOCKFILES: [(&'static str, PackageManager); 3] = [
         ("uv.lock", PackageManager::Uv),
         ("poetry.lock", PackageManager::Poetry),
+        ("Pipfile", PackageManager::Pipenv),
     ];
 
-    /// The command that adds `packages` to a project.
-    pub fn add_command(self, packages: &[&str]) -> String {
+    /// The command that adds `packages` to the project in `folder`.
+    pub fn add_command(self, packages: &[&str], folder: &Path) -> String {
+        if self == PackageManager::GoNewModule {
+            let name = folder
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("service");
+            return format!(
+                "go mod init {name} && {}",
+                PackageManager::Go.add_command(packages, folder)
+            );
+        }
         let verb = match self {
             PackageManager::Npm => "npm install",
             PackageManager::Pnpm => "pnpm add",
@@ -371,7 +385,8 @@ impl PackageManager {
             PackageManager::Pip => "pip install",
             PackageManager::Uv => "uv add",
             PackageManager::Poetry => "poetry add",
-            PackageManager::Go => "go get",
+            PackageManager::Pipenv => "pipenv install",
+            PackageManager::Go | PackageManager::GoNewModule => "go get",
         };
         format!("{verb} {}", packages.join(" "))
     }
@@ -409,9 +424,11 @@ pub fn install_for(path: &Path, target: &Target) -> Option<Install> {
         }
         Language::Go(_) => {
             let module = go::GoModule::nearest(start).unwrap_or_default();
-            in_folder(module.folder.clone(), PackageManager::Go, &|p| {
-                module.requires(p)
-            })
+            let manager = match module.folder {
+                Some(_) => PackageManager::Go,
+                None => PackageManager::GoNewModule,
+            };
+            in_folder(module.folder.clone(), manager, &|p| module.requires(p))
         }
         Language::Js(_) => {
             let manifest = nearest(start, "package.json");
@@ -647,7 +664,7 @@ mod tests {
         assert_eq!(found.folder, dir.path().join("web"));
         assert_eq!(found.packages, vec!["supertokens-auth-react"]);
         assert_eq!(
-            found.manager.add_command(&found.packages),
+            found.manager.add_command(&found.packages, &found.folder),
             "pnpm add supertokens-auth-react"
         );
         assert_eq!(install(Role::Frontend(Ui::Custom)), None, "already listed");
@@ -670,7 +687,7 @@ mod tests {
         let target = |path: &Path| target_for(Role::Backend, path, None).unwrap().0;
         let install = |path: &Path| install_for(path, &target(path));
         assert_eq!(
-            install(&py).map(|i| i.manager.add_command(&i.packages)),
+            install(&py).map(|i| i.manager.add_command(&i.packages, &i.folder)),
             Some("pip install supertokens-python".to_owned())
         );
         fs::write(root.join("py/requirements.txt"), "flask\n").unwrap();
@@ -692,12 +709,20 @@ mod tests {
         )
         .unwrap();
         assert_eq!(install(&go), None);
+        let alone = root.join("alone/st.go");
+        assert_eq!(
+            install(&alone).map(|i| i.manager.add_command(&i.packages, &i.folder)),
+            Some(
+                "go mod init alone && go get github.com/supertokens/supertokens-golang".to_owned()
+            ),
+            "a service without a go.mod needs one first"
+        );
         fs::write(root.join("go/go.mod"), "module x\n").unwrap();
         assert_eq!(
-            install(&go).map(|i| (i.folder, i.manager.add_command(&i.packages))),
+            install(&go).map(|i| (i.manager.add_command(&i.packages, &i.folder), i.folder)),
             Some((
-                root.join("go"),
-                "go get github.com/supertokens/supertokens-golang".to_owned()
+                "go get github.com/supertokens/supertokens-golang".to_owned(),
+                root.join("go")
             ))
         );
     }

@@ -32,17 +32,18 @@ impl Manifest {
             }
             let mut dependencies = Vec::new();
             for file in &files {
-                let text = fs::read_to_string(file)
-                    .with_context(|| format!("cannot read {}", file.display()))?;
-                if file.extension().is_some_and(|e| e == "toml") {
-                    dependencies.extend(pyproject_dependencies(&text).with_context(|| {
+                let text = read_text(file)?;
+                let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                if name == "pyproject.toml" || name == "Pipfile" {
+                    let table: toml::Table = toml::from_str(&text).with_context(|| {
                         format!(
                             "{} is not valid TOML; st-setup reads it for the framework the service uses",
                             file.display()
                         )
-                    })?);
+                    })?;
+                    dependencies.extend(toml_dependencies(&table));
                 } else {
-                    dependencies.extend(text.lines().filter_map(requirement_name));
+                    dependencies.extend(requirements(file, &text, 0)?);
                 }
             }
             return Ok(Manifest {
@@ -68,7 +69,7 @@ impl Manifest {
             PythonFramework::Flask,
         ]
         .into_iter()
-        .filter(|f| self.lists(f.sdk_name()))
+        .filter(|f| self.lists(f.distribution()))
         .collect()
     }
 }
@@ -76,8 +77,47 @@ impl Manifest {
 /// `pyproject.toml` and `requirements*.txt` in `dir`, sorted.
 fn manifest_files(dir: &Path) -> Vec<PathBuf> {
     super::files_in(dir, |name| {
-        name == "pyproject.toml" || (name.starts_with("requirements") && name.ends_with(".txt"))
+        matches!(name, "pyproject.toml" | "Pipfile")
+            || (name.starts_with("requirements") && name.ends_with(".txt"))
     })
+}
+
+/// A manifest's text: UTF-8, or UTF-16 with its byte order mark (what PowerShell's
+/// `pip freeze > requirements.txt` writes); anything else read leniently.
+fn read_text(file: &Path) -> Result<String> {
+    let bytes = fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let utf16 = |bytes: &[u8], read: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = bytes.chunks_exact(2).map(|c| read([c[0], c[1]])).collect();
+        String::from_utf16_lossy(&units)
+    };
+    Ok(match bytes.as_slice() {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
+        _ => String::from_utf8_lossy(&bytes).into_owned(),
+    })
+}
+
+/// The distributions a requirements file names, with the files it includes (`-r`).
+fn requirements(file: &Path, text: &str, depth: usize) -> Result<Vec<String>> {
+    let mut names: Vec<String> = text.lines().filter_map(requirement_name).collect();
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        let included = ["-r ", "--requirement ", "--requirement="]
+            .iter()
+            .find_map(|option| line.strip_prefix(option));
+        // A loop of includes, or a deep chain, ends here.
+        if let (Some(included), true) = (included, depth < 8) {
+            let path = file
+                .parent()
+                .unwrap_or(Path::new("."))
+                .join(included.trim());
+            if path.is_file() {
+                names.extend(requirements(&path, &read_text(&path)?, depth + 1)?);
+            }
+        }
+    }
+    Ok(names)
 }
 
 /// PEP 503 normalisation of a distribution name.
@@ -99,6 +139,8 @@ fn normalise(name: &str) -> String {
 /// `fastapi==0.115`. Options (`-r`, `-e`), URLs and comments name none.
 fn requirement_name(line: &str) -> Option<String> {
     let line = line.split('#').next().unwrap_or("").trim();
+    // `name @ https://…` (PEP 508) names its distribution; a bare URL names none here.
+    let line = line.split_once(" @ ").map_or(line, |(name, _)| name.trim());
     if line.is_empty() || line.starts_with('-') || line.contains("://") {
         return None;
     }
@@ -108,10 +150,10 @@ fn requirement_name(line: &str) -> Option<String> {
     (end > 0).then(|| normalise(&line[..end]))
 }
 
-/// Every dependency a pyproject.toml names: PEP 621 `[project]` dependencies and optional
-/// dependencies, PEP 735 dependency groups and Poetry's tables.
-fn pyproject_dependencies(text: &str) -> Result<Vec<String>, toml::de::Error> {
-    let doc: toml::Table = toml::from_str(text)?;
+/// Every dependency a pyproject.toml or a Pipfile names: PEP 621 `[project]` dependencies
+/// and optional dependencies, PEP 735 dependency groups, Poetry's tables, Pipenv's
+/// `[packages]` and `[dev-packages]`.
+fn toml_dependencies(doc: &toml::Table) -> Vec<String> {
     let mut names = Vec::new();
     let mut requirements = |value: Option<&toml::Value>| {
         let items = value.and_then(toml::Value::as_array).into_iter().flatten();
@@ -132,23 +174,25 @@ fn pyproject_dependencies(text: &str) -> Result<Vec<String>, toml::de::Error> {
         }
     }
     let poetry = doc.get("tool").and_then(|t| t.get("poetry"));
-    let mut poetry_tables: Vec<&toml::Value> = poetry
+    let mut tables: Vec<&toml::Value> = poetry
         .and_then(|p| p.get("dependencies"))
         .into_iter()
+        .chain(doc.get("packages"))
+        .chain(doc.get("dev-packages"))
         .collect();
     let groups = poetry
         .and_then(|p| p.get("group"))
         .and_then(|g| g.as_table());
-    poetry_tables.extend(
+    tables.extend(
         groups
             .into_iter()
             .flatten()
             .filter_map(|(_, group)| group.get("dependencies")),
     );
-    for table in poetry_tables.into_iter().filter_map(toml::Value::as_table) {
+    for table in tables.into_iter().filter_map(toml::Value::as_table) {
         names.extend(table.keys().map(|name| normalise(name)));
     }
-    Ok(names)
+    names
 }
 
 #[cfg(test)]
@@ -191,6 +235,31 @@ mod tests {
         assert!(manifest.lists("pytest"));
         let top = Manifest::nearest(root).unwrap();
         assert_eq!(top.frameworks(), [PythonFramework::FastApi]);
+    }
+
+    #[test]
+    fn includes_pipfiles_and_utf16_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("base.txt"), "django\n-r requirements.txt\n").unwrap();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                "-r base.txt\nsupertokens-python\n"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        fs::write(root.join("requirements.txt"), utf16).unwrap();
+        let manifest = Manifest::nearest(root).unwrap();
+        assert_eq!(manifest.frameworks(), [PythonFramework::Django]);
+        assert!(manifest.lists("supertokens-python"));
+        fs::remove_file(root.join("requirements.txt")).unwrap();
+        fs::write(root.join("Pipfile"), "[packages]\nFlask = \"*\"\n").unwrap();
+        assert_eq!(
+            Manifest::nearest(root).unwrap().frameworks(),
+            [PythonFramework::Flask]
+        );
     }
 
     #[test]

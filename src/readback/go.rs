@@ -8,6 +8,7 @@ use super::tree::{line, nodes, parse, text};
 
 const SUPERTOKENS: &str = "github.com/supertokens/supertokens-golang/supertokens";
 const SESSION: &str = "github.com/supertokens/supertokens-golang/recipe/session";
+const SESSMODELS: &str = "github.com/supertokens/supertokens-golang/recipe/session/sessmodels";
 const MANAGED: [&str; 5] = [
     "stConnectionURI",
     "stAppInfo",
@@ -19,41 +20,49 @@ const MANAGED: [&str; 5] = [
 pub fn unread_values(source: &str) -> Result<Vec<Unread>, String> {
     let tree = parse(source, tree_sitter_go::LANGUAGE.into())?;
     let root = tree.root_node();
-    let (supertokens, session) = (
-        imported_as(root, source, SUPERTOKENS),
-        imported_as(root, source, SESSION),
-    );
     let mut unread = Vec::new();
+    // The block names the SDK's packages by their own names (supertokens.AppInfo,
+    // sessmodels.TypeInput), so the file must import them under those names.
+    for path in [SUPERTOKENS, SESSION, SESSMODELS] {
+        let own = path.rsplit('/').next().unwrap_or(path);
+        if let Some((name, spec)) = imported_as(root, source, path).filter(|(name, _)| name != own)
+        {
+            unread.push(at(
+                spec,
+                &format!(
+                    "imports {path} as {name}; st-setup's block refers to it as {own}, so import it under its own name"
+                ),
+            ));
+        }
+    }
     let (mut inits, mut sessions) = (0, 0);
     for call in nodes(root).filter(|n| n.kind() == "call_expression") {
         let Some(function) = call.child_by_field_name("function") else {
             continue;
         };
-        let function = text(function, source);
         let argument = call
             .child_by_field_name("arguments")
             .and_then(|a| a.named_child(0));
-        if supertokens
-            .as_deref()
-            .map(|p| format!("{p}.Init"))
-            .as_deref()
-            == Some(function)
-        {
-            inits += 1;
-            let reads = |key: &str, name: &str| {
-                argument.is_some_and(|a| keyed(a, source).any(|(k, v)| k == key && v == name))
-            };
-            if !reads("AppInfo", "stAppInfo") {
-                unread.push(at(call, "supertokens.Init does not pass AppInfo: stAppInfo, so the app info in st-setup's block never reaches the SDK"));
+        match text(function, source) {
+            "supertokens.Init" => {
+                inits += 1;
+                let reads = |key: &str, name: &str| {
+                    argument.is_some_and(|a| keyed(a, source).any(|(k, v)| k == key && v == name))
+                };
+                if !reads("AppInfo", "stAppInfo") {
+                    unread.push(at(call, "supertokens.Init does not pass AppInfo: stAppInfo, so the app info in st-setup's block never reaches the SDK"));
+                }
+                if !reads("ConnectionURI", "stConnectionURI") {
+                    unread.push(at(call, "supertokens.Init does not pass Supertokens: &supertokens.ConnectionInfo{ConnectionURI: stConnectionURI}, so the core's URL in st-setup's block never reaches the SDK"));
+                }
             }
-            if !reads("ConnectionURI", "stConnectionURI") {
-                unread.push(at(call, "supertokens.Init does not pass Supertokens: &supertokens.ConnectionInfo{ConnectionURI: stConnectionURI}, so the core's URL in st-setup's block never reaches the SDK"));
+            "session.Init" => {
+                sessions += 1;
+                if argument.map(|a| text(a, source)) != Some("&stSession") {
+                    unread.push(at(call, "session.Init does not pass &stSession, so the session options in st-setup's block never reach the SDK"));
+                }
             }
-        } else if session.as_deref().map(|p| format!("{p}.Init")).as_deref() == Some(function) {
-            sessions += 1;
-            if argument.map(|a| text(a, source)) != Some("&stSession") {
-                unread.push(at(call, "session.Init does not pass &stSession, so the session options in st-setup's block never reach the SDK"));
-            }
+            _ => {}
         }
     }
     if inits == 0 {
@@ -68,31 +77,59 @@ pub fn unread_values(source: &str) -> Result<Vec<Unread>, String> {
             message: "no session.Init call (supertokens-golang/recipe/session) is left, so the session options st-setup manages never reach the SDK; add session.Init(&stSession) to RecipeList".to_owned(),
         });
     }
-    // Package variables cannot be declared twice, but they can be assigned anywhere.
-    for assignment in nodes(root).filter(|n| {
-        matches!(
-            n.kind(),
-            "assignment_statement" | "inc_statement" | "dec_statement"
-        )
-    }) {
-        let left = assignment
-            .child_by_field_name("left")
-            .or_else(|| assignment.named_child(0));
-        let assigned = left.map_or("", |l| text(l, source));
-        let root_name = assigned
+    unread.extend(overridden(root, source));
+    Ok(unread)
+}
+
+/// Package variables cannot be declared twice, but they can be assigned anywhere, and a
+/// function can declare its own variable of the same name that hides st-setup's.
+fn overridden(root: Node<'_>, source: &str) -> Vec<Unread> {
+    let mut out = Vec::new();
+    let managed = |text: &str| {
+        let root_name = text
             .split(|c: char| !(c.is_alphanumeric() || c == '_'))
             .next()
             .unwrap_or("");
-        if let Some(name) = MANAGED.iter().find(|m| **m == root_name) {
-            unread.push(at(
-                assignment,
-                &format!(
-                    "{name} is assigned outside st-setup's block, so the SDK may get that value instead of st-setup's"
-                ),
-            ));
+        MANAGED.iter().find(|m| **m == root_name).copied()
+    };
+    for node in nodes(root) {
+        let (left, what) = match node.kind() {
+            "assignment_statement" | "inc_statement" | "dec_statement" => (
+                node.child_by_field_name("left")
+                    .or_else(|| node.named_child(0)),
+                "is assigned outside st-setup's block, so the SDK may get that value instead of st-setup's",
+            ),
+            "short_var_declaration" => (
+                node.child_by_field_name("left"),
+                "is declared again inside a function, which hides st-setup's value there",
+            ),
+            "var_spec" if inside_function(node) => (
+                node.child_by_field_name("name"),
+                "is declared again inside a function, which hides st-setup's value there",
+            ),
+            _ => continue,
+        };
+        let Some(left) = left else { continue };
+        let mut cursor = left.walk();
+        let names: Vec<Node<'_>> = if left.kind() == "expression_list" {
+            left.named_children(&mut cursor).collect()
+        } else {
+            vec![left]
+        };
+        for name in names.into_iter().filter_map(|n| managed(text(n, source))) {
+            out.push(at(node, &format!("{name} {what}")));
         }
     }
-    Ok(unread)
+    out
+}
+
+fn inside_function(node: Node<'_>) -> bool {
+    std::iter::successors(node.parent(), Node::parent).any(|n| {
+        matches!(
+            n.kind(),
+            "function_declaration" | "method_declaration" | "func_literal"
+        )
+    })
 }
 
 fn at(node: Node<'_>, message: &str) -> Unread {
@@ -102,8 +139,9 @@ fn at(node: Node<'_>, message: &str) -> Unread {
     }
 }
 
-/// The name a file gives the package at `path`; `None` when it does not import it.
-fn imported_as(root: Node<'_>, source: &str, path: &str) -> Option<String> {
+/// The name a file gives the package at `path`, with its import spec; `None` when it does
+/// not import it.
+fn imported_as<'t>(root: Node<'t>, source: &str, path: &str) -> Option<(String, Node<'t>)> {
     let quoted = format!("\"{path}\"");
     nodes(root)
         .filter(|n| n.kind() == "import_spec")
@@ -111,9 +149,12 @@ fn imported_as(root: Node<'_>, source: &str, path: &str) -> Option<String> {
             spec.child_by_field_name("path")
                 .is_some_and(|p| text(p, source) == quoted)
         })
-        .map(|spec| match spec.child_by_field_name("name") {
-            Some(name) => text(name, source).to_owned(),
-            None => path.rsplit('/').next().unwrap_or(path).to_owned(),
+        .map(|spec| {
+            let name = match spec.child_by_field_name("name") {
+                Some(name) => text(name, source).to_owned(),
+                None => path.rsplit('/').next().unwrap_or(path).to_owned(),
+            };
+            (name, spec)
         })
 }
 
@@ -177,16 +218,23 @@ func init() {
     #[test]
     fn the_generated_shape_reads_every_value() {
         assert_eq!(unread(GOOD), Vec::<String>::new());
-        let aliased = GOOD
-            .replace(
-                "\t\"github.com/supertokens/supertokens-golang/supertokens\"",
-                "\tst \"github.com/supertokens/supertokens-golang/supertokens\"",
-            )
-            .replace(
-                "supertokens.Init(supertokens.TypeInput",
-                "st.Init(st.TypeInput",
-            );
-        assert_eq!(unread(&aliased), Vec::<String>::new());
+        // The block says supertokens.AppInfo: an alias would not compile.
+        let aliased = GOOD.replace(
+            "\t\"github.com/supertokens/supertokens-golang/supertokens\"",
+            "\tst \"github.com/supertokens/supertokens-golang/supertokens\"",
+        );
+        assert!(
+            unread(&aliased)[0].contains("as st; st-setup's block refers to it as supertokens")
+        );
+        let shadowed = GOOD.replace(
+            "\terr := supertokens.Init(",
+            "\tstAppInfo := supertokens.AppInfo{}\n\terr := supertokens.Init(",
+        );
+        assert!(
+            unread(&shadowed)[0].contains("stAppInfo is declared again inside a function"),
+            "{:?}",
+            unread(&shadowed)
+        );
     }
 
     #[test]

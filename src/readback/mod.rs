@@ -7,7 +7,7 @@
 mod go;
 mod js;
 mod python;
-mod tree;
+pub(crate) mod tree;
 
 use crate::target::{Language, Target};
 

@@ -7,7 +7,11 @@ use super::Unread;
 use super::tree::{line, nodes, parse, text};
 
 /// The keyword arguments that must read the block, by the call they belong to.
-const INIT_READS: [(&str, &str); 1] = [("app_info", "ST_APP_INFO")];
+const INIT_READS: [(&str, &str); 3] = [
+    ("app_info", "ST_APP_INFO"),
+    ("framework", "ST_FRAMEWORK"),
+    ("mode", "ST_MODE"),
+];
 const CONFIG_READS: [(&str, &str); 1] = [("connection_uri", "ST_CONNECTION_URI")];
 const SESSION_READS: [(&str, &str); 2] = [
     ("cookie_domain", "ST_COOKIE_DOMAIN"),
@@ -86,36 +90,41 @@ fn keyword<'t>(call: Node<'t>, source: &str, key: &str) -> Option<Node<'t>> {
     found.child_by_field_name("value")
 }
 
-/// A block name assigned again outside the block wins over st-setup's value.
+/// A block name assigned again at module level after the block wins over st-setup's value
+/// (a local variable of the same name in a function is another variable).
 fn reassigned(root: Node<'_>, source: &str) -> Vec<Unread> {
-    let managed = [
+    const MANAGED: [&str; 6] = [
+        "ST_FRAMEWORK",
+        "ST_MODE",
         "ST_CONNECTION_URI",
         "ST_APP_INFO",
         "ST_COOKIE_DOMAIN",
         "ST_OLDER_COOKIE_DOMAIN",
     ];
-    let mut seen: Vec<&str> = Vec::new();
-    let mut out = Vec::new();
-    for assignment in
-        nodes(root).filter(|n| matches!(n.kind(), "assignment" | "augmented_assignment"))
-    {
-        let Some(left) = assignment.child_by_field_name("left") else {
-            continue;
-        };
-        let name = text(left, source);
-        if let Some(name) = managed.iter().find(|m| **m == name) {
-            if seen.contains(name) {
-                out.push(Unread {
-                    line: line(assignment),
-                    message: format!(
-                        "{name} is assigned again after st-setup's block, so the SDK gets that value instead of st-setup's"
-                    ),
-                });
-            }
-            seen.push(name);
-        }
-    }
-    out
+    let block_end = source
+        .lines()
+        .position(|l| l.trim_end() == "# st-setup:end")
+        .unwrap_or(0);
+    nodes(root)
+        .filter(|n| matches!(n.kind(), "assignment" | "augmented_assignment"))
+        .filter(|n| n.start_position().row > block_end && at_module_level(*n))
+        .filter_map(|assignment| {
+            let name = text(assignment.child_by_field_name("left")?, source);
+            let name = MANAGED.iter().find(|m| **m == name)?;
+            Some(Unread {
+                line: line(assignment),
+                message: format!(
+                    "{name} is assigned again after st-setup's block, so the SDK gets that value instead of st-setup's"
+                ),
+            })
+        })
+        .collect()
+}
+
+/// Whether `node` runs in the module's own scope: not inside a function or a class.
+fn at_module_level(node: Node<'_>) -> bool {
+    std::iter::successors(node.parent(), Node::parent)
+        .all(|n| !matches!(n.kind(), "function_definition" | "class_definition"))
 }
 
 /// What the file calls supertokens-python's `init` and the session recipe's `init`.
@@ -130,8 +139,9 @@ impl Names {
             init: Vec::new(),
             session_init: Vec::new(),
         };
-        let mut cursor = root.walk();
-        for statement in root.named_children(&mut cursor) {
+        // Imports anywhere count: under `try:`, or in a function that runs init (Django's
+        // `AppConfig.ready`).
+        for statement in nodes(root) {
             match statement.kind() {
                 "import_from_statement" => {
                     let module = statement
@@ -196,6 +206,8 @@ mod tests {
 from supertokens_python.recipe import session
 
 # st-setup:begin backend
+ST_FRAMEWORK = "fastapi"
+ST_MODE = "asgi"
 ST_CONNECTION_URI = "http://localhost:3567"
 ST_APP_INFO = InputAppInfo(app_name="A", api_domain="https://a.b", website_domain="https://b")
 ST_COOKIE_DOMAIN = ".b"
@@ -205,7 +217,8 @@ ST_OLDER_COOKIE_DOMAIN = None
 init(
     app_info=ST_APP_INFO,
     supertokens_config=SupertokensConfig(connection_uri=ST_CONNECTION_URI),
-    framework="fastapi",
+    framework=ST_FRAMEWORK,
+    mode=ST_MODE,
     recipe_list=[session.init(cookie_domain=ST_COOKIE_DOMAIN, older_cookie_domain=ST_OLDER_COOKIE_DOMAIN)],
 )
 "#;
@@ -233,6 +246,11 @@ init(
             )
             .replace("session.init(", "s.init(");
         assert_eq!(unread(&aliased), Vec::<String>::new());
+        let guarded = GOOD.replace(
+            "from supertokens_python import InputAppInfo, SupertokensConfig, init\n",
+            "try:\n    from supertokens_python import InputAppInfo, SupertokensConfig, init\nexcept ImportError:\n    raise\n",
+        );
+        assert_eq!(unread(&guarded), Vec::<String>::new());
     }
 
     #[test]
@@ -244,7 +262,7 @@ init(
         assert_eq!(
             unread(&edited),
             [
-                "15: session.init does not pass cookie_domain=ST_COOKIE_DOMAIN, so the value in st-setup's block never reaches the SDK"
+                "18: session.init does not pass cookie_domain=ST_COOKIE_DOMAIN, so the value in st-setup's block never reaches the SDK"
             ]
         );
         let no_uri = GOOD.replace(
@@ -258,7 +276,15 @@ init(
         let gone = GOOD.replace("session.init(", "other.init(");
         assert!(unread(&gone)[0].starts_with("0: no session.init call"));
         let again = format!("{GOOD}ST_COOKIE_DOMAIN = \".evil.com\"\n");
-        assert!(unread(&again)[0].starts_with("17: ST_COOKIE_DOMAIN is assigned again"));
+        assert!(unread(&again)[0].starts_with("20: ST_COOKIE_DOMAIN is assigned again"));
+        let local = format!("{GOOD}def helper():\n    ST_COOKIE_DOMAIN = \"x\"\n");
+        assert_eq!(
+            unread(&local),
+            Vec::<String>::new(),
+            "a local is another variable"
+        );
+        let fixed = GOOD.replace("framework=ST_FRAMEWORK,", "framework=\"flask\",");
+        assert!(unread(&fixed)[0].contains("does not pass framework=ST_FRAMEWORK"));
     }
 
     #[test]

@@ -201,6 +201,17 @@ impl<'p> Model<'p> {
         .collect()
     }
 
+    /// Drops what was read for rows that are gone (edited, deleted, another UI).
+    pub fn forget_old_targets(&mut self) {
+        let backends = &self.backends;
+        let frontends = &self.frontends;
+        let ui = self.ui;
+        self.targets.retain(|(role, row, _)| match role {
+            Role::Backend => backends.contains(row),
+            Role::Frontend(u) => Some(*u) == ui && frontends.contains(row),
+        });
+    }
+
     /// What the runner found a row's target to be.
     pub fn describe_target(&self, role: Role, row: &str) -> Option<&str> {
         self.targets

@@ -49,8 +49,8 @@ pub const FORM_KEYS: [Binding; 12] = [
             Key::Ctrl('a'),
             Key::Ctrl('e'),
         ],
-        shown: "typing, ← → Home End Backspace Delete, Ctrl-U",
-        does: "edit the field under the cursor (Ctrl-U clears it)",
+        shown: "typing, ← → Home End Backspace Delete, Ctrl-A Ctrl-E Ctrl-U",
+        does: "edit the field under the cursor (Ctrl-A / Ctrl-E: start / end; Ctrl-U clears it)",
         actions: &[
             Action::Home,
             Action::End,
@@ -109,7 +109,7 @@ pub const FORM_KEYS: [Binding; 12] = [
     },
     Binding {
         keys: &[Key::Ctrl('s'), Key::Ctrl('p'), Key::Plain(KeyCode::F(5))],
-        shown: "Ctrl-S, F5",
+        shown: "Ctrl-S, Ctrl-P, F5",
         does: "preview every file as a coloured diff; there `w` writes (offered only when there is something to write), `b` goes back",
         actions: &[Action::Preview, Action::Preview, Action::Preview],
     },
@@ -121,7 +121,7 @@ pub const FORM_KEYS: [Binding; 12] = [
     },
     Binding {
         keys: &[Key::Plain(KeyCode::Esc), Key::Ctrl('q'), Key::OffText('q')],
-        shown: "Esc, Ctrl-C, `q` (off a text field)",
+        shown: "Esc, Ctrl-Q, `q` (off a text field), Ctrl-C",
         does: "quit; asks once when you typed something; exit 130, nothing written",
         actions: &[Action::Quit, Action::Quit, Action::Quit],
     },
@@ -249,15 +249,29 @@ fn form_action(model: &Model, code: KeyCode, ctrl: bool, alt: bool) -> Option<Ac
         code if alt => Key::Alt(code),
         code => Key::Plain(code),
     };
-    FORM_KEYS.iter().find_map(|binding| {
-        let at = binding.keys.iter().position(|k| *k == key)?;
-        Some(binding.actions[at].clone())
+    let lookup = |key: Key| {
+        FORM_KEYS.iter().find_map(|binding| {
+            let at = binding.keys.iter().position(|k| *k == key)?;
+            Some(binding.actions[at].clone())
+        })
+    };
+    // Alt with a key that has no Alt binding does what the key alone does.
+    lookup(key).or_else(|| match key {
+        Key::Alt(code) => lookup(Key::Plain(code)),
+        _ => None,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ctrl_c_is_taken_before_the_table() {
+        // The quit row names Ctrl-C: `action` turns it into Interrupt on every screen.
+        assert!(FORM_KEYS.iter().any(|b| b.shown.contains("Ctrl-C")));
+        assert!(FORM_KEYS.iter().all(|b| !b.keys.contains(&Key::Ctrl('c'))));
+    }
 
     #[test]
     fn every_key_of_the_table_has_its_action() {

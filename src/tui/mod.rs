@@ -96,10 +96,11 @@ pub fn run(prefilled: &Answers, options: &Options) -> Result<Ending> {
     }
 }
 
-/// Why no plan could be made, in the findings' own words.
 /// Reads the project's facts (manifests, tsconfig, go.mod) for file rows not described
-/// yet, so each row shows its language and framework as the run would choose them.
+/// yet, so each row shows its language and framework as the run would choose them; rows
+/// no longer in the lists are forgotten.
 fn describe_targets(model: &mut Model) {
+    model.forget_old_targets();
     for (role, row, path) in model.unknown_targets() {
         let (path, framework) = crate::target::split_framework(&path);
         let described = match crate::project::target_for(role, path, framework) {
@@ -110,6 +111,7 @@ fn describe_targets(model: &mut Model) {
     }
 }
 
+/// Why no plan could be made, in the findings' own words.
 fn explain(error: &GenerateError) -> String {
     match error {
         GenerateError::Findings(analysis) => analysis

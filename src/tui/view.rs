@@ -750,7 +750,7 @@ fn help_text(width: usize) -> Vec<Line<'static>> {
         for (left, right) in rows {
             // A name too wide for its column gets a line of its own.
             let first = if crate::text::width(&left) + 3 > column {
-                lines.push(Line::raw(format!("  {left}")));
+                lines.extend(wrapped("  ", "  ", &left, width, Style::new()));
                 indent.clone()
             } else {
                 format!("  {}", crate::text::pad(&left, column - 2))

@@ -330,6 +330,8 @@ fn go_values(texts: &[String]) -> Vec<Result<Value, String>> {
 /// What a Python file of `v` must hold, by managed name.
 fn python_expected(v: &Values) -> Value {
     serde_json::json!({
+        "ST_FRAMEWORK": "django",
+        "ST_MODE": "wsgi",
         "ST_CONNECTION_URI": v.connection_uri,
         "ST_APP_INFO.app_name": v.app_name,
         "ST_APP_INFO.api_domain": v.api_domain,
