@@ -197,8 +197,8 @@ impl Answers {
             website: self.website.clone().unwrap_or_default(),
             ui: self.ui.unwrap_or(Ui::Prebuilt),
             app_name: self.app_name.clone().unwrap_or_default(),
-            backend_out: out_paths(&self.backend_out, "backend", lang),
-            frontend_out: out_paths(&self.frontend_out, "frontend", lang),
+            backend_out: out_paths(&self.backend_out, "backend", lang, project),
+            frontend_out: out_paths(&self.frontend_out, "frontend", lang, project),
             lang,
             connection_uri: self
                 .connection_uri
@@ -213,13 +213,22 @@ pub fn default_out(side: &str, lang: Lang) -> PathBuf {
     PathBuf::from(format!("{side}/supertokens.{}", lang.extension()))
 }
 
-/// The output paths for `side` in `lang`: the ones given, else the language's default.
-pub fn out_paths(given: &[PathBuf], side: &str, lang: Lang) -> Vec<PathBuf> {
-    if given.is_empty() {
-        vec![default_out(side, lang)]
-    } else {
-        given.to_vec()
+/// The output paths for `side` in `lang`: the ones given, else the project's default —
+/// where its framework's SuperTokens examples keep the file (a Next.js app router project:
+/// `app/config/backend.ts` and `app/config/frontend.tsx`), else the language's default.
+pub fn out_paths(given: &[PathBuf], side: &str, lang: Lang, project: &Path) -> Vec<PathBuf> {
+    if !given.is_empty() {
+        return given.to_vec();
     }
+    let next_app = crate::project::next_app_dir(&project.join("package.json"))
+        .ok()
+        .flatten()
+        .and_then(|app| app.strip_prefix(project).ok().map(Path::to_owned));
+    vec![match (next_app, side) {
+        (Some(app), "backend") => app.join(format!("config/backend.{}", lang.extension())),
+        (Some(app), _) => app.join(format!("config/frontend.{}x", lang.extension())),
+        (None, _) => default_out(side, lang),
+    }]
 }
 
 /// A list where st-setup.json version 1 held one value (`"backendOut": "a.ts"`).

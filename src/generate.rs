@@ -11,6 +11,10 @@ use crate::plan::{Change, PlanError, PlannedFile, place, resolve_target};
 use crate::project::{Install, install_for, target_for};
 use crate::psl::PublicSuffixList;
 use crate::render::{FileValues, render};
+use crate::target::{JsFramework, Language, Role, Target};
+
+/// Where a Next.js app serves SuperTokens' routes: its route handlers live under /api.
+pub const NEXT_API_BASE_PATH: &str = "/api/auth";
 
 /// Everything a run would write, and why.
 #[derive(Debug)]
@@ -72,7 +76,11 @@ impl Outcome {
     /// no drift.
     pub fn compare_state_by_meaning(&mut self, project: &Path) {
         let (saved, setup) = (&self.saved, &self.setup);
-        let Some(state) = self.files.iter_mut().find(|f| f.target.is_none()) else {
+        let Some(state) = self
+            .files
+            .iter_mut()
+            .find(|f| f.target.is_none() && !f.glue)
+        else {
             return;
         };
         let same = state
@@ -154,6 +162,19 @@ pub fn generate(
     );
     let why = block_comment(&analysis);
 
+    // Each output's target follows from its role and the project's facts where it lands
+    // (its real path's manifests: package.json and tsconfig.json, pyproject.toml, go.mod).
+    let mut targets = Vec::new();
+    for out in setup.outputs() {
+        let path = resolve_target(project, out.path, force).map_err(PlanError::from)?;
+        let (target, guess) = target_for(out.role, &path, out.framework)?;
+        targets.push((out, path, target, guess));
+    }
+    // Every output carries the same apiBasePath: Next.js serves the auth routes under its
+    // own /api, so one Next.js app among the outputs moves them for all.
+    let next_app = targets
+        .iter()
+        .any(|(_, _, t, _)| matches!(t.language, Language::Js(_, JsFramework::NextApp)));
     let values = FileValues {
         app_name: &setup.app_name,
         api_domain: &api_domain,
@@ -161,26 +182,30 @@ pub fn generate(
         connection_uri: &setup.connection_uri,
         cookie_domain: cookie_domain.as_deref(),
         older_cookie_domain: older_cookie_domain.as_deref(),
+        api_base_path: next_app.then_some(NEXT_API_BASE_PATH),
         why: &why,
     };
-    // Each output's target follows from its role and the project's facts where it lands
-    // (its real path's package.json and tsconfig.json).
-    let mut render_file = |out: answers::Output| -> Result<PlannedFile, GenerateError> {
-        let path = resolve_target(project, out.path, force).map_err(PlanError::from)?;
-        let (target, guess) = target_for(out.role, &path, out.framework)?;
+    let mut files = Vec::new();
+    let mut glue = Vec::new();
+    for (out, path, target, guess) in targets {
+        if let Some(route) = nextjs_route(project, &path, &target)? {
+            glue.push(route);
+        }
         let text = render(&target, &values);
         let planned = PlannedFile::at(project, out.path, path, Some(target), text, force)?;
         // Said when the file is written first; later runs keep what it was set up for.
         if let Some(guess) = guess.filter(|_| planned.change == Change::Create) {
             notes.push(findings::framework_guessed(out.path, &guess));
         }
-        Ok(planned)
-    };
-    let mut files = setup
-        .outputs()
-        .map(&mut render_file)
-        .collect::<Result<Vec<_>, _>>()?;
+        files.push(planned);
+    }
 
+    // Glue goes after the outputs, and only once: two backends of one app need one route.
+    for file in glue {
+        if files.iter().all(|f| f.path != file.path) {
+            files.push(file);
+        }
+    }
     let mut to_save = setup.to_answers();
     for path in to_save
         .backend_out
@@ -214,6 +239,66 @@ pub fn generate(
         files,
         notes,
     })
+}
+
+/// Next.js's route handler for the auth routes beside a Next.js backend, when the app has
+/// none: `app/api/auth/[...path]/route.ts`, calling the backend file's
+/// `ensureSuperTokensInit`.
+fn nextjs_route(
+    project: &Path,
+    backend: &Path,
+    target: &Target,
+) -> Result<Option<PlannedFile>, GenerateError> {
+    if target.role != Role::Backend
+        || !matches!(target.language, Language::Js(_, JsFramework::NextApp))
+    {
+        return Ok(None);
+    }
+    let Some(app) = crate::project::next_app_dir(backend)? else {
+        return Ok(None);
+    };
+    let folder = app.join("api/auth/[...path]");
+    if [
+        "route.ts",
+        "route.js",
+        "route.tsx",
+        "route.jsx",
+        "route.mjs",
+    ]
+    .iter()
+    .any(|name| folder.join(name).exists())
+    {
+        return Ok(None);
+    }
+    let ts = target.syntax().is_some_and(|s| s.ts);
+    let route = folder.join(if ts { "route.ts" } else { "route.js" });
+    let text = crate::render::nextjs_route(ts, &import_specifier(&folder, backend));
+    let root = std::fs::canonicalize(project).unwrap_or_else(|_| project.to_owned());
+    let display = route.strip_prefix(&root).unwrap_or(&route).to_owned();
+    Ok(PlannedFile::glue(project, &display, text))
+}
+
+/// How a module in `from` imports the file `to`: relative, without its extension, as
+/// bundlers resolve it (`../../../config/backend`).
+fn import_specifier(from: &Path, to: &Path) -> String {
+    let from: Vec<_> = from.components().collect();
+    let to_dir: Vec<_> = to.parent().unwrap_or(Path::new("")).components().collect();
+    let common = from.iter().zip(&to_dir).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_owned(); from.len() - common];
+    if parts.is_empty() {
+        parts.push(".".to_owned());
+    }
+    parts.extend(
+        to_dir[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    let stem = to
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    parts.push(stem.into_owned());
+    parts.join("/")
 }
 
 /// The comment above the managed values. It depends on the values alone, so a run that

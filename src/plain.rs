@@ -130,7 +130,7 @@ fn ask_all(
             Question::BackendOut => &answers.backend_out,
             _ => &answers.frontend_out,
         };
-        let suggested: Vec<String> = out_paths(current, side, lang)
+        let suggested: Vec<String> = out_paths(current, side, lang, project)
             .iter()
             .map(|p| p.display().to_string())
             .collect();

@@ -24,6 +24,8 @@ pub struct FileValues<'a> {
     pub cookie_domain: Option<&'a str>,
     /// Set when the cookie domain of an existing setup changed (may be `""`).
     pub older_cookie_domain: Option<&'a str>,
+    /// `appInfo.apiBasePath` when it is not the SDKs' default `/auth`.
+    pub api_base_path: Option<&'a str>,
     /// Why the cookie domain is what it is: the analysis' own explanation.
     pub why: &'a str,
 }
@@ -48,6 +50,7 @@ struct TemplateContext<'a> {
     website_domain: &'a str,
     connection_uri: &'a str,
     cookie_domain: Option<&'a str>,
+    api_base_path: Option<&'a str>,
     // An object, so that `{{#if}}` is true even for the empty string.
     older_cookie_domain: Option<Wrapped<'a>>,
     why: Vec<String>,
@@ -61,13 +64,42 @@ struct Wrapped<'a> {
 
 const OLDER_WHY: &str = "The cookie domain changed. For a year (the frontend's token cookie lives that long) the backend must also clear cookies set for the previous domain; remove olderCookieDomain after that.";
 
-/// The templates, each with the string-literal escape of its language.
 type Escape = fn(&str) -> String;
 
-const TEMPLATES: [(&str, &str, Escape); 5] = [
+/// Pieces the templates share: the block's first lines, and the JavaScript blocks that
+/// differ between frameworks only around them.
+const PARTIALS: [(&str, &str); 3] = [
+    ("block-begin", include_str!("../templates/block-begin.hbs")),
+    (
+        "js/backend-values",
+        include_str!("../templates/js/backend-values.hbs"),
+    ),
+    (
+        "js/frontend-prebuilt-values",
+        include_str!("../templates/js/frontend-prebuilt-values.hbs"),
+    ),
+];
+
+/// The templates, each with the string-literal escape of its language.
+const TEMPLATES: [(&str, &str, Escape); 8] = [
+    (
+        "js/nextjs-route",
+        include_str!("../templates/js/nextjs-route.hbs"),
+        js_string,
+    ),
     (
         "js/backend",
         include_str!("../templates/js/backend.hbs"),
+        js_string,
+    ),
+    (
+        "js/backend-nextjs",
+        include_str!("../templates/js/backend-nextjs.hbs"),
+        js_string,
+    ),
+    (
+        "js/frontend-prebuilt-nextjs",
+        include_str!("../templates/js/frontend-prebuilt-nextjs.hbs"),
         js_string,
     ),
     (
@@ -106,10 +138,7 @@ fn registry(name: &str) -> &'static Handlebars<'static> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.register_escape_fn(escape);
-        for (name, text) in [
-            (name, text),
-            ("block-begin", include_str!("../templates/block-begin.hbs")),
-        ] {
+        for (name, text) in std::iter::once((name, text)).chain(PARTIALS) {
             registry
                 .register_template_string(name, text)
                 .unwrap_or_else(|e| panic!("template {name} is invalid: {e}"));
@@ -135,7 +164,7 @@ pub fn render(target: &Target, values: &FileValues) -> String {
             String::new(),
             go.package.as_str(),
         ),
-        Language::Js(_) => ("", String::new(), String::new(), ""),
+        Language::Js(..) => ("", String::new(), String::new(), ""),
     };
     let context = TemplateContext {
         kind: target.role.tag(),
@@ -154,6 +183,7 @@ pub fn render(target: &Target, values: &FileValues) -> String {
         website_domain: values.website_domain,
         connection_uri: values.connection_uri,
         cookie_domain: values.cookie_domain,
+        api_base_path: values.api_base_path,
         older_cookie_domain: values.older_cookie_domain.map(|value| Wrapped { value }),
         why: comment_lines(values.why),
         older_why: comment_lines(OLDER_WHY),
@@ -161,6 +191,21 @@ pub fn render(target: &Target, values: &FileValues) -> String {
     let name = target.template();
     registry(name)
         .render(name, &context)
+        .unwrap_or_else(|e| panic!("template {name} failed to render: {e}"))
+}
+
+/// Next.js's route handler for the auth routes, importing the backend module at
+/// `backend_module` (a relative specifier).
+pub fn nextjs_route(ts: bool, backend_module: &str) -> String {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Route<'a> {
+        ts: bool,
+        backend_module: &'a str,
+    }
+    let name = "js/nextjs-route";
+    registry(name)
+        .render(name, &Route { ts, backend_module })
         .unwrap_or_else(|e| panic!("template {name} failed to render: {e}"))
 }
 
@@ -261,6 +306,7 @@ mod tests {
             connection_uri: "http://localhost:3567",
             cookie_domain,
             older_cookie_domain: None,
+            api_base_path: None,
             why: "because",
         }
     }

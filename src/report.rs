@@ -8,7 +8,7 @@ use crate::analysis::Analysis;
 use crate::findings::Severity;
 use crate::generate::Outcome;
 use crate::plan::Change;
-use crate::target::{Language, Side};
+use crate::target::{JsFramework, Language, Side};
 use crate::text;
 
 /// The width to wrap text for stdout: the terminal's, or `None` (no wrapping) for a pipe
@@ -183,10 +183,11 @@ pub fn plan(outcome: &Outcome, dry_run: bool) -> String {
         .collect();
     let path_width = column_width(&paths.iter().map(String::as_str).collect::<Vec<_>>());
     for ((file, verb), path) in outcome.files.iter().zip(verbs).zip(&paths) {
-        let what = file
-            .target
-            .as_ref()
-            .map_or_else(|| "st-setup's answers".to_owned(), |t| t.describe());
+        let what = match &file.target {
+            Some(target) => target.describe(),
+            None if file.glue => "glue the framework needs (yours from now on)".to_owned(),
+            None => "st-setup's answers".to_owned(),
+        };
         let backup = match &file.replaced {
             Some(replaced) => format!(" (old file kept as {})", replaced.backup.display()),
             None => String::new(),
@@ -222,21 +223,30 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
             let _ = writeln!(out, "Install (in {}): {command}", folder.display());
         }
     }
-    // Go files are not imported: their package's init() runs in the binary they are in.
-    let created = |side: Side, go: bool| -> Vec<String> {
+    // How each kind of file is put to work: most are imported once; a Go file's init()
+    // runs in the binary its package is built into; Next.js initialises on demand.
+    #[derive(PartialEq)]
+    enum Use {
+        Import(Side),
+        GoBuild,
+        NextBackend,
+        NextFrontend,
+    }
+    let use_of = |target: &crate::target::Target| match (&target.language, target.role.side()) {
+        (Language::Go(_), _) => Use::GoBuild,
+        (Language::Js(_, JsFramework::NextApp), Side::Backend) => Use::NextBackend,
+        (Language::Js(_, JsFramework::NextApp), Side::Frontend) => Use::NextFrontend,
+        (_, side) => Use::Import(side),
+    };
+    let created = |kind: Use| -> Vec<String> {
         outcome
             .files
             .iter()
             .filter(|f| f.change == Change::Create)
-            .filter(|f| {
-                f.target.as_ref().is_some_and(|t| {
-                    t.role.side() == side && matches!(t.language, Language::Go(_)) == go
-                })
-            })
+            .filter(|f| f.target.as_ref().is_some_and(|t| use_of(t) == kind))
             .map(|f| text::shown(&f.display.display().to_string()))
             .collect()
     };
-    let go_files = created(Side::Backend, true);
     let import = |files: Vec<String>, place: &str| match files.len() {
         0 => None,
         1 => Some(format!("import {} {place}", text::join(files.into_iter()))),
@@ -245,19 +255,31 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
             text::join(files.into_iter())
         )),
     };
+    let step = |files: Vec<String>, say: fn(String) -> String| {
+        (!files.is_empty()).then(|| say(text::join(files.into_iter())))
+    };
     let steps: Vec<String> = [
         import(
-            created(Side::Backend, false),
+            created(Use::Import(Side::Backend)),
             "once at the start of its API server (before its routes)",
         ),
-        (!go_files.is_empty()).then(|| {
+        step(created(Use::GoBuild), |files| {
             format!(
-                "build {} into its service: its init() runs there (a package other than main needs a blank import, `import _ \"<module>/<folder>\"`)",
-                text::join(go_files.into_iter())
+                "build {files} into its service: its init() runs there (a package other than main needs a blank import, `import _ \"<module>/<folder>\"`)"
+            )
+        }),
+        step(created(Use::NextBackend), |files| {
+            format!(
+                "call ensureSuperTokensInit() from {files} in every route handler that uses the SDK (the auth route does)"
+            )
+        }),
+        step(created(Use::NextFrontend), |files| {
+            format!(
+                "wrap your app in <SuperTokensProvider> from {files} (app/layout.tsx: <body><SuperTokensProvider>{{children}}</SuperTokensProvider></body>)"
             )
         }),
         import(
-            created(Side::Frontend, false),
+            created(Use::Import(Side::Frontend)),
             "at the start of its frontend, before anything calls your APIs",
         ),
     ]

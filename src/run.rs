@@ -396,6 +396,8 @@ impl Context<'_> {
             Err(error) => return Err(self.failure(error)),
         };
         outcome.compare_state_by_meaning(self.project());
+        // Glue is the user's once written: a moved or deleted route is no drift.
+        outcome.files.retain(|f| !f.glue);
         let drifted: Vec<_> = outcome.changed().collect();
         let unread = outcome
             .unread_values()
@@ -457,7 +459,7 @@ impl Context<'_> {
             Side::Backend => &mut answers.backend_out,
             Side::Frontend => &mut answers.frontend_out,
         };
-        *list = answers::out_paths(list, &side.to_string(), lang);
+        *list = answers::out_paths(list, &side.to_string(), lang, self.project());
         let place = |path: &Path| {
             let (file, _) = crate::target::split_framework(path);
             crate::plan::place(&self.project().join(file))
@@ -688,7 +690,11 @@ impl Context<'_> {
                 json!({
                     "path": f.display,
                     // What the file is: absent for st-setup.json.
-                    "role": target.map(|t| t.role.side().to_string()),
+                    "role": match target {
+                        Some(t) => Some(t.role.side().to_string()),
+                        None if f.glue => Some("glue".to_owned()),
+                        None => None,
+                    },
                     "sdk": target.map(|t| t.sdk()),
                     "framework": target.and_then(|t| t.framework()).map(|f| f.name()),
                     "change": f.change.verb(),

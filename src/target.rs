@@ -118,9 +118,20 @@ impl Syntax {
 /// for JavaScript, the web framework for Python and Go.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Language {
-    Js(Syntax),
+    Js(Syntax, JsFramework),
     Python(PythonFramework),
     Go(GoSetup),
+}
+
+/// What a JavaScript or TypeScript file runs in, where that changes the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsFramework {
+    /// Node (any server framework the SDK's default, express-style, middleware fits) or a
+    /// browser bundle.
+    Plain,
+    /// A Next.js app router project: the backend is initialised on demand in route
+    /// handlers (`framework: "custom"`, serverless), the frontend only in the browser.
+    NextApp,
 }
 
 /// The frameworks supertokens-python integrates with; the init call names it.
@@ -296,7 +307,7 @@ impl Target {
     pub fn js(role: Role, syntax: Syntax) -> Target {
         Target {
             role,
-            language: Language::Js(syntax),
+            language: Language::Js(syntax, JsFramework::Plain),
         }
     }
 
@@ -305,9 +316,13 @@ impl Target {
         match (&self.language, self.role) {
             (Language::Python(_), _) => "python/backend",
             (Language::Go(_), _) => "go/backend",
-            (Language::Js(_), Role::Backend) => "js/backend",
-            (Language::Js(_), Role::Frontend(Ui::Prebuilt)) => "js/frontend-prebuilt",
-            (Language::Js(_), Role::Frontend(Ui::Custom)) => "js/frontend-custom",
+            (Language::Js(_, JsFramework::NextApp), Role::Backend) => "js/backend-nextjs",
+            (Language::Js(_, JsFramework::NextApp), Role::Frontend(Ui::Prebuilt)) => {
+                "js/frontend-prebuilt-nextjs"
+            }
+            (Language::Js(..), Role::Backend) => "js/backend",
+            (Language::Js(..), Role::Frontend(Ui::Prebuilt)) => "js/frontend-prebuilt",
+            (Language::Js(..), Role::Frontend(Ui::Custom)) => "js/frontend-custom",
         }
     }
 
@@ -316,9 +331,9 @@ impl Target {
         match (&self.language, self.role) {
             (Language::Python(_), _) => "supertokens-python",
             (Language::Go(_), _) => "supertokens-golang",
-            (Language::Js(_), Role::Backend) => "supertokens-node",
-            (Language::Js(_), Role::Frontend(Ui::Prebuilt)) => "supertokens-auth-react",
-            (Language::Js(_), Role::Frontend(Ui::Custom)) => "supertokens-web-js",
+            (Language::Js(..), Role::Backend) => "supertokens-node",
+            (Language::Js(..), Role::Frontend(Ui::Prebuilt)) => "supertokens-auth-react",
+            (Language::Js(..), Role::Frontend(Ui::Custom)) => "supertokens-web-js",
         }
     }
 
@@ -328,14 +343,14 @@ impl Target {
         match (&self.language, self.role) {
             (Language::Python(_), _) => &["supertokens-python"],
             (Language::Go(_), _) => &["github.com/supertokens/supertokens-golang"],
-            (Language::Js(_), Role::Backend) => &["supertokens-node"],
-            (Language::Js(_), Role::Frontend(Ui::Prebuilt)) => &[
+            (Language::Js(..), Role::Backend) => &["supertokens-node"],
+            (Language::Js(..), Role::Frontend(Ui::Prebuilt)) => &[
                 "supertokens-auth-react",
                 "supertokens-web-js",
                 "react",
                 "react-dom",
             ],
-            (Language::Js(_), Role::Frontend(Ui::Custom)) => &["supertokens-web-js"],
+            (Language::Js(..), Role::Frontend(Ui::Custom)) => &["supertokens-web-js"],
         }
     }
 
@@ -344,7 +359,7 @@ impl Target {
         match &self.language {
             Language::Python(framework) => Some(Framework::Python(*framework)),
             Language::Go(go) => Some(Framework::Go(go.framework)),
-            Language::Js(_) => None,
+            Language::Js(..) => None,
         }
     }
 
@@ -353,11 +368,18 @@ impl Target {
         let framework = match &self.language {
             Language::Python(framework) => format!(", {}", framework.label()),
             Language::Go(go) => format!(", {}", go.framework.label()),
-            Language::Js(_) => match self.role {
-                Role::Frontend(Ui::Prebuilt) => ", pre built UI".to_owned(),
-                Role::Frontend(Ui::Custom) => ", custom UI".to_owned(),
-                Role::Backend => String::new(),
-            },
+            Language::Js(_, framework) => {
+                let next = match framework {
+                    JsFramework::NextApp => ", Next.js app router",
+                    JsFramework::Plain => "",
+                };
+                let ui = match self.role {
+                    Role::Frontend(Ui::Prebuilt) => ", pre built UI",
+                    Role::Frontend(Ui::Custom) => ", custom UI",
+                    Role::Backend => "",
+                };
+                format!("{next}{ui}")
+            }
         };
         let side = match self.role {
             Role::Backend => "backend",
@@ -372,12 +394,18 @@ impl Target {
         let how = match &self.language {
             Language::Python(framework) => framework.label().to_owned(),
             Language::Go(go) => format!("{} · package {}", go.framework.label(), go.package),
-            Language::Js(syntax) => match (syntax.ts, syntax.imports) {
-                (true, Imports::TsRequire) => "TypeScript (import = require)".to_owned(),
-                (true, _) => "TypeScript".to_owned(),
-                (false, Imports::Require) => "JavaScript (CommonJS)".to_owned(),
-                (false, _) => "JavaScript (ES module)".to_owned(),
-            },
+            Language::Js(syntax, framework) => {
+                let language = match (syntax.ts, syntax.imports) {
+                    (true, Imports::TsRequire) => "TypeScript (import = require)",
+                    (true, _) => "TypeScript",
+                    (false, Imports::Require) => "JavaScript (CommonJS)",
+                    (false, _) => "JavaScript (ES module)",
+                };
+                match framework {
+                    JsFramework::NextApp => format!("Next.js app router · {language}"),
+                    JsFramework::Plain => language.to_owned(),
+                }
+            }
         };
         format!("{} · {how}", self.sdk())
     }
@@ -386,7 +414,7 @@ impl Target {
     pub fn comment(&self) -> &'static str {
         match self.language {
             Language::Python(_) => "#",
-            Language::Js(_) | Language::Go(_) => "//",
+            Language::Js(..) | Language::Go(_) => "//",
         }
     }
 
@@ -432,14 +460,14 @@ impl Target {
                     "serves c.Request through supertokens.Middleware and calls c.Next() inside it.",
                 ],
             },
-            Language::Js(_) => &[],
+            Language::Js(..) => &[],
         }
     }
 
     /// The JavaScript syntax, for the files oxc reads.
     pub fn syntax(&self) -> Option<Syntax> {
         match self.language {
-            Language::Js(syntax) => Some(syntax),
+            Language::Js(syntax, _) => Some(syntax),
             _ => None,
         }
     }

@@ -46,8 +46,12 @@ pub struct PlannedFile {
     pub display: PathBuf,
     /// Where it really is, links followed.
     pub path: PathBuf,
-    /// What the file is; `None` for st-setup.json, which is st-setup's as a whole.
+    /// What the file is; `None` for st-setup.json, which is st-setup's as a whole, and for
+    /// glue.
     pub target: Option<Target>,
+    /// Glue a framework needs beside an output (Next.js's route handler): written once,
+    /// when missing, and the user's from then on; never compared by `check`.
+    pub glue: bool,
     pub old: Option<String>,
     pub new: String,
     pub change: Change,
@@ -163,10 +167,27 @@ impl PlannedFile {
             display: display.to_owned(),
             path,
             target,
+            glue: false,
             old,
             new,
             change,
             replaced,
+        })
+    }
+
+    /// Glue at `display` (relative to `project`): a file to create with `text`, or
+    /// nothing when a file is there already (it is the user's).
+    pub fn glue(project: &Path, display: &Path, text: String) -> Option<Self> {
+        let path = project.join(display);
+        (!path.exists() && !path.is_symlink()).then(|| Self {
+            display: display.to_owned(),
+            path,
+            target: None,
+            glue: true,
+            old: None,
+            new: text,
+            change: Change::Create,
+            replaced: None,
         })
     }
 
@@ -369,6 +390,7 @@ mod tests {
             display: "blocker/c.js".into(),
             path: dir.path().join("blocker/c.js"),
             target: None,
+            glue: false,
             old: None,
             new: "c".into(),
             change: Change::Create,

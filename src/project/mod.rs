@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 
 use crate::answers::FILE_NAME;
-use crate::target::{Framework, GoSetup, Imports, Language, PythonFramework, Role, Syntax, Target};
+use crate::target::{
+    Framework, GoSetup, Imports, JsFramework, Language, PythonFramework, Role, Syntax, Target,
+};
 
 pub mod go;
 pub mod python;
@@ -166,9 +168,33 @@ pub fn target_for(
             let package = go::package_for(path, &module);
             (Language::Go(GoSetup { package, framework }), None)
         }
-        _ => (Language::Js(syntax_for(path)?), None),
+        _ => {
+            let framework = match next_app_dir(path)? {
+                Some(_) => JsFramework::NextApp,
+                None => JsFramework::Plain,
+            };
+            (Language::Js(syntax_for(path)?, framework), None)
+        }
     };
     Ok((Target { role, language }, guess))
+}
+
+/// The `app` folder of the Next.js app router project a file at `path` (its real path)
+/// belongs to: its nearest package.json lists `next`, and beside it is `app/` or
+/// `src/app/`. `None` for any other file.
+pub fn next_app_dir(path: &Path) -> Result<Option<PathBuf>> {
+    let start = path.parent().unwrap_or(Path::new("."));
+    let Some(manifest) = nearest(start, "package.json") else {
+        return Ok(None);
+    };
+    let json = read_json(&manifest, "for its dependencies")?;
+    let lists_next = ["dependencies", "devDependencies"]
+        .iter()
+        .any(|section| json.get(section).and_then(|d| d.get("next")).is_some());
+    let root = manifest.parent().unwrap_or(Path::new("."));
+    Ok(lists_next
+        .then(|| [root.join("app"), root.join("src/app")])
+        .and_then(|dirs| dirs.into_iter().find(|dir| dir.is_dir())))
 }
 
 /// The syntax for a file at `path` (its real path, links followed, as Node and tsc see
@@ -430,7 +456,7 @@ pub fn install_for(path: &Path, target: &Target) -> Option<Install> {
             };
             in_folder(module.folder.clone(), manager, &|p| module.requires(p))
         }
-        Language::Js(_) => {
+        Language::Js(..) => {
             let manifest = nearest(start, "package.json");
             let json = manifest
                 .as_deref()

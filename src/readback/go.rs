@@ -9,8 +9,9 @@ use super::tree::{line, nodes, parse, text};
 const SUPERTOKENS: &str = "github.com/supertokens/supertokens-golang/supertokens";
 const SESSION: &str = "github.com/supertokens/supertokens-golang/recipe/session";
 const SESSMODELS: &str = "github.com/supertokens/supertokens-golang/recipe/session/sessmodels";
-const MANAGED: [&str; 5] = [
+const MANAGED: [&str; 6] = [
     "stConnectionURI",
+    "stAPIBasePath",
     "stAppInfo",
     "stCookieDomain",
     "stOlderCookieDomain",

@@ -23,7 +23,7 @@ pub struct Unread {
 /// can be said about it.
 pub fn unread_values(text: &str, target: &Target) -> Result<Vec<Unread>, String> {
     match &target.language {
-        Language::Js(syntax) => js::unread_values(text, *syntax, target.role, target.sdk()),
+        Language::Js(syntax, _) => js::unread_values(text, *syntax, target.role, target.sdk()),
         Language::Python(_) => python::unread_values(text),
         Language::Go(_) => go::unread_values(text),
     }

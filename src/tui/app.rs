@@ -229,7 +229,7 @@ impl<'p> Model<'p> {
     pub fn new(prefilled: &Answers, lang: Lang, project: &Path, psl: &'p PublicSuffixList) -> Self {
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
         let paths = |given: &[PathBuf], side| {
-            out_paths(given, side, lang)
+            out_paths(given, side, lang, project)
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect()

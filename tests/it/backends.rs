@@ -181,6 +181,7 @@ struct Values {
     connection_uri: String,
     cookie_domain: Option<String>,
     older_cookie_domain: Option<String>,
+    api_base_path: Option<String>,
     why: String,
 }
 
@@ -193,6 +194,7 @@ impl Values {
             connection_uri: &self.connection_uri,
             cookie_domain: self.cookie_domain.as_deref(),
             older_cookie_domain: self.older_cookie_domain.as_deref(),
+            api_base_path: self.api_base_path.as_deref(),
             why: &self.why,
         }
     }
@@ -205,6 +207,8 @@ fn values() -> impl Strategy<Value = Values> {
         // "" never comes from the analysis as a cookie domain (one host sets none).
         prop::option::of(text().prop_filter("non-empty", |s| !s.is_empty())),
         prop::option::of(text()),
+        // Next.js's "/api/auth", or any text.
+        prop::option::of(text().prop_filter("non-empty", |s| !s.is_empty())),
         text(),
     )
         .prop_map(
@@ -212,6 +216,7 @@ fn values() -> impl Strategy<Value = Values> {
                 (app_name, api_domain, website_domain, connection_uri),
                 cookie_domain,
                 older_cookie_domain,
+                api_base_path,
                 why,
             )| Values {
                 app_name,
@@ -220,6 +225,7 @@ fn values() -> impl Strategy<Value = Values> {
                 connection_uri,
                 cookie_domain,
                 older_cookie_domain,
+                api_base_path,
                 why,
             },
         )
@@ -329,7 +335,7 @@ fn go_values(texts: &[String]) -> Vec<Result<Value, String>> {
 
 /// What a Python file of `v` must hold, by managed name.
 fn python_expected(v: &Values) -> Value {
-    serde_json::json!({
+    let mut expected = serde_json::json!({
         "ST_FRAMEWORK": "django",
         "ST_MODE": "wsgi",
         "ST_CONNECTION_URI": v.connection_uri,
@@ -338,7 +344,11 @@ fn python_expected(v: &Values) -> Value {
         "ST_APP_INFO.website_domain": v.website_domain,
         "ST_COOKIE_DOMAIN": v.cookie_domain,
         "ST_OLDER_COOKIE_DOMAIN": v.older_cookie_domain,
-    })
+    });
+    if let Some(path) = &v.api_base_path {
+        expected["ST_APP_INFO.api_base_path"] = path.clone().into();
+    }
+    expected
 }
 
 /// What a Go file of `v` must hold (absent options are no variable at all).
@@ -354,6 +364,9 @@ fn go_expected(v: &Values) -> Value {
     }
     if let Some(older) = &v.older_cookie_domain {
         expected["stOlderCookieDomain"] = older.clone().into();
+    }
+    if let Some(path) = &v.api_base_path {
+        expected["stAPIBasePath"] = path.clone().into();
     }
     expected
 }

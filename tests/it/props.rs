@@ -625,6 +625,9 @@ fn expected_values(kind: Role, v: &FileValues) -> BTreeMap<String, String> {
     };
     put("appInfo.appName", v.app_name);
     put("appInfo.apiDomain", v.api_domain);
+    if let Some(path) = v.api_base_path {
+        put("appInfo.apiBasePath", path);
+    }
     match kind {
         Role::Backend => {
             put("connectionURI", v.connection_uri);
@@ -712,6 +715,7 @@ fn reference_statements(kind: Role, syntax: Syntax) -> Vec<&'static str> {
         connection_uri: "http://localhost:3567",
         cookie_domain: Some(".example.com"),
         older_cookie_domain: Some(""),
+        api_base_path: Some("/api/auth"),
         why: "because",
     };
     parse_file(&render(&syntax.target(kind), &values), syntax.source_type())
@@ -1066,6 +1070,7 @@ proptest! {
         // "" never comes from the analysis, and handlebars' {{#if}} takes it as false.
         cookie_domain in prop::option::of(hostile_text().prop_filter("non-empty", |s| !s.is_empty())),
         older_cookie_domain in prop::option::of(hostile_text()),
+        api_base_path in prop::option::of(hostile_text().prop_filter("non-empty", |s| !s.is_empty())),
         why in hostile_text().prop_filter("no marker", |s| !s.contains("st-setup:")),
         kind in select(KINDS.to_vec()),
         syntax in select(Syntax::ALL.to_vec()),
@@ -1078,6 +1083,7 @@ proptest! {
             connection_uri: &connection_uri,
             cookie_domain: cookie_domain.as_deref(),
             older_cookie_domain: older_cookie_domain.as_deref(),
+            api_base_path: api_base_path.as_deref(),
             why: &why,
         };
         check_render(kind, syntax, &values)?;
@@ -1422,6 +1428,7 @@ fn corpus_endpoints_survive_everything() {
                     connection_uri: input,
                     cookie_domain: Some(input.as_str()).filter(|s| !s.is_empty()),
                     older_cookie_domain: Some(input.as_str()).filter(|_| kind == Role::Backend),
+                    api_base_path: Some(input.as_str()).filter(|s| !s.is_empty()),
                     why: input,
                 };
                 run_check(
