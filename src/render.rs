@@ -68,7 +68,11 @@ type Escape = fn(&str) -> String;
 
 /// Pieces the templates share: the block's first lines, and the JavaScript blocks that
 /// differ between frameworks only around them.
-const PARTIALS: [(&str, &str); 3] = [
+const PARTIALS: [(&str, &str); 4] = [
+    (
+        "js/frontend-custom-values",
+        include_str!("../templates/js/frontend-custom-values.hbs"),
+    ),
     ("block-begin", include_str!("../templates/block-begin.hbs")),
     (
         "js/backend-values",
@@ -81,7 +85,12 @@ const PARTIALS: [(&str, &str); 3] = [
 ];
 
 /// The templates, each with the string-literal escape of its language.
-const TEMPLATES: [(&str, &str, Escape); 8] = [
+const TEMPLATES: [(&str, &str, Escape); 9] = [
+    (
+        "js/frontend-custom-nextjs",
+        include_str!("../templates/js/frontend-custom-nextjs.hbs"),
+        js_string,
+    ),
     (
         "js/nextjs-route",
         include_str!("../templates/js/nextjs-route.hbs"),

@@ -231,11 +231,15 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         GoBuild,
         NextBackend,
         NextFrontend,
+        NextCustomFrontend,
     }
     let use_of = |target: &crate::target::Target| match (&target.language, target.role.side()) {
         (Language::Go(_), _) => Use::GoBuild,
         (Language::Js(_, JsFramework::NextApp), Side::Backend) => Use::NextBackend,
-        (Language::Js(_, JsFramework::NextApp), Side::Frontend) => Use::NextFrontend,
+        (Language::Js(_, JsFramework::NextApp), Side::Frontend) => match target.role {
+            crate::target::Role::Frontend(crate::answers::Ui::Custom) => Use::NextCustomFrontend,
+            _ => Use::NextFrontend,
+        },
         (_, side) => Use::Import(side),
     };
     let created = |kind: Use| -> Vec<String> {
@@ -276,6 +280,11 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         step(created(Use::NextFrontend), |files| {
             format!(
                 "wrap your app in <SuperTokensProvider> from {files} (app/layout.tsx: <body><SuperTokensProvider>{{children}}</SuperTokensProvider></body>)"
+            )
+        }),
+        step(created(Use::NextCustomFrontend), |files| {
+            format!(
+                "import {files} from a client component (\"use client\") that every page renders"
             )
         }),
         import(

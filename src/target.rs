@@ -320,6 +320,9 @@ impl Target {
             (Language::Js(_, JsFramework::NextApp), Role::Frontend(Ui::Prebuilt)) => {
                 "js/frontend-prebuilt-nextjs"
             }
+            (Language::Js(_, JsFramework::NextApp), Role::Frontend(Ui::Custom)) => {
+                "js/frontend-custom-nextjs"
+            }
             (Language::Js(..), Role::Backend) => "js/backend",
             (Language::Js(..), Role::Frontend(Ui::Prebuilt)) => "js/frontend-prebuilt",
             (Language::Js(..), Role::Frontend(Ui::Custom)) => "js/frontend-custom",

@@ -462,3 +462,37 @@ fn python_and_go_older_cookie_domains() {
         });
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Next.js app router
+
+#[test]
+fn nextjs_app_router_files() {
+    for ui in ["prebuilt", "custom"] {
+        let dir = project();
+        fs::create_dir_all(dir.path().join("app")).unwrap();
+        fs::write(
+            dir.path().join("package.json"),
+            r#"{ "dependencies": { "next": "15.5.29" } }"#,
+        )
+        .unwrap();
+        fs::write(dir.path().join("tsconfig.json"), "{}").unwrap();
+        write(dir.path(), &two_apis(ui));
+        in_snapshots!({
+            if ui == "prebuilt" {
+                insta::assert_snapshot!(
+                    "backend-ts-nextjs-two-apis",
+                    read(dir.path(), "app/config/backend.ts")
+                );
+                insta::assert_snapshot!(
+                    "nextjs-route-ts",
+                    read(dir.path(), "app/api/auth/[...path]/route.ts")
+                );
+            }
+            insta::assert_snapshot!(
+                format!("frontend-{ui}-ts-nextjs-two-apis"),
+                read(dir.path(), "app/config/frontend.tsx")
+            );
+        });
+    }
+}

@@ -7,6 +7,7 @@ mod cli;
 mod defects;
 mod generated;
 mod golang;
+mod nextjs;
 mod outputs;
 mod props;
 mod python;

@@ -32,14 +32,14 @@ const NASTY_NAME: &str = "Ac\"me\\ ${x} `t` line2\u{2028}end </script> 'q'";
 
 // ---------------------------------------------------------------- Node + npm ci, once
 
-fn sdk_dir() -> PathBuf {
+pub fn sdk_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests")
         .join("sdk")
 }
 
 /// Panics (fails the test) unless Node >= 20.6 runs and tests/sdk/node_modules is current.
-fn node_ready() {
+pub fn node_ready() {
     static READY: OnceLock<Result<(), String>> = OnceLock::new();
     if let Err(message) = READY.get_or_init(prepare_node) {
         panic!("{message}");

@@ -1,0 +1,161 @@
+//! A Next.js app router project as a new user has it: st-setup's defaults there, the files
+//! wired the way the README says, and a real `next build` (next pinned in
+//! tests/sdk/package-lock.json, installed with the other SDK packages).
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use crate::common::{output_text, project, run_in};
+
+/// The app's layout, as the README's next step says to wrap it; `{children}` typed in
+/// TypeScript.
+const LAYOUT: &str = r#"import { SuperTokensProvider } from "./config/frontend";
+
+export default function RootLayout({ children }CHILDREN_TYPE) {
+  return (
+    <html lang="en">
+      <body>
+        <SuperTokensProvider>{children}</SuperTokensProvider>
+      </body>
+    </html>
+  );
+}
+"#;
+
+/// A client component that loads the custom UI's file in the browser.
+const CUSTOM_PROVIDER: &str = r#""use client";
+import "./config/frontend";
+
+export function SuperTokensProvider({ children }: { children: React.ReactNode }) {
+  return children;
+}
+"#;
+
+/// What create-next-app writes into tsconfig.json.
+const TSCONFIG: &str = r#"{
+  "compilerOptions": {
+    "target": "ES2017", "lib": ["dom", "dom.iterable", "esnext"], "allowJs": true,
+    "skipLibCheck": true, "strict": true, "noEmit": true, "esModuleInterop": true,
+    "module": "esnext", "moduleResolution": "bundler", "resolveJsonModule": true,
+    "isolatedModules": true, "jsx": "preserve", "incremental": true,
+    "plugins": [{ "name": "next" }], "paths": { "@/*": ["./*"] }
+  },
+  "include": ["next-env.d.ts", "**/*.ts", "**/*.tsx", ".next/types/**/*.ts"],
+  "exclude": ["node_modules"]
+}
+"#;
+
+/// A Next.js app router project with the SDK packages beside it (the conformance tests'
+/// node_modules, linked), in TypeScript or JavaScript.
+fn next_app(dir: &Path, ts: bool) {
+    crate::sdk::node_ready();
+    fs::create_dir_all(dir.join("app")).unwrap();
+    fs::write(
+        dir.join("package.json"),
+        r#"{ "name": "next-app", "private": true, "dependencies": { "next": "15.5.29", "react": "19.3.1", "react-dom": "19.3.1" } }"#,
+    )
+    .unwrap();
+    if ts {
+        fs::write(dir.join("tsconfig.json"), TSCONFIG).unwrap();
+    }
+    fs::write(
+        dir.join(if ts { "app/page.tsx" } else { "app/page.jsx" }),
+        "export default function Home() {\n  return <main>Hello</main>;\n}\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        crate::sdk::sdk_dir().join("node_modules"),
+        dir.join("node_modules"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_next_app_router_project_builds_with_the_generated_files() {
+    for (ts, ui) in [(true, "prebuilt"), (false, "prebuilt"), (true, "custom")] {
+        let (x, jsx) = if ts { ("ts", "tsx") } else { ("js", "jsx") };
+        let dir = project();
+        let root = dir.path();
+        next_app(root, ts);
+        let run = run_in(
+            root,
+            &[
+                "--yes",
+                "--api",
+                "https://api.example.com",
+                "--api",
+                "https://api2.example.com",
+                "--website",
+                "https://example.com",
+                "--ui",
+                "prebuilt",
+                "--app-name",
+                "Ac\"me ${x}",
+            ],
+        )
+        .expect_code(0);
+        for file in [
+            format!("app/config/backend.{x}"),
+            format!("app/config/frontend.{jsx}"),
+            format!("app/api/auth/[...path]/route.{x}"),
+        ] {
+            assert!(
+                run.stdout.contains(&file),
+                "{file} not written:\n{}",
+                run.stdout
+            );
+        }
+        let backend = fs::read_to_string(root.join(format!("app/config/backend.{x}"))).unwrap();
+        assert!(backend.contains("apiBasePath: \"/api/auth\","), "{backend}");
+        assert!(backend.contains("framework: \"custom\","), "{backend}");
+        let children = if ts {
+            ": { children: React.ReactNode }"
+        } else {
+            ""
+        };
+        let layout = if ui == "prebuilt" {
+            LAYOUT.replace("CHILDREN_TYPE", children)
+        } else {
+            // The custom UI's file is imported by a client component, as its next step says.
+            fs::write(root.join(format!("app/providers.{jsx}")), CUSTOM_PROVIDER).unwrap();
+            LAYOUT
+                .replace("CHILDREN_TYPE", children)
+                .replace("./config/frontend", "./providers")
+        };
+        fs::write(root.join(format!("app/layout.{jsx}")), layout).unwrap();
+
+        let started = Instant::now();
+        let out = Command::new(root.join("node_modules/.bin/next"))
+            .arg("build")
+            .current_dir(root)
+            .env("NEXT_TELEMETRY_DISABLED", "1")
+            .output()
+            .expect("next build runs");
+        eprintln!(
+            "next build ({x}, {ui}): {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+        let log = output_text(&out);
+        assert!(out.status.success(), "next build ({x}) failed:\n{log}");
+        assert!(
+            log.contains("/api/auth/[...path]"),
+            "the auth route is not built:\n{log}"
+        );
+
+        // next build's own type check is skipped where it cannot find its TypeScript
+        // setup; tsc itself leaves no doubt that the files fit the SDKs' types.
+        if ts {
+            let out = Command::new(root.join("node_modules/.bin/tsc"))
+                .args(["--noEmit", "-p", "."])
+                .current_dir(root)
+                .output()
+                .expect("tsc runs");
+            assert!(out.status.success(), "tsc ({ui}):\n{}", output_text(&out));
+        }
+
+        // check is green: the route is the user's now, the outputs are in step.
+        run_in(root, &["check"]).expect_code(0);
+    }
+}
