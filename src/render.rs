@@ -85,7 +85,12 @@ const PARTIALS: [(&str, &str); 4] = [
 ];
 
 /// The templates, each with the string-literal escape of its language.
-const TEMPLATES: [(&str, &str, Escape); 9] = [
+const TEMPLATES: [(&str, &str, Escape); 10] = [
+    (
+        "js/backend-express",
+        include_str!("../templates/js/backend-express.hbs"),
+        js_string,
+    ),
     (
         "js/frontend-custom-nextjs",
         include_str!("../templates/js/frontend-custom-nextjs.hbs"),

@@ -232,10 +232,12 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         NextBackend,
         NextFrontend,
         NextCustomFrontend,
+        ExpressBackend,
     }
     let use_of = |target: &crate::target::Target| match (&target.language, target.role.side()) {
         (Language::Go(_), _) => Use::GoBuild,
         (Language::Js(_, JsFramework::NextApp), Side::Backend) => Use::NextBackend,
+        (Language::Js(_, JsFramework::Express), Side::Backend) => Use::ExpressBackend,
         (Language::Js(_, JsFramework::NextApp), Side::Frontend) => match target.role {
             crate::target::Role::Frontend(crate::answers::Ui::Custom) => Use::NextCustomFrontend,
             _ => Use::NextFrontend,
@@ -270,6 +272,11 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         step(created(Use::GoBuild), |files| {
             format!(
                 "build {files} into its service: its init() runs there (a package other than main needs a blank import, `import _ \"<module>/<folder>\"`)"
+            )
+        }),
+        step(created(Use::ExpressBackend), |files| {
+            format!(
+                "in your Express app, import {files} and add app.use(superTokensCors()) and app.use(middleware()) before your routes, app.use(errorHandler()) after them"
             )
         }),
         step(created(Use::NextBackend), |files| {

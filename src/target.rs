@@ -132,6 +132,8 @@ pub enum JsFramework {
     /// A Next.js app router project: the backend is initialised on demand in route
     /// handlers (`framework: "custom"`, serverless), the frontend only in the browser.
     NextApp,
+    /// An Express server: CORS for the website, the SDK's middleware and error handler.
+    Express,
 }
 
 /// The frameworks supertokens-python integrates with; the init call names it.
@@ -317,6 +319,7 @@ impl Target {
             (Language::Python(_), _) => "python/backend",
             (Language::Go(_), _) => "go/backend",
             (Language::Js(_, JsFramework::NextApp), Role::Backend) => "js/backend-nextjs",
+            (Language::Js(_, JsFramework::Express), Role::Backend) => "js/backend-express",
             (Language::Js(_, JsFramework::NextApp), Role::Frontend(Ui::Prebuilt)) => {
                 "js/frontend-prebuilt-nextjs"
             }
@@ -346,6 +349,13 @@ impl Target {
         match (&self.language, self.role) {
             (Language::Python(_), _) => &["supertokens-python"],
             (Language::Go(_), _) => &["github.com/supertokens/supertokens-golang"],
+            (Language::Js(syntax, JsFramework::Express), Role::Backend) => {
+                if syntax.ts {
+                    &["supertokens-node", "cors", "@types/cors"]
+                } else {
+                    &["supertokens-node", "cors"]
+                }
+            }
             (Language::Js(..), Role::Backend) => &["supertokens-node"],
             (Language::Js(..), Role::Frontend(Ui::Prebuilt)) => &[
                 "supertokens-auth-react",
@@ -374,7 +384,8 @@ impl Target {
             Language::Js(_, framework) => {
                 let next = match framework {
                     JsFramework::NextApp => ", Next.js app router",
-                    JsFramework::Plain => "",
+                    JsFramework::Express if self.role == Role::Backend => ", Express",
+                    JsFramework::Express | JsFramework::Plain => "",
                 };
                 let ui = match self.role {
                     Role::Frontend(Ui::Prebuilt) => ", pre built UI",
@@ -406,6 +417,7 @@ impl Target {
                 };
                 match framework {
                     JsFramework::NextApp => format!("Next.js app router · {language}"),
+                    JsFramework::Express => format!("Express · {language}"),
                     JsFramework::Plain => language.to_owned(),
                 }
             }

@@ -169,14 +169,29 @@ pub fn target_for(
             (Language::Go(GoSetup { package, framework }), None)
         }
         _ => {
-            let framework = match next_app_dir(path)? {
-                Some(_) => JsFramework::NextApp,
-                None => JsFramework::Plain,
+            let framework = if next_app_dir(path)?.is_some() {
+                JsFramework::NextApp
+            } else if role == Role::Backend && lists_dependency(path, "express")? {
+                JsFramework::Express
+            } else {
+                JsFramework::Plain
             };
             (Language::Js(syntax_for(path)?, framework), None)
         }
     };
     Ok((Target { role, language }, guess))
+}
+
+/// Whether the nearest package.json above `path` lists `name` as a dependency.
+fn lists_dependency(path: &Path, name: &str) -> Result<bool> {
+    let start = path.parent().unwrap_or(Path::new("."));
+    let Some(manifest) = nearest(start, "package.json") else {
+        return Ok(false);
+    };
+    let json = read_json(&manifest, "for its dependencies")?;
+    Ok(["dependencies", "devDependencies"]
+        .iter()
+        .any(|section| json.get(section).and_then(|d| d.get(name)).is_some()))
 }
 
 /// The `app` folder of the Next.js app router project a file at `path` (its real path)
@@ -187,10 +202,7 @@ pub fn next_app_dir(path: &Path) -> Result<Option<PathBuf>> {
     let Some(manifest) = nearest(start, "package.json") else {
         return Ok(None);
     };
-    let json = read_json(&manifest, "for its dependencies")?;
-    let lists_next = ["dependencies", "devDependencies"]
-        .iter()
-        .any(|section| json.get(section).and_then(|d| d.get("next")).is_some());
+    let lists_next = lists_dependency(path, "next")?;
     let root = manifest.parent().unwrap_or(Path::new("."));
     Ok(lists_next
         .then(|| [root.join("app"), root.join("src/app")])

@@ -496,3 +496,29 @@ fn nextjs_app_router_files() {
         });
     }
 }
+
+#[test]
+fn express_backend_files() {
+    for (module, file, name) in [
+        (true, "server/supertokens.ts", "backend-ts-express-two-apis"),
+        (
+            false,
+            "server/supertokens.js",
+            "backend-js-cjs-express-two-apis",
+        ),
+    ] {
+        let dir = project();
+        let kind = if module { r#""type": "module", "# } else { "" };
+        fs::write(
+            dir.path().join("package.json"),
+            format!(r#"{{ {kind}"dependencies": {{ "express": "5.3.0" }} }}"#),
+        )
+        .unwrap();
+        let mut args = two_apis("custom");
+        args.extend(["--backend-out", file]);
+        write(dir.path(), &args);
+        in_snapshots!({
+            insta::assert_snapshot!(name, read(dir.path(), file));
+        });
+    }
+}

@@ -1,0 +1,165 @@
+//! An Express server as a new user has it: the generated backend wired the way its next
+//! step says, type-checked with tsc against express and supertokens-node, and run on
+//! 127.0.0.1 to answer CORS preflights (express, cors and the SDKs pinned in
+//! tests/sdk/package-lock.json).
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::common::{output_text, project, run_in};
+
+const WEBSITE: &str = "https://example.com";
+
+/// The app the README's next step describes, around the generated file.
+const APP: &str = r#"import express from "express";
+import { errorHandler, middleware, superTokensCors } from "./supertokens.js";
+
+const app = express();
+app.use(superTokensCors());
+app.use(middleware());
+app.get("/hello", (_req, res) => {
+  res.send("hello");
+});
+app.use(errorHandler());
+
+// Preflights as a browser sends them before the SDK's refresh call, from the website and
+// from somewhere else.
+const server = app.listen(0, "127.0.0.1", async () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  const ask = async (origin: string) => {
+    const response = await fetch(`http://127.0.0.1:${port}/auth/session/refresh`, {
+      method: "OPTIONS",
+      headers: {
+        Origin: origin,
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type,rid,fdi-version,st-auth-mode,anti-csrf",
+      },
+    });
+    return {
+      status: response.status,
+      origin: response.headers.get("access-control-allow-origin"),
+      credentials: response.headers.get("access-control-allow-credentials"),
+      headers: response.headers.get("access-control-allow-headers"),
+    };
+  };
+  console.log(JSON.stringify({ website: await ask(process.argv[2]), other: await ask("https://example.com.evil.net") }));
+  server.close();
+});
+"#;
+
+/// An Express project (an ES module package, or CommonJS) with the SDK packages beside it.
+fn express_project(dir: &Path, module: bool) {
+    crate::sdk::node_ready();
+    let kind = if module { r#""type": "module", "# } else { "" };
+    fs::write(
+        dir.join("package.json"),
+        format!(r#"{{ "name": "api", "private": true, {kind}"dependencies": {{ "express": "5.3.0" }} }}"#),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        crate::sdk::sdk_dir().join("node_modules"),
+        dir.join("node_modules"),
+    )
+    .unwrap();
+}
+
+fn generate(dir: &Path, backend: &str) {
+    run_in(
+        dir,
+        &[
+            "--yes",
+            "--api",
+            "https://api.example.com",
+            "--api",
+            "https://api2.example.com",
+            "--website",
+            WEBSITE,
+            "--ui",
+            "custom",
+            "--app-name",
+            "Acme",
+            "--backend-out",
+            backend,
+        ],
+    )
+    .expect_code(0)
+    .expect_stdout("backend (supertokens-node, Express)");
+}
+
+#[test]
+fn an_express_backend_type_checks_with_its_app() {
+    let dir = project();
+    let root = dir.path();
+    express_project(root, true);
+    fs::write(
+        root.join("tsconfig.json"),
+        r#"{ "compilerOptions": { "module": "nodenext", "target": "es2022", "strict": true, "noEmit": true, "skipLibCheck": true }, "include": ["server"] }"#,
+    )
+    .unwrap();
+    generate(root, "server/supertokens.ts");
+    fs::write(root.join("server/app.ts"), APP).unwrap();
+    let out = Command::new(root.join("node_modules/.bin/tsc"))
+        .args(["-p", "."])
+        .current_dir(root)
+        .output()
+        .expect("tsc runs");
+    assert!(out.status.success(), "tsc:\n{}", output_text(&out));
+}
+
+#[test]
+fn an_express_backend_answers_the_websites_preflight_and_no_one_elses() {
+    // An ES module package, and a CommonJS one (its file uses require and module.exports;
+    // the app, an ES module, imports it as Node allows).
+    for module in [true, false] {
+        let dir = project();
+        let root = dir.path();
+        express_project(root, module);
+        generate(root, "server/supertokens.js");
+        let written = fs::read_to_string(root.join("server/supertokens.js")).unwrap();
+        assert_eq!(written.contains("module.exports"), !module, "{written}");
+        // The same app in JavaScript: the TypeScript above without its one annotation.
+        let app = APP.replace("(origin: string)", "(origin)");
+        fs::write(root.join("server/app.mjs"), app).unwrap();
+        let out = Command::new("node")
+            .arg("server/app.mjs")
+            .arg(WEBSITE)
+            .current_dir(root)
+            .output()
+            .expect("node runs");
+        assert!(
+            out.status.success(),
+            "the app failed:\n{}",
+            output_text(&out)
+        );
+        let answers: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}:\n{}", output_text(&out)));
+        let website = &answers["website"];
+        assert_eq!(website["origin"], WEBSITE, "{answers}");
+        assert_eq!(website["credentials"], "true", "{answers}");
+        let allowed = website["headers"]
+            .as_str()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        for header in [
+            "content-type",
+            "rid",
+            "fdi-version",
+            "st-auth-mode",
+            "anti-csrf",
+        ] {
+            assert!(
+                allowed.split(',').any(|h| h.trim() == header),
+                "{header} not allowed: {answers}"
+            );
+        }
+        assert_eq!(
+            answers["other"]["origin"],
+            Value::Null,
+            "another origin is allowed: {answers}"
+        );
+    }
+}
