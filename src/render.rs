@@ -44,6 +44,8 @@ struct TemplateContext<'a> {
     framework_name: String,
     mode: String,
     package: &'a str,
+    /// A FastAPI service: its file also wires middleware and CORS.
+    fastapi: bool,
     wiring: &'static [&'static str],
     app_name: &'a str,
     api_domain: &'a str,
@@ -191,6 +193,7 @@ pub fn render(target: &Target, values: &FileValues) -> String {
         framework_name,
         mode,
         package,
+        fastapi: target.language == Language::Python(crate::target::PythonFramework::FastApi),
         wiring: target.wiring(),
         app_name: values.app_name,
         api_domain: values.api_domain,

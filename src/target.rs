@@ -447,8 +447,8 @@ impl Target {
     pub fn wiring(&self) -> &'static [&'static str] {
         match &self.language {
             Language::Python(PythonFramework::FastApi) => &[
-                "Then let the SDK answer /auth: `from supertokens_python.framework.fastapi import",
-                "get_middleware` and `app.add_middleware(get_middleware())`.",
+                "Then call add_supertokens(app) (below) on your FastAPI app: the SDK's routes, and",
+                "CORS for the website.",
             ],
             Language::Python(PythonFramework::Flask) => &[
                 "Then let the SDK answer /auth: `from supertokens_python.framework.flask import",

@@ -647,3 +647,44 @@ fn a_three_language_project_stays_in_step() {
         assert_eq!(status(file), "unchanged", "{}", run.stdout);
     }
 }
+
+/// A generated FastAPI file's own add_supertokens(app), in a bare FastAPI app: a preflight
+/// from the website is allowed with credentials and the SDK's headers, a look-alike origin
+/// gets no Access-Control-Allow-Origin.
+#[test]
+fn a_fastapi_backend_answers_the_websites_preflight_and_no_one_elses() {
+    let (dir, file) = generate(Setup::TwoApis, "svc/st.py@fastapi", "Acme");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/preflight.py");
+    let out = std::process::Command::new(crate::python::python_ready())
+        .arg(script)
+        .arg(&file)
+        .arg(WEBSITE)
+        .current_dir(dir.path())
+        .env("SUPERTOKENS_TLDEXTRACT_DISABLE_HTTP", "1")
+        .output()
+        .expect("python runs");
+    let text = crate::common::output_text(&out);
+    assert!(out.status.success(), "{text}");
+    let answers: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {text}"));
+    let website = &answers["website"];
+    assert_eq!(website["origin"], WEBSITE, "{answers}");
+    assert_eq!(website["credentials"], "true", "{answers}");
+    let allowed = website["headers"]
+        .as_str()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    for header in [
+        "content-type",
+        "rid",
+        "fdi-version",
+        "st-auth-mode",
+        "anti-csrf",
+    ] {
+        assert!(
+            allowed.split(',').any(|h| h.trim() == header),
+            "{header}: {answers}"
+        );
+    }
+    assert_eq!(answers["other"]["origin"], Value::Null, "{answers}");
+}
