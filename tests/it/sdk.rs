@@ -807,3 +807,48 @@ fn output_extension_decides_the_module_system() {
         g.assert_sdks_agree();
     }
 }
+
+/// A frontend file may be loaded where there is no `window` (a server rendering pages):
+/// every JavaScript frontend st-setup writes imports there without throwing, in every
+/// module format, for both UIs. (TypeScript ones compile to the same code; the Next.js
+/// ones are proven by a real `next build`, which renders on the server.)
+#[test]
+fn every_frontend_imports_where_there_is_no_window() {
+    node_ready();
+    for (package, files) in [
+        (r#"{"type":"module"}"#, ["web/a.mjs", "web/b.js"]),
+        (r#"{"type":"commonjs"}"#, ["web/a.cjs", "web/b.js"]),
+    ] {
+        for ui in ["prebuilt", "custom"] {
+            let dir = project();
+            fs::write(dir.path().join("package.json"), package).unwrap();
+            let mut args = vec![
+                "--yes",
+                "--api",
+                "https://api.example.com",
+                "--website",
+                WEBSITE,
+            ];
+            args.extend(["--ui", ui, "--app-name", "Acme"]);
+            for file in files {
+                args.extend(["--frontend-out", file]);
+            }
+            st_setup(dir.path()).args(&args).assert().success();
+            let paths: Vec<PathBuf> = files.iter().map(|f| dir.path().join(f)).collect();
+            let out = StdCommand::new("node")
+                .arg(sdk_dir().join("import-without-window.mjs"))
+                .args(&paths)
+                .env(
+                    "ST_COMMONJS",
+                    if package.contains("commonjs") {
+                        "1"
+                    } else {
+                        "0"
+                    },
+                )
+                .output()
+                .expect("node runs");
+            assert!(out.status.success(), "{ui} {package}:\n{}", text(&out));
+        }
+    }
+}
