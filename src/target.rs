@@ -460,19 +460,15 @@ impl Target {
             ],
             Language::Go(go) => match go.framework {
                 GoFramework::NetHttp => &[
-                    "The SDK answers /auth when your handler is served through it:",
-                    "http.ListenAndServe(addr, supertokens.Middleware(mux)).",
+                    "Serve your handler through it: http.ListenAndServe(addr, WithSuperTokens(mux)).",
                 ],
-                GoFramework::Chi => &[
-                    "The SDK answers /auth once the router uses it: r.Use(supertokens.Middleware).",
-                ],
-                GoFramework::Echo => &[
-                    "The SDK answers /auth once the server uses it:",
-                    "e.Use(echo.WrapMiddleware(supertokens.Middleware)).",
-                ],
+                GoFramework::Chi => &["With chi, before your routes: r.Use(WithSuperTokens)."],
+                GoFramework::Echo => {
+                    &["With Echo, before your routes: e.Use(echo.WrapMiddleware(WithSuperTokens))."]
+                }
                 GoFramework::Gin => &[
-                    "The SDK answers /auth once gin hands it each request: a router.Use handler that",
-                    "serves c.Request through supertokens.Middleware and calls c.Next() inside it.",
+                    "With gin, wrap the engine: http.ListenAndServe(addr, WithSuperTokens(router)), so",
+                    "the SDK answers its routes and CORS before gin routes the rest.",
                 ],
             },
             Language::Js(..) => &[],
