@@ -44,8 +44,9 @@ struct TemplateContext<'a> {
     framework_name: String,
     mode: String,
     package: &'a str,
-    /// A FastAPI service: its file also wires middleware and CORS.
+    /// A FastAPI or Flask service: its file also wires middleware and CORS.
     fastapi: bool,
+    flask: bool,
     wiring: &'static [&'static str],
     app_name: &'a str,
     api_domain: &'a str,
@@ -194,6 +195,7 @@ pub fn render(target: &Target, values: &FileValues) -> String {
         mode,
         package,
         fastapi: target.language == Language::Python(crate::target::PythonFramework::FastApi),
+        flask: target.language == Language::Python(crate::target::PythonFramework::Flask),
         wiring: target.wiring(),
         app_name: values.app_name,
         api_domain: values.api_domain,

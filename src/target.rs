@@ -451,8 +451,8 @@ impl Target {
                 "CORS for the website.",
             ],
             Language::Python(PythonFramework::Flask) => &[
-                "Then let the SDK answer /auth: `from supertokens_python.framework.flask import",
-                "Middleware` and `Middleware(app)`.",
+                "Then call add_supertokens(app) (below) on your Flask app, before your routes: the",
+                "SDK's routes, and CORS for the website (pip install flask-cors).",
             ],
             Language::Python(PythonFramework::Django) => &[
                 "Import this module from settings.py, then let the SDK answer /auth: add",

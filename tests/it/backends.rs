@@ -648,12 +648,18 @@ fn a_three_language_project_stays_in_step() {
     }
 }
 
-/// A generated FastAPI file's own add_supertokens(app), in a bare FastAPI app: a preflight
+/// A generated FastAPI or Flask file's own add_supertokens(app), in a bare app: a preflight
 /// from the website is allowed with credentials and the SDK's headers, a look-alike origin
 /// gets no Access-Control-Allow-Origin.
 #[test]
-fn a_fastapi_backend_answers_the_websites_preflight_and_no_one_elses() {
-    let (dir, file) = generate(Setup::TwoApis, "svc/st.py@fastapi", "Acme");
+fn fastapi_and_flask_backends_answer_the_websites_preflight_and_no_one_elses() {
+    for framework in ["fastapi", "flask"] {
+        python_preflight(framework);
+    }
+}
+
+fn python_preflight(framework: &str) {
+    let (dir, file) = generate(Setup::TwoApis, &format!("svc/st.py@{framework}"), "Acme");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/preflight.py");
     let out = std::process::Command::new(crate::python::python_ready())
         .arg(script)

@@ -1,7 +1,7 @@
-"""Runs a generated FastAPI backend file, wires it into a bare FastAPI app with the file's
-own add_supertokens(app), and prints (JSON) how the app answers CORS preflights for the
-SDK's refresh route from the website (argv[2]) and from a look-alike origin. In-process
-(Starlette's test client): no server, no network."""
+"""Runs a generated FastAPI or Flask backend file (argv[1]), wires it into a bare app of
+its framework with the file's own add_supertokens(app), and prints (JSON) how the app
+answers CORS preflights for the SDK's refresh route from the website (argv[2]) and from a
+look-alike origin. In-process (the frameworks' test clients): no server, no network."""
 
 import json
 import runpy
@@ -10,15 +10,26 @@ import warnings
 
 warnings.simplefilter("ignore")
 
-from fastapi import FastAPI  # noqa: E402
-from fastapi.testclient import TestClient  # noqa: E402
+
+
+def client_for(module):
+    """A test client of a bare app of the module's framework, wired by the module."""
+    if module["ST_FRAMEWORK"] == "flask":
+        from flask import Flask
+
+        app = Flask("preflight")
+        module["add_supertokens"](app)
+        return app.test_client()
+    from fastapi import FastAPI
+    from fastapi.testclient import TestClient
+
+    app = FastAPI()
+    module["add_supertokens"](app)
+    return TestClient(app)
 
 
 def main(path, website):
-    module = runpy.run_path(path)
-    app = FastAPI()
-    module["add_supertokens"](app)
-    client = TestClient(app)
+    client = client_for(runpy.run_path(path))
 
     def ask(origin):
         response = client.options(
