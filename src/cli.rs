@@ -192,7 +192,8 @@ pub struct AnswerFlags {
     /// A backend init file; repeat for each backend service, all get the same values.
     /// The extension decides the SDK: .ts .tsx .mts .cts .js .jsx .mjs .cjs supertokens-node,
     /// .py supertokens-python, .go supertokens-golang. The framework comes from the
-    /// project's manifests, or after @: PATH@fastapi|flask|django, PATH@net/http|gin|chi|echo
+    /// project's manifests, or after @: PATH@node|express|nextjs, PATH@fastapi|flask|django,
+    /// PATH@net/http|gin|chi|echo
     /// [default: backend/supertokens.ts, or .js]
     #[arg(long, value_name = "PATH[@FRAMEWORK]", help_heading = ANSWERS)]
     pub backend_out: Vec<PathBuf>,

@@ -136,6 +136,16 @@ pub enum JsFramework {
     Express,
 }
 
+impl JsFramework {
+    pub fn label(self) -> &'static str {
+        match self {
+            JsFramework::Plain => "Node",
+            JsFramework::Express => "Express",
+            JsFramework::NextApp => "Next.js app router",
+        }
+    }
+}
+
 /// The frameworks supertokens-python integrates with; the init call names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PythonFramework {
@@ -164,12 +174,16 @@ pub struct GoSetup {
 /// project's manifests say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Framework {
+    Js(JsFramework),
     Python(PythonFramework),
     Go(GoFramework),
 }
 
 impl Framework {
-    pub const ALL: [Framework; 7] = [
+    pub const ALL: [Framework; 10] = [
+        Framework::Js(JsFramework::Plain),
+        Framework::Js(JsFramework::Express),
+        Framework::Js(JsFramework::NextApp),
         Framework::Python(PythonFramework::FastApi),
         Framework::Python(PythonFramework::Flask),
         Framework::Python(PythonFramework::Django),
@@ -182,6 +196,9 @@ impl Framework {
     /// The name written after `@`.
     pub fn name(self) -> &'static str {
         match self {
+            Framework::Js(JsFramework::Plain) => "node",
+            Framework::Js(JsFramework::Express) => "express",
+            Framework::Js(JsFramework::NextApp) => "nextjs",
             Framework::Python(PythonFramework::FastApi) => "fastapi",
             Framework::Python(PythonFramework::Flask) => "flask",
             Framework::Python(PythonFramework::Django) => "django",
@@ -194,10 +211,10 @@ impl Framework {
 
     pub fn parse(name: &str) -> Option<Framework> {
         let name = name.to_ascii_lowercase();
-        let name = if name == "nethttp" || name == "http" {
-            "net/http"
-        } else {
-            &name
+        let name = match name.as_str() {
+            "nethttp" | "http" => "net/http",
+            "next" | "next.js" => "nextjs",
+            _ => &name,
         };
         Framework::ALL.into_iter().find(|f| f.name() == name)
     }
@@ -206,7 +223,7 @@ impl Framework {
     pub fn names_for(extension: &str) -> Vec<&'static str> {
         Framework::ALL
             .into_iter()
-            .filter(|f| f.extension() == extension)
+            .filter(|f| f.fits(extension))
             .map(Framework::name)
             .collect()
     }
@@ -214,15 +231,18 @@ impl Framework {
     /// The framework's own name for itself: "FastAPI".
     pub fn label(self) -> &'static str {
         match self {
+            Framework::Js(framework) => framework.label(),
             Framework::Python(framework) => framework.label(),
             Framework::Go(framework) => framework.label(),
         }
     }
 
-    fn extension(self) -> &'static str {
+    /// Whether a file with `extension` can be in this framework.
+    fn fits(self, extension: &str) -> bool {
         match self {
-            Framework::Python(_) => "py",
-            Framework::Go(_) => "go",
+            Framework::Js(_) => extensions(Side::Frontend).contains(&extension),
+            Framework::Python(_) => extension == "py",
+            Framework::Go(_) => extension == "go",
         }
     }
 }
@@ -347,6 +367,7 @@ impl Target {
     /// names them.
     pub fn packages(&self) -> &'static [&'static str] {
         match (&self.language, self.role) {
+            (Language::Python(PythonFramework::Flask), _) => &["supertokens-python", "flask-cors"],
             (Language::Python(_), _) => &["supertokens-python"],
             (Language::Go(_), _) => &["github.com/supertokens/supertokens-golang"],
             (Language::Js(syntax, JsFramework::Express), Role::Backend) => {
@@ -370,9 +391,10 @@ impl Target {
     /// The framework, for the languages that name one.
     pub fn framework(&self) -> Option<Framework> {
         match &self.language {
+            Language::Js(_, JsFramework::Plain) => None,
+            Language::Js(_, framework) => Some(Framework::Js(*framework)),
             Language::Python(framework) => Some(Framework::Python(*framework)),
             Language::Go(go) => Some(Framework::Go(go.framework)),
-            Language::Js(..) => None,
         }
     }
 
@@ -531,5 +553,10 @@ mod tests {
             assert_eq!(Framework::parse(framework.name()), Some(framework));
         }
         assert_eq!(Framework::names_for("py"), ["fastapi", "flask", "django"]);
+        assert_eq!(Framework::names_for("tsx"), ["node", "express", "nextjs"]);
+        assert_eq!(
+            Framework::parse("Next.js"),
+            Some(Framework::Js(JsFramework::NextApp))
+        );
     }
 }

@@ -169,12 +169,17 @@ pub fn target_for(
             (Language::Go(GoSetup { package, framework }), None)
         }
         _ => {
-            let framework = if next_app_dir(path)?.is_some() {
-                JsFramework::NextApp
-            } else if role == Role::Backend && lists_dependency(path, "express")? {
-                JsFramework::Express
-            } else {
-                JsFramework::Plain
+            let framework = match chosen {
+                // Express's wiring is a server's.
+                Some(Framework::Js(JsFramework::Express)) if role != Role::Backend => {
+                    JsFramework::Plain
+                }
+                Some(Framework::Js(framework)) => framework,
+                _ if next_app_dir(path)?.is_some() => JsFramework::NextApp,
+                _ if role == Role::Backend && lists_dependency(path, "express")? => {
+                    JsFramework::Express
+                }
+                _ => JsFramework::Plain,
             };
             (Language::Js(syntax_for(path)?, framework), None)
         }
@@ -737,7 +742,7 @@ mod tests {
         );
         fs::write(
             root.join("py/requirements.txt"),
-            "flask\nsupertokens-python\n",
+            "flask\nflask-cors\nsupertokens-python\n",
         )
         .unwrap();
         assert_eq!(install(&py), None);
@@ -762,6 +767,37 @@ mod tests {
                 "go get github.com/supertokens/supertokens-golang".to_owned(),
                 root.join("go")
             ))
+        );
+    }
+
+    #[test]
+    fn a_javascript_target_takes_its_framework_from_package_json_or_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("server.ts");
+        let framework = |role, named| match target_for(role, &file, named).unwrap().0.language {
+            Language::Js(_, framework) => framework,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(framework(Role::Backend, None), JsFramework::Plain);
+        let express = Some(Framework::Js(JsFramework::Express));
+        assert_eq!(framework(Role::Backend, express), JsFramework::Express);
+        fs::write(
+            dir.path().join("package.json"),
+            r#"{"dependencies":{"express":"5"}}"#,
+        )
+        .unwrap();
+        assert_eq!(framework(Role::Backend, None), JsFramework::Express);
+        let node = Some(Framework::Js(JsFramework::Plain));
+        assert_eq!(
+            framework(Role::Backend, node),
+            JsFramework::Plain,
+            "named wins"
+        );
+        let ui = Role::Frontend(crate::answers::Ui::Custom);
+        assert_eq!(
+            framework(ui, express),
+            JsFramework::Plain,
+            "Express wires servers only"
         );
     }
 

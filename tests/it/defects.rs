@@ -322,7 +322,10 @@ fn an_output_path_without_a_javascript_extension_is_a_usage_error() {
             "svc/st.py@rails",
             "names the framework \"rails\", which st-setup does not know",
         ),
-        ("svc/st.ts@flask", "pass --backend-out without \"@flask\""),
+        (
+            "svc/st.ts@flask",
+            "is not a framework for .ts files; name one of node, express, nextjs",
+        ),
     ] {
         yes_two_apis(dir.path(), &["--backend-out", path])
             .expect_code(2)
