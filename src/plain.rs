@@ -172,7 +172,14 @@ fn ask_framework(project: &Path, given: &Path) -> Result<PathBuf, InquireError> 
     let (path, named) = split_framework(given);
     let guess = match target_for(Role::Backend, &project.join(path), named) {
         Ok((target, None)) => {
-            eprintln!("  {} → {}", given.display(), target.summary());
+            let reason =
+                crate::project::framework_reason(&project.join(path), &target, named.is_some());
+            match reason {
+                Some(reason) => {
+                    eprintln!("  {} → {} ({reason})", given.display(), target.summary())
+                }
+                None => eprintln!("  {} → {}", given.display(), target.summary()),
+            }
             return Ok(given.to_owned());
         }
         Ok((_, Some(guess))) => guess,

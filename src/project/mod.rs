@@ -187,6 +187,54 @@ pub fn target_for(
     Ok((Target { role, language }, guess))
 }
 
+/// Why a file at `path` (its real path) has `target`'s framework, for the wizard's row:
+/// "next 15.5.29 in package.json", "flask in requirements.txt", "named after the path".
+/// `None` when nothing chose one (a plain Node file, or a default).
+pub fn framework_reason(path: &Path, target: &Target, named: bool) -> Option<String> {
+    if named {
+        return Some("named after the path".to_owned());
+    }
+    let start = path.parent().unwrap_or(Path::new("."));
+    let in_package_json = |name: &str| {
+        let manifest = nearest(start, "package.json")?;
+        let json = read_json(&manifest, "for its dependencies").ok()?;
+        let version = ["dependencies", "devDependencies"]
+            .iter()
+            .find_map(|section| json.get(section)?.get(name)?.as_str().map(str::to_owned))?;
+        Some(format!("{name} {version} in package.json"))
+    };
+    match &target.language {
+        Language::Js(_, JsFramework::NextApp) => in_package_json("next"),
+        Language::Js(_, JsFramework::Express) => in_package_json("express"),
+        Language::Js(..) => None,
+        Language::Python(framework) => {
+            let manifest = python::Manifest::nearest(start).ok()?;
+            if !manifest.lists(framework.distribution()) {
+                return Some("the default: no manifest above names a framework".to_owned());
+            }
+            Some({
+                let files: Vec<String> = manifest
+                    .files
+                    .iter()
+                    .filter_map(|f| f.file_name()?.to_str().map(str::to_owned))
+                    .collect();
+                format!("{} in {}", framework.distribution(), files.join(", "))
+            })
+        }
+        Language::Go(go) => {
+            let module = go::GoModule::nearest(start).ok()?;
+            (go.framework != crate::target::GoFramework::NetHttp)
+                .then(|| format!("{} in go.mod", go.framework.label()))
+                .or_else(|| {
+                    module
+                        .folder
+                        .is_some()
+                        .then(|| "no router in go.mod".to_owned())
+                })
+        }
+    }
+}
+
 /// Whether the nearest package.json above `path` lists `name` as a dependency.
 fn lists_dependency(path: &Path, name: &str) -> Result<bool> {
     let start = path.parent().unwrap_or(Path::new("."));
@@ -799,6 +847,38 @@ mod tests {
             JsFramework::Plain,
             "Express wires servers only"
         );
+    }
+
+    #[test]
+    fn the_wizard_says_why_a_framework_was_chosen() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("app")).unwrap();
+        fs::write(
+            root.join("package.json"),
+            r#"{"dependencies":{"next":"15.5.29"}}"#,
+        )
+        .unwrap();
+        fs::write(root.join("requirements.txt"), "flask\n").unwrap();
+        let reason = |file: &str, named| {
+            let path = root.join(file);
+            let (target, _) = target_for(Role::Backend, &path, None).unwrap();
+            framework_reason(&path, &target, named)
+        };
+        assert_eq!(
+            reason("app/b.ts", false).as_deref(),
+            Some("next 15.5.29 in package.json")
+        );
+        assert_eq!(
+            reason("st.py", false).as_deref(),
+            Some("flask in requirements.txt")
+        );
+        assert_eq!(
+            reason("st.py", true).as_deref(),
+            Some("named after the path")
+        );
+        fs::remove_file(root.join("requirements.txt")).unwrap();
+        assert!(reason("st.py", false).unwrap().starts_with("the default"));
     }
 
     #[test]

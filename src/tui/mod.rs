@@ -104,7 +104,12 @@ fn describe_targets(model: &mut Model) {
     for (role, row, path) in model.unknown_targets() {
         let (path, framework) = crate::target::split_framework(&path);
         let described = match crate::project::target_for(role, path, framework) {
-            Ok((target, _)) => target.summary(),
+            Ok((target, _)) => {
+                match crate::project::framework_reason(path, &target, framework.is_some()) {
+                    Some(reason) => format!("{} ({reason})", target.summary()),
+                    None => target.summary(),
+                }
+            }
             Err(error) => format!("{error:#}"),
         };
         model.targets.push((role, row, described));
