@@ -5,7 +5,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::target::{Framework, Side};
+use crate::target::{Framework, JsFramework, Side};
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
@@ -224,10 +224,15 @@ pub fn out_paths(given: &[PathBuf], side: &str, lang: Lang, project: &Path) -> V
         .ok()
         .flatten()
         .and_then(|app| app.strip_prefix(project).ok().map(Path::to_owned));
+    let plain = default_out(side, lang);
+    // A setup that began before the project was a Next.js app keeps its files.
+    if project.join(&plain).exists() {
+        return vec![plain];
+    }
     vec![match (next_app, side) {
         (Some(app), "backend") => app.join(format!("config/backend.{}", lang.extension())),
         (Some(app), _) => app.join(format!("config/frontend.{}x", lang.extension())),
-        (None, _) => default_out(side, lang),
+        (None, _) => plain,
     }]
 }
 
@@ -317,6 +322,14 @@ pub fn check_output_path(path: &Path, project: &Path, question: Question) -> Res
     };
     let extensions = crate::target::extensions(side);
     match extension.as_deref() {
+        Some(_)
+            if side == Side::Frontend && framework == Some(Framework::Js(JsFramework::Express)) =>
+        {
+            Err(format!(
+                "{name} {} names express, a server framework; a frontend file is plain (@node) or in a Next.js app (@nextjs)",
+                crate::text::quoted(&given)
+            ))
+        }
         Some(e) if extensions.contains(&e) => check_framework(&given, e, framework, flag),
         Some(e)
             if e.split_once('@').is_some_and(|(e, _)| {

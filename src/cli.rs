@@ -194,13 +194,16 @@ pub struct AnswerFlags {
     /// .py supertokens-python, .go supertokens-golang. The framework comes from the
     /// project's manifests, or after @: PATH@node|express|nextjs, PATH@fastapi|flask|django,
     /// PATH@net/http|gin|chi|echo
-    /// [default: backend/supertokens.ts, or .js]
+    /// [default: backend/supertokens.ts, or .js; in a Next.js app router project
+    /// app/config/backend.ts]
     #[arg(long, value_name = "PATH[@FRAMEWORK]", help_heading = ANSWERS)]
     pub backend_out: Vec<PathBuf>,
 
     /// A frontend init file (.ts .tsx .mts .cts .js .jsx .mjs .cjs); repeat for each
-    /// frontend [default: frontend/supertokens.ts, or .js]
-    #[arg(long, value_name = "PATH", help_heading = ANSWERS)]
+    /// frontend. The framework comes from package.json, or after @: PATH@node|nextjs
+    /// [default: frontend/supertokens.ts, or .js; in a Next.js app router project
+    /// app/config/frontend.tsx]
+    #[arg(long, value_name = "PATH[@FRAMEWORK]", help_heading = ANSWERS)]
     pub frontend_out: Vec<PathBuf>,
 
     /// TypeScript or JavaScript for the default file names [default: ts, or js when the

@@ -585,6 +585,21 @@ pub fn outside_the_project(path: &std::path::Path, flag: &str) -> String {
     )
 }
 
+/// A backend file in a Next.js app whose code outside the block was written for plain Node.
+pub fn not_written_for_nextjs(path: &std::path::Path) -> String {
+    format!(
+        "{} is in a Next.js app, but its code outside st-setup's block was written for plain Node (it has no ensureSuperTokensInit), so no auth route was written for it. Regenerate it for Next.js with `st-setup --yes --force` (the old file is kept as a .bak copy), or initialise the SDK in your route handlers yourself with framework \"custom\".",
+        path.display()
+    )
+}
+
+/// A Next.js backend whose auth API another origin calls: its route answers no CORS.
+pub fn nextjs_cross_origin(website: &str, api: &str) -> String {
+    format!(
+        "The website {website} calls the auth API {api}, another origin, and the Next.js route handler answers no CORS: browsers will block its requests. Serve the website and the auth routes from one Next.js app (one origin), or add CORS headers for the website to the route."
+    )
+}
+
 /// A Python service whose manifests do not settle its framework.
 pub fn framework_guessed(path: &std::path::Path, guess: &crate::project::Guess) -> String {
     use crate::target::Framework;

@@ -170,11 +170,14 @@ pub fn generate(
         let (target, guess) = target_for(out.role, &path, out.framework)?;
         targets.push((out, path, target, guess));
     }
-    // Every output carries the same apiBasePath: Next.js serves the auth routes under its
-    // own /api, so one Next.js app among the outputs moves them for all.
-    let next_app = targets
-        .iter()
-        .any(|(_, _, t, _)| matches!(t.language, Language::Js(_, JsFramework::NextApp)));
+    // Every output carries the same apiBasePath: a Next.js backend serves the auth routes
+    // under its own /api, so it moves them for all.
+    let next_app = targets.iter().any(|(_, _, t, _)| {
+        t.role == Role::Backend && matches!(t.language, Language::Js(_, JsFramework::NextApp))
+    });
+    if next_app && api_domain != website {
+        notes.push(findings::nextjs_cross_origin(&website, &api_domain));
+    }
     let values = FileValues {
         app_name: &setup.app_name,
         api_domain: &api_domain,
@@ -188,11 +191,21 @@ pub fn generate(
     let mut files = Vec::new();
     let mut glue = Vec::new();
     for (out, path, target, guess) in targets {
-        if let Some(route) = nextjs_route(project, &path, &target)? {
-            glue.push(route);
-        }
+        let route = nextjs_route(project, &path, &target)?;
         let text = render(&target, &values);
         let planned = PlannedFile::at(project, out.path, path, Some(target), text, force)?;
+        // The route calls the backend's ensureSuperTokensInit: a file written before the
+        // project was a Next.js app has none (its code outside the block is the user's).
+        if let Some(route) = route {
+            if planned
+                .new
+                .contains("export function ensureSuperTokensInit")
+            {
+                glue.push(route);
+            } else {
+                notes.push(findings::not_written_for_nextjs(out.path));
+            }
+        }
         // Said when the file is written first; later runs keep what it was set up for.
         if let Some(guess) = guess.filter(|_| planned.change == Change::Create) {
             notes.push(findings::framework_guessed(out.path, &guess));
@@ -257,19 +270,18 @@ fn nextjs_route(
     let Some(app) = crate::project::next_app_dir(backend)? else {
         return Ok(None);
     };
-    let folder = app.join("api/auth/[...path]");
-    if [
-        "route.ts",
-        "route.js",
-        "route.tsx",
-        "route.jsx",
-        "route.mjs",
-    ]
-    .iter()
-    .any(|name| folder.join(name).exists())
-    {
+    // Any route the app has under /api/auth already ([...path], [[...path]], NextAuth's
+    // [...nextauth]) would clash with a second catch-all: Next.js refuses to build.
+    let auth = app.join("api/auth");
+    let taken = std::fs::read_dir(&auth)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|entry| entry.file_name().to_string_lossy().starts_with('['));
+    if taken || auth.join("route.ts").exists() || auth.join("route.js").exists() {
         return Ok(None);
     }
+    let folder = auth.join("[...path]");
     let ts = target.syntax().is_some_and(|s| s.ts);
     let route = folder.join(if ts { "route.ts" } else { "route.js" });
     let text = crate::render::nextjs_route(ts, &import_specifier(&folder, backend));

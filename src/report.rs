@@ -8,7 +8,7 @@ use crate::analysis::Analysis;
 use crate::findings::Severity;
 use crate::generate::Outcome;
 use crate::plan::Change;
-use crate::target::{JsFramework, Language, Side};
+use crate::target::{JsFramework, Language, PythonFramework, Side};
 use crate::text;
 
 /// The width to wrap text for stdout: the terminal's, or `None` (no wrapping) for a pipe
@@ -228,6 +228,7 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
     #[derive(PartialEq)]
     enum Use {
         Import(Side),
+        PythonApp,
         GoBuild,
         NextBackend,
         NextFrontend,
@@ -236,6 +237,7 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
     }
     let use_of = |target: &crate::target::Target| match (&target.language, target.role.side()) {
         (Language::Go(_), _) => Use::GoBuild,
+        (Language::Python(PythonFramework::FastApi | PythonFramework::Flask), _) => Use::PythonApp,
         (Language::Js(_, JsFramework::NextApp), Side::Backend) => Use::NextBackend,
         (Language::Js(_, JsFramework::Express), Side::Backend) => Use::ExpressBackend,
         (Language::Js(_, JsFramework::NextApp), Side::Frontend) => match target.role {
@@ -264,14 +266,25 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
     let step = |files: Vec<String>, say: fn(String) -> String| {
         (!files.is_empty()).then(|| say(text::join(files.into_iter())))
     };
+    // The auth route st-setup wrote (or that was there: then nothing is said of it).
+    let route = outcome
+        .files
+        .iter()
+        .find(|f| f.glue && f.change == Change::Create)
+        .map(|f| text::shown(&f.display.display().to_string()));
     let steps: Vec<String> = [
         import(
             created(Use::Import(Side::Backend)),
             "once at the start of its API server (before its routes)",
         ),
+        step(created(Use::PythonApp), |files| {
+            format!(
+                "import {files} in its service and call its add_supertokens(app) on the app (the SDK's routes and CORS for the website)"
+            )
+        }),
         step(created(Use::GoBuild), |files| {
             format!(
-                "build {files} into its service: its init() runs there (a package other than main needs a blank import, `import _ \"<module>/<folder>\"`)"
+                "build {files} into its service (its init() runs there; a package other than main needs a blank import, `import _ \"<module>/<folder>\"`) and serve your handler through its WithSuperTokens (the SDK's routes and CORS for the website)"
             )
         }),
         step(created(Use::ExpressBackend), |files| {
@@ -281,12 +294,16 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         }),
         step(created(Use::NextBackend), |files| {
             format!(
-                "call ensureSuperTokensInit() from {files} in every route handler that uses the SDK (the auth route does)"
+                "call ensureSuperTokensInit() from {files} in every route handler that uses the SDK"
             )
+        })
+        .map(|step| match &route {
+            Some(route) => format!("{step} (the auth route {route} does)"),
+            None => format!("{step}, the route that serves /api/auth included"),
         }),
         step(created(Use::NextFrontend), |files| {
             format!(
-                "wrap your app in <SuperTokensProvider> from {files} (app/layout.tsx: <body><SuperTokensProvider>{{children}}</SuperTokensProvider></body>)"
+                "wrap the children of your root layout in <SuperTokensProvider> from {files}: <body><SuperTokensProvider>{{children}}</SuperTokensProvider></body>"
             )
         }),
         step(created(Use::NextCustomFrontend), |files| {

@@ -159,3 +159,68 @@ fn a_next_app_router_project_builds_with_the_generated_files() {
         run_in(root, &["check"]).expect_code(0);
     }
 }
+
+/// What a project that is, or becomes, a Next.js app gets without a build: the old files
+/// kept, no clashing route, apiBasePath moved only by a Next.js backend, a note when the
+/// website and the auth API are on different origins.
+#[test]
+fn next_app_edge_cases_are_said_and_not_broken() {
+    let args = [
+        "--yes",
+        "--api",
+        "https://example.com",
+        "--website",
+        "https://example.com",
+        "--ui",
+        "prebuilt",
+        "--app-name",
+        "Acme",
+    ];
+    // Set up before the project was a Next.js app: the files stay where they are.
+    let dir = project();
+    let root = dir.path();
+    run_in(root, &args).expect_code(0);
+    next_app(root, true);
+    let run = run_in(root, &["--yes"]).expect_code(0);
+    assert!(!root.join("app/config").exists(), "{}", run.stdout);
+    assert!(
+        !root.join("app/api").exists(),
+        "no route for a file with no ensureSuperTokensInit"
+    );
+    assert!(
+        run.stderr.contains("written for plain Node"),
+        "{}",
+        run.stderr
+    );
+
+    // A route of the app's own under /api/auth: none is added beside it.
+    let dir = project();
+    let root = dir.path();
+    next_app(root, true);
+    fs::create_dir_all(root.join("app/api/auth/[[...path]]")).unwrap();
+    fs::write(root.join("app/api/auth/[[...path]]/route.ts"), "// mine\n").unwrap();
+    run_in(root, &args).expect_code(0);
+    assert!(!root.join("app/api/auth/[...path]").exists());
+
+    // A Next.js frontend of an API elsewhere moves no route; a Next.js backend called from
+    // another origin is said to answer no CORS.
+    let dir = project();
+    let root = dir.path();
+    next_app(root, true);
+    let mut split = args.to_vec();
+    split.extend(["--backend-out", "api/st.ts@node"]);
+    run_in(root, &split).expect_code(0);
+    assert!(
+        !fs::read_to_string(root.join("app/config/frontend.tsx"))
+            .unwrap()
+            .contains("apiBasePath")
+    );
+    let dir = project();
+    let root = dir.path();
+    next_app(root, true);
+    let mut cross = args.to_vec();
+    cross[2] = "https://api.example.com";
+    run_in(root, &cross)
+        .expect_code(0)
+        .expect_stderr("answers no CORS");
+}
