@@ -152,6 +152,7 @@ fn bench_render(c: &mut Criterion) {
         cookie_domain: Some(".example.com"),
         older_cookie_domain: None,
         api_base_path: None,
+        website_base_path: None,
         why: "The APIs api.example.com, api2.example.com and api3.example.com share example.com, so the session cookies are set for .example.com and sent to all of them.",
     };
     let mut group = c.benchmark_group("render");

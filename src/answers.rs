@@ -96,6 +96,12 @@ pub struct Answers {
     pub lang: Option<Lang>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_uri: Option<String>,
+    /// appInfo.apiBasePath; unanswered: `/auth`, or `/api/auth` with a Next.js backend.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_base_path: Option<String>,
+    /// appInfo.websiteBasePath; unanswered: the SDKs' `/auth`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website_base_path: Option<String>,
 }
 
 impl Answers {
@@ -117,7 +123,16 @@ impl Answers {
                 }
             )*};
         }
-        take!(auth_api, website, ui, app_name, lang, connection_uri);
+        take!(
+            auth_api,
+            website,
+            ui,
+            app_name,
+            lang,
+            connection_uri,
+            api_base_path,
+            website_base_path
+        );
         self
     }
 
@@ -200,6 +215,8 @@ impl Answers {
             backend_out: out_paths(&self.backend_out, "backend", lang, project),
             frontend_out: out_paths(&self.frontend_out, "frontend", lang, project),
             lang,
+            api_base_path: self.api_base_path.clone(),
+            website_base_path: self.website_base_path.clone(),
             connection_uri: self
                 .connection_uri
                 .clone()
@@ -393,6 +410,39 @@ fn check_framework(
     })
 }
 
+/// A base path (`--api-base-path`, `--website-base-path`) is a URL path: it starts with
+/// `/`, and holds no spaces, query, fragment or invisible character. An empty answer
+/// means the default.
+pub fn check_base_path(path: &str, question: Question) -> Result<(), String> {
+    let flag = question.flag();
+    let shown = crate::text::quoted(path);
+    if path.is_empty() {
+        return Ok(());
+    }
+    if let Some((position, character)) = crate::text::first_invisible(path) {
+        return Err(format!(
+            "the base path {shown} has {} at character {position}; pass {flag} without it",
+            crate::text::name_of(character)
+        ));
+    }
+    if !path.starts_with('/') {
+        return Err(format!(
+            "the base path {shown} does not start with \"/\"; pass {flag} with a path such as /auth"
+        ));
+    }
+    if let Some(bad) = path.chars().find(|c| matches!(c, ' ' | '?' | '#' | '\\')) {
+        return Err(format!(
+            "the base path {shown} has {bad:?}; a base path is the path part of a URL only, such as /auth. Pass {flag} without it"
+        ));
+    }
+    if path.contains("//") {
+        return Err(format!(
+            "the base path {shown} has an empty segment (\"//\"); pass {flag} such as /api/auth"
+        ));
+    }
+    Ok(())
+}
+
 /// An app name must be there and fit on one line.
 pub fn check_app_name(name: &str) -> Result<(), String> {
     if name.trim().is_empty() {
@@ -445,6 +495,8 @@ pub struct Setup {
     pub frontend_out: Vec<PathBuf>,
     pub lang: Lang,
     pub connection_uri: String,
+    pub api_base_path: Option<String>,
+    pub website_base_path: Option<String>,
 }
 
 /// One output of a setup.
@@ -490,6 +542,8 @@ impl Setup {
             frontend_out: not_default(&self.frontend_out, "frontend", self.lang),
             lang: Some(self.lang),
             connection_uri: Some(self.connection_uri.clone()),
+            api_base_path: self.api_base_path.clone(),
+            website_base_path: self.website_base_path.clone(),
         }
     }
 }
@@ -517,10 +571,12 @@ pub enum Question {
     BackendOut,
     FrontendOut,
     ConnectionUri,
+    ApiBasePath,
+    WebsiteBasePath,
 }
 
 impl Question {
-    pub const ALL: [Question; 9] = [
+    pub const ALL: [Question; 11] = [
         Question::Apis,
         Question::AuthApi,
         Question::Ui,
@@ -530,6 +586,8 @@ impl Question {
         Question::BackendOut,
         Question::FrontendOut,
         Question::ConnectionUri,
+        Question::ApiBasePath,
+        Question::WebsiteBasePath,
     ];
 
     /// The field's name in the wizards.
@@ -544,6 +602,8 @@ impl Question {
             Question::BackendOut => "Backend files",
             Question::FrontendOut => "Frontend files",
             Question::ConnectionUri => "Core URI",
+            Question::ApiBasePath => "API base path",
+            Question::WebsiteBasePath => "Login path",
         }
     }
 
@@ -575,6 +635,12 @@ impl Question {
             Question::ConnectionUri => {
                 "Where the backend reaches the SuperTokens core, e.g. http://localhost:3567"
             }
+            Question::ApiBasePath => {
+                "appInfo.apiBasePath: where the auth API serves its routes; empty: /auth (/api/auth in Next.js)"
+            }
+            Question::WebsiteBasePath => {
+                "appInfo.websiteBasePath: where the website shows the login pages; empty: /auth"
+            }
         }
     }
 
@@ -594,6 +660,8 @@ impl Question {
             Question::BackendOut => "--backend-out PATH",
             Question::FrontendOut => "--frontend-out PATH",
             Question::ConnectionUri => "--connection-uri URL",
+            Question::ApiBasePath => "--api-base-path PATH",
+            Question::WebsiteBasePath => "--website-base-path PATH",
         }
     }
 }

@@ -216,6 +216,15 @@ pub struct AnswerFlags {
     /// Where the backend reaches the SuperTokens core [default: http://localhost:3567]
     #[arg(long, value_name = "URL", help_heading = ANSWERS)]
     pub connection_uri: Option<String>,
+
+    /// appInfo.apiBasePath, where the auth API serves SuperTokens' routes, on every
+    /// output [default: /auth, or /api/auth with a Next.js backend]
+    #[arg(long, value_name = "PATH", help_heading = ANSWERS)]
+    pub api_base_path: Option<String>,
+
+    /// appInfo.websiteBasePath, where the website shows the login pages [default: /auth]
+    #[arg(long, value_name = "PATH", help_heading = ANSWERS)]
+    pub website_base_path: Option<String>,
 }
 
 #[derive(Debug, Default, Args)]
@@ -295,6 +304,8 @@ impl AnswerFlags {
             frontend_out: self.frontend_out.clone(),
             lang: self.lang,
             connection_uri: self.connection_uri.clone(),
+            api_base_path: self.api_base_path.clone(),
+            website_base_path: self.website_base_path.clone(),
         }
     }
 
@@ -309,6 +320,8 @@ impl AnswerFlags {
             frontend_out: non_empty_or(later.frontend_out, self.frontend_out),
             lang: later.lang.or(self.lang),
             connection_uri: later.connection_uri.or(self.connection_uri),
+            api_base_path: later.api_base_path.or(self.api_base_path),
+            website_base_path: later.website_base_path.or(self.website_base_path),
         }
     }
 
@@ -323,6 +336,8 @@ impl AnswerFlags {
             ("--frontend-out", !self.frontend_out.is_empty()),
             ("--lang", self.lang.is_some()),
             ("--connection-uri", self.connection_uri.is_some()),
+            ("--api-base-path", self.api_base_path.is_some()),
+            ("--website-base-path", self.website_base_path.is_some()),
         ]
         .into_iter()
         .filter_map(|(flag, given)| given.then_some(flag))

@@ -16,6 +16,14 @@ use crate::target::{JsFramework, Language, Role, Target};
 /// Where a Next.js app serves SuperTokens' routes: its route handlers live under /api.
 pub const NEXT_API_BASE_PATH: &str = "/api/auth";
 
+/// A base path as the SDKs normalise it: without a trailing slash (but `/` itself).
+fn base_path(path: &str) -> &str {
+    match path.trim_end_matches('/') {
+        "" => "/",
+        trimmed => trimmed,
+    }
+}
+
 /// Everything a run would write, and why.
 #[derive(Debug)]
 pub struct Outcome {
@@ -175,6 +183,10 @@ pub fn generate(
     let next_app = targets.iter().any(|(_, _, t, _)| {
         t.role == Role::Backend && matches!(t.language, Language::Js(_, JsFramework::NextApp))
     });
+    let api_base_path = match &setup.api_base_path {
+        Some(answered) => Some(base_path(answered).to_owned()),
+        None => next_app.then(|| NEXT_API_BASE_PATH.to_owned()),
+    };
     if next_app && api_domain != website {
         notes.push(findings::nextjs_cross_origin(&website, &api_domain));
     }
@@ -185,13 +197,19 @@ pub fn generate(
         connection_uri: &setup.connection_uri,
         cookie_domain: cookie_domain.as_deref(),
         older_cookie_domain: older_cookie_domain.as_deref(),
-        api_base_path: next_app.then_some(NEXT_API_BASE_PATH),
+        api_base_path: api_base_path.as_deref(),
+        website_base_path: setup.website_base_path.as_deref().map(base_path),
         why: &why,
     };
     let mut files = Vec::new();
     let mut glue = Vec::new();
     for (out, path, target, guess) in targets {
-        let route = nextjs_route(project, &path, &target)?;
+        let route = nextjs_route(
+            project,
+            &path,
+            &target,
+            api_base_path.as_deref().unwrap_or("/auth"),
+        )?;
         let text = render(&target, &values);
         let planned = PlannedFile::at(project, out.path, path, Some(target), text, force)?;
         // The route calls the backend's ensureSuperTokensInit: a file written before the
@@ -261,6 +279,7 @@ fn nextjs_route(
     project: &Path,
     backend: &Path,
     target: &Target,
+    api_base_path: &str,
 ) -> Result<Option<PlannedFile>, GenerateError> {
     if target.role != Role::Backend
         || !matches!(target.language, Language::Js(_, JsFramework::NextApp))
@@ -270,9 +289,10 @@ fn nextjs_route(
     let Some(app) = crate::project::next_app_dir(backend)? else {
         return Ok(None);
     };
-    // Any route the app has under /api/auth already ([...path], [[...path]], NextAuth's
-    // [...nextauth]) would clash with a second catch-all: Next.js refuses to build.
-    let auth = app.join("api/auth");
+    // Any route the app has under the base path already ([...path], [[...path]],
+    // NextAuth's [...nextauth]) would clash with a second catch-all: Next.js refuses to
+    // build.
+    let auth = app.join(api_base_path.trim_start_matches('/'));
     let taken = std::fs::read_dir(&auth)
         .into_iter()
         .flatten()
@@ -450,6 +470,12 @@ fn check_other_answers(setup: &Setup, project: &Path) -> Result<(), String> {
                 place.display()
             ));
         }
+    }
+    for (answer, question) in [
+        (&setup.api_base_path, answers::Question::ApiBasePath),
+        (&setup.website_base_path, answers::Question::WebsiteBasePath),
+    ] {
+        answers::check_base_path(answer.as_deref().unwrap_or(""), question)?;
     }
     answers::check_app_name(&setup.app_name)?;
     answers::check_connection_uri(&setup.connection_uri)

@@ -9,8 +9,8 @@ use inquire::validator::Validation;
 use inquire::{Confirm, InquireError, Select, Text};
 
 use crate::answers::{
-    Answers, DEFAULT_CONNECTION_URI, Lang, Question, Ui, check_app_name, check_connection_uri,
-    check_output_path, out_paths,
+    Answers, DEFAULT_CONNECTION_URI, Lang, Question, Ui, check_app_name, check_base_path,
+    check_connection_uri, check_output_path, out_paths,
 };
 use crate::endpoint::{Endpoint, origin_of};
 use crate::findings::{API_ENDPOINT, Finding, WEBSITE};
@@ -163,6 +163,16 @@ fn ask_all(
             .unwrap_or(DEFAULT_CONNECTION_URI),
         |s| check_connection_uri(s.trim()).err(),
     )?);
+    // An empty answer keeps the default (/auth, or /api/auth with a Next.js backend).
+    for (question, answer) in [
+        (Question::ApiBasePath, &mut answers.api_base_path),
+        (Question::WebsiteBasePath, &mut answers.website_base_path),
+    ] {
+        let given = ask_text(question, answer.as_deref().unwrap_or(""), move |s| {
+            check_base_path(s.trim(), question).err()
+        })?;
+        *answer = Some(given.trim().to_owned()).filter(|g| !g.is_empty());
+    }
     Ok(answers)
 }
 

@@ -26,6 +26,8 @@ pub struct FileValues<'a> {
     pub older_cookie_domain: Option<&'a str>,
     /// `appInfo.apiBasePath` when it is not the SDKs' default `/auth`.
     pub api_base_path: Option<&'a str>,
+    /// `appInfo.websiteBasePath` when answered.
+    pub website_base_path: Option<&'a str>,
     /// Why the cookie domain is what it is: the analysis' own explanation.
     pub why: &'a str,
 }
@@ -54,6 +56,7 @@ struct TemplateContext<'a> {
     connection_uri: &'a str,
     cookie_domain: Option<&'a str>,
     api_base_path: Option<&'a str>,
+    website_base_path: Option<&'a str>,
     // An object, so that `{{#if}}` is true even for the empty string.
     older_cookie_domain: Option<Wrapped<'a>>,
     why: Vec<String>,
@@ -203,6 +206,7 @@ pub fn render(target: &Target, values: &FileValues) -> String {
         connection_uri: values.connection_uri,
         cookie_domain: values.cookie_domain,
         api_base_path: values.api_base_path,
+        website_base_path: values.website_base_path,
         older_cookie_domain: values.older_cookie_domain.map(|value| Wrapped { value }),
         why: comment_lines(values.why),
         older_why: comment_lines(OLDER_WHY),
@@ -326,6 +330,7 @@ mod tests {
             cookie_domain,
             older_cookie_domain: None,
             api_base_path: None,
+            website_base_path: None,
             why: "because",
         }
     }

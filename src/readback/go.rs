@@ -9,9 +9,10 @@ use super::tree::{line, nodes, parse, text};
 const SUPERTOKENS: &str = "github.com/supertokens/supertokens-golang/supertokens";
 const SESSION: &str = "github.com/supertokens/supertokens-golang/recipe/session";
 const SESSMODELS: &str = "github.com/supertokens/supertokens-golang/recipe/session/sessmodels";
-const MANAGED: [&str; 6] = [
+const MANAGED: [&str; 7] = [
     "stConnectionURI",
     "stAPIBasePath",
+    "stWebsiteBasePath",
     "stAppInfo",
     "stCookieDomain",
     "stOlderCookieDomain",

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use crate::analysis::Analysis;
 use crate::answers::{
-    Answers, DEFAULT_CONNECTION_URI, Lang, Question, Ui, check_app_name, check_connection_uri,
-    check_output_path, default_out, out_paths,
+    Answers, DEFAULT_CONNECTION_URI, Lang, Question, Ui, check_app_name, check_base_path,
+    check_connection_uri, check_output_path, default_out, out_paths,
 };
 use crate::endpoint::Endpoint;
 use crate::generate::{Outcome, analyse_answers};
@@ -44,6 +44,8 @@ pub enum Focus {
     AppName,
     Lang,
     ConnectionUri,
+    ApiBasePath,
+    WebsiteBasePath,
     Preview,
 }
 
@@ -54,6 +56,8 @@ pub enum TextField {
     Website,
     AppName,
     ConnectionUri,
+    ApiBasePath,
+    WebsiteBasePath,
 }
 
 impl Focus {
@@ -67,6 +71,8 @@ impl Focus {
             Focus::AppName => Question::AppName,
             Focus::Lang => Question::Lang,
             Focus::ConnectionUri => Question::ConnectionUri,
+            Focus::ApiBasePath => Question::ApiBasePath,
+            Focus::WebsiteBasePath => Question::WebsiteBasePath,
             Focus::AddRow(_) | Focus::Preview => return None,
         })
     }
@@ -77,6 +83,8 @@ impl Focus {
             Focus::Website => TextField::Website,
             Focus::AppName => TextField::AppName,
             Focus::ConnectionUri => TextField::ConnectionUri,
+            Focus::ApiBasePath => TextField::ApiBasePath,
+            Focus::WebsiteBasePath => TextField::WebsiteBasePath,
             _ => return None,
         })
     }
@@ -164,6 +172,9 @@ pub struct Model<'p> {
     /// The frontend init files, one row each (at least one row).
     pub frontends: Vec<String>,
     pub connection_uri: String,
+    /// Empty: the default.
+    pub api_base_path: String,
+    pub website_base_path: String,
     pub focus: Focus,
     /// Cursor in the focused text field, in characters.
     pub cursor: usize,
@@ -253,6 +264,8 @@ impl<'p> Model<'p> {
                 .connection_uri
                 .clone()
                 .unwrap_or_else(|| DEFAULT_CONNECTION_URI.to_owned()),
+            api_base_path: text(&prefilled.api_base_path),
+            website_base_path: text(&prefilled.website_base_path),
             focus: Focus::Row(List::Apis, 0),
             cursor: 0,
             screen: Screen::Form,
@@ -308,6 +321,8 @@ impl<'p> Model<'p> {
             frontend_out: paths(&self.frontends),
             lang: Some(self.lang),
             connection_uri: some(&self.connection_uri),
+            api_base_path: some(&self.api_base_path),
+            website_base_path: some(&self.website_base_path),
         }
     }
 
@@ -343,7 +358,12 @@ impl<'p> Model<'p> {
         ]);
         rows.extend(list_rows(List::Backends));
         rows.extend(list_rows(List::Frontends));
-        rows.extend([Focus::ConnectionUri, Focus::Preview]);
+        rows.extend([
+            Focus::ConnectionUri,
+            Focus::ApiBasePath,
+            Focus::WebsiteBasePath,
+            Focus::Preview,
+        ]);
         rows
     }
 
@@ -353,6 +373,8 @@ impl<'p> Model<'p> {
             TextField::Website => &self.website,
             TextField::AppName => &self.app_name,
             TextField::ConnectionUri => &self.connection_uri,
+            TextField::ApiBasePath => &self.api_base_path,
+            TextField::WebsiteBasePath => &self.website_base_path,
         }
     }
 
@@ -362,6 +384,8 @@ impl<'p> Model<'p> {
             TextField::Website => &mut self.website,
             TextField::AppName => &mut self.app_name,
             TextField::ConnectionUri => &mut self.connection_uri,
+            TextField::ApiBasePath => &mut self.api_base_path,
+            TextField::WebsiteBasePath => &mut self.website_base_path,
         }
     }
 
@@ -377,6 +401,10 @@ impl<'p> Model<'p> {
         match field {
             TextField::AppName if !text.is_empty() => check_app_name(text).err(),
             TextField::ConnectionUri => check_connection_uri(text).err(),
+            TextField::ApiBasePath => check_base_path(text.trim(), Question::ApiBasePath).err(),
+            TextField::WebsiteBasePath => {
+                check_base_path(text.trim(), Question::WebsiteBasePath).err()
+            }
             TextField::Row(list @ (List::Backends | List::Frontends), _) if !text.is_empty() => {
                 check_output_path(Path::new(text), &self.project, list.question()).err()
             }
@@ -405,7 +433,11 @@ impl<'p> Model<'p> {
         [TextField::AppName]
             .into_iter()
             .chain(files)
-            .chain([TextField::ConnectionUri])
+            .chain([
+                TextField::ConnectionUri,
+                TextField::ApiBasePath,
+                TextField::WebsiteBasePath,
+            ])
             .find_map(|field| self.field_error(field))
             .map(|error| format!("Fix this first: {error}"))
     }

@@ -214,6 +214,8 @@ fn form_lines(
     list_lines(&mut form, model, List::Backends, width, theme);
     list_lines(&mut form, model, List::Frontends, width, theme);
     field_line(&mut form, model, Focus::ConnectionUri, None, width, theme);
+    field_line(&mut form, model, Focus::ApiBasePath, None, width, theme);
+    field_line(&mut form, model, Focus::WebsiteBasePath, None, width, theme);
     form.lines.push(Line::raw(""));
     let focused = model.focus == Focus::Preview;
     if focused {

@@ -182,6 +182,7 @@ struct Values {
     cookie_domain: Option<String>,
     older_cookie_domain: Option<String>,
     api_base_path: Option<String>,
+    website_base_path: Option<String>,
     why: String,
 }
 
@@ -195,6 +196,7 @@ impl Values {
             cookie_domain: self.cookie_domain.as_deref(),
             older_cookie_domain: self.older_cookie_domain.as_deref(),
             api_base_path: self.api_base_path.as_deref(),
+            website_base_path: self.website_base_path.as_deref(),
             why: &self.why,
         }
     }
@@ -207,8 +209,11 @@ fn values() -> impl Strategy<Value = Values> {
         // "" never comes from the analysis as a cookie domain (one host sets none).
         prop::option::of(text().prop_filter("non-empty", |s| !s.is_empty())),
         prop::option::of(text()),
-        // Next.js's "/api/auth", or any text.
-        prop::option::of(text().prop_filter("non-empty", |s| !s.is_empty())),
+        // Next.js's "/api/auth", or any text, for both base paths.
+        (
+            prop::option::of(text().prop_filter("non-empty", |s| !s.is_empty())),
+            prop::option::of(text().prop_filter("non-empty", |s| !s.is_empty())),
+        ),
         text(),
     )
         .prop_map(
@@ -216,7 +221,7 @@ fn values() -> impl Strategy<Value = Values> {
                 (app_name, api_domain, website_domain, connection_uri),
                 cookie_domain,
                 older_cookie_domain,
-                api_base_path,
+                (api_base_path, website_base_path),
                 why,
             )| Values {
                 app_name,
@@ -226,6 +231,7 @@ fn values() -> impl Strategy<Value = Values> {
                 cookie_domain,
                 older_cookie_domain,
                 api_base_path,
+                website_base_path,
                 why,
             },
         )
@@ -348,6 +354,9 @@ fn python_expected(v: &Values) -> Value {
     if let Some(path) = &v.api_base_path {
         expected["ST_APP_INFO.api_base_path"] = path.clone().into();
     }
+    if let Some(path) = &v.website_base_path {
+        expected["ST_APP_INFO.website_base_path"] = path.clone().into();
+    }
     expected
 }
 
@@ -367,6 +376,9 @@ fn go_expected(v: &Values) -> Value {
     }
     if let Some(path) = &v.api_base_path {
         expected["stAPIBasePath"] = path.clone().into();
+    }
+    if let Some(path) = &v.website_base_path {
+        expected["stWebsiteBasePath"] = path.clone().into();
     }
     expected
 }

@@ -1398,3 +1398,44 @@ fn new_files_follow_the_umask() {
         assert_eq!(mode, 0o600, "{file}");
     }
 }
+
+/// The base paths are answers: every output carries them, st-setup.json keeps them, and
+/// a path that is no URL path is a usage error naming the flag.
+#[test]
+fn base_paths_reach_every_output() {
+    let dir = project();
+    let mut args = vec!["--yes"];
+    args.extend(TWO_APIS);
+    args.extend([
+        "--api-base-path",
+        "/api/st/",
+        "--website-base-path",
+        "/login",
+    ]);
+    args.extend([
+        "--backend-out",
+        "svc/st.py",
+        "--backend-out",
+        "backend/supertokens.ts",
+    ]);
+    run_in(dir.path(), &args).expect_code(0);
+    let node = read(dir.path(), "backend/supertokens.ts");
+    assert!(node.contains("apiBasePath: \"/api/st\","), "{node}");
+    assert!(node.contains("websiteBasePath: \"/login\","), "{node}");
+    let python = read(dir.path(), "svc/st.py");
+    assert!(python.contains("api_base_path=\"/api/st\","), "{python}");
+    assert!(python.contains("website_base_path=\"/login\","), "{python}");
+    let web = read(dir.path(), "frontend/supertokens.ts");
+    assert!(web.contains("websiteBasePath: \"/login\","), "{web}");
+    assert!(read(dir.path(), STATE).contains("\"apiBasePath\": \"/api/st/\""));
+    run_in(dir.path(), &["check"]).expect_code(0);
+
+    for bad in ["auth", "/a b", "/auth?x=1", "//auth"] {
+        let mut args = vec!["--yes"];
+        args.extend(TWO_APIS);
+        args.extend(["--api-base-path", bad]);
+        run_in(dir.path(), &args)
+            .expect_code(2)
+            .expect_stderr("--api-base-path PATH");
+    }
+}

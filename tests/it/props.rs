@@ -629,6 +629,14 @@ fn expected_values(kind: Role, v: &FileValues) -> BTreeMap<String, String> {
         put("appInfo.apiBasePath", path);
     }
     match kind {
+        Role::Backend | Role::Frontend(Ui::Prebuilt) => {
+            if let Some(path) = v.website_base_path {
+                put("appInfo.websiteBasePath", path);
+            }
+        }
+        Role::Frontend(Ui::Custom) => {}
+    }
+    match kind {
         Role::Backend => {
             put("connectionURI", v.connection_uri);
             put("appInfo.websiteDomain", v.website_domain);
@@ -716,6 +724,7 @@ fn reference_statements(kind: Role, syntax: Syntax) -> Vec<&'static str> {
         cookie_domain: Some(".example.com"),
         older_cookie_domain: Some(""),
         api_base_path: Some("/api/auth"),
+        website_base_path: Some("/login"),
         why: "because",
     };
     parse_file(&render(&syntax.target(kind), &values), syntax.source_type())
@@ -854,12 +863,14 @@ fn arb_saved() -> BoxedStrategy<SavedSetup> {
             text(),
         ),
         prop::option::of((text(), text())),
+        (text(), text()),
     )
         .prop_map(
             |(
                 (apis, auth_api, website, ui, app_name),
                 (backend_out, frontend_out, lang, connection_uri),
                 generated,
+                (api_base_path, website_base_path),
             )| SavedSetup {
                 version: VERSION,
                 answers: Answers {
@@ -872,6 +883,8 @@ fn arb_saved() -> BoxedStrategy<SavedSetup> {
                     frontend_out: frontend_out.into_iter().map(PathBuf::from).collect(),
                     lang,
                     connection_uri,
+                    api_base_path,
+                    website_base_path,
                 },
                 generated: generated.map(|(cookie_domain, older_cookie_domain)| Generated {
                     cookie_domain,
@@ -1071,6 +1084,7 @@ proptest! {
         cookie_domain in prop::option::of(hostile_text().prop_filter("non-empty", |s| !s.is_empty())),
         older_cookie_domain in prop::option::of(hostile_text()),
         api_base_path in prop::option::of(hostile_text().prop_filter("non-empty", |s| !s.is_empty())),
+        website_base_path in prop::option::of(hostile_text().prop_filter("non-empty", |s| !s.is_empty())),
         why in hostile_text().prop_filter("no marker", |s| !s.contains("st-setup:")),
         kind in select(KINDS.to_vec()),
         syntax in select(Syntax::ALL.to_vec()),
@@ -1084,6 +1098,7 @@ proptest! {
             cookie_domain: cookie_domain.as_deref(),
             older_cookie_domain: older_cookie_domain.as_deref(),
             api_base_path: api_base_path.as_deref(),
+            website_base_path: website_base_path.as_deref(),
             why: &why,
         };
         check_render(kind, syntax, &values)?;
@@ -1125,6 +1140,8 @@ proptest! {
             frontend_out: vec![frontend_out.clone()],
             lang: Some(lang),
             connection_uri: Some(connection_uri),
+            api_base_path: None,
+            website_base_path: None,
         };
         let project = package.dir();
         let Ok(outcome) = generate(project, &answers, previous.as_ref(), &PSL, false) else {
@@ -1429,6 +1446,7 @@ fn corpus_endpoints_survive_everything() {
                     cookie_domain: Some(input.as_str()).filter(|s| !s.is_empty()),
                     older_cookie_domain: Some(input.as_str()).filter(|_| kind == Role::Backend),
                     api_base_path: Some(input.as_str()).filter(|s| !s.is_empty()),
+                    website_base_path: Some(input.as_str()).filter(|s| !s.is_empty()),
                     why: input,
                 };
                 run_check(

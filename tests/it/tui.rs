@@ -226,6 +226,8 @@ fn fill_in_the_plain_wizard(dir: &Path) -> String {
         ("Backend files:", ""),
         ("Frontend files:", ""),
         ("Core URI:", ""),
+        ("API base path:", ""),
+        ("Login path:", ""),
         ("Write these files?", "y"),
     ] {
         pty.wait_for(prompt);
@@ -416,6 +418,16 @@ fn the_plain_mode_asks_line_by_line() {
     pty.send(&BACKSPACE.repeat(9));
     pty.send("https://core.example.com");
     pty.send(ENTER);
+    // The base paths too: a path that is no URL path is refused, an empty one is the default.
+    pty.wait_for("API base path:");
+    pty.send("auth");
+    pty.send(ENTER);
+    pty.wait_for("does not start with");
+    pty.send(&BACKSPACE.repeat(4));
+    pty.send(ENTER);
+    pty.wait_for("Login path:");
+    pty.send("/login");
+    pty.send(ENTER);
     pty.wait_for("Write these files?");
     pty.send("y");
     pty.send(ENTER);
@@ -432,6 +444,8 @@ fn the_plain_mode_asks_line_by_line() {
         backend.contains("connectionURI: \"https://core.example.com\","),
         "{backend}"
     );
+    assert!(backend.contains("websiteBasePath: \"/login\","), "{backend}");
+    assert!(!backend.contains("apiBasePath"), "an empty answer is the default: {backend}");
 }
 
 /// A panic, SIGTERM or SIGHUP in either wizard leaves the terminal usable and the message
