@@ -444,8 +444,14 @@ fn the_plain_mode_asks_line_by_line() {
         backend.contains("connectionURI: \"https://core.example.com\","),
         "{backend}"
     );
-    assert!(backend.contains("websiteBasePath: \"/login\","), "{backend}");
-    assert!(!backend.contains("apiBasePath"), "an empty answer is the default: {backend}");
+    assert!(
+        backend.contains("websiteBasePath: \"/login\","),
+        "{backend}"
+    );
+    assert!(
+        !backend.contains("apiBasePath"),
+        "an empty answer is the default: {backend}"
+    );
 }
 
 /// A panic, SIGTERM or SIGHUP in either wizard leaves the terminal usable and the message
