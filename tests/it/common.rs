@@ -236,3 +236,34 @@ pub fn output_text(out: &std::process::Output) -> String {
         String::from_utf8_lossy(&out.stderr)
     )
 }
+
+/// How an app answered two CORS preflights for the SDK's refresh route (`{"website": …,
+/// "other": …}`, each with `origin`, `credentials`, `headers`): the website is allowed,
+/// with credentials and the headers the SDK sends; the look-alike origin gets no
+/// Access-Control-Allow-Origin.
+pub fn assert_preflights(answers: &serde_json::Value, website: &str) {
+    let allowed = &answers["website"];
+    assert_eq!(allowed["origin"], website, "{answers}");
+    assert_eq!(allowed["credentials"], "true", "{answers}");
+    let headers = allowed["headers"]
+        .as_str()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    for header in [
+        "content-type",
+        "rid",
+        "fdi-version",
+        "st-auth-mode",
+        "anti-csrf",
+    ] {
+        assert!(
+            headers.split(',').any(|h| h.trim() == header),
+            "{header} is not allowed: {answers}"
+        );
+    }
+    assert_eq!(
+        answers["other"]["origin"],
+        serde_json::Value::Null,
+        "another origin is allowed: {answers}"
+    );
+}
