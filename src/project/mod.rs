@@ -479,7 +479,18 @@ impl PackageManager {
             PackageManager::Pipenv => "pipenv install",
             PackageManager::Go | PackageManager::GoNewModule => "go get",
         };
-        format!("{verb} {}", packages.join(" "))
+        // Type declarations are for the compiler only: a development dependency.
+        let (types, runtime): (Vec<&str>, Vec<&str>) =
+            packages.iter().partition(|p| p.starts_with("@types/"));
+        match (runtime.is_empty(), types.is_empty()) {
+            (_, true) => format!("{verb} {}", runtime.join(" ")),
+            (true, false) => format!("{verb} -D {}", types.join(" ")),
+            (false, false) => format!(
+                "{verb} {} && {verb} -D {}",
+                runtime.join(" "),
+                types.join(" ")
+            ),
+        }
     }
 }
 
@@ -759,6 +770,11 @@ mod tests {
             "pnpm add supertokens-auth-react"
         );
         assert_eq!(install(Role::Frontend(Ui::Custom)), None, "already listed");
+        assert_eq!(
+            PackageManager::Npm.add_command(&["supertokens-node", "cors", "@types/cors"], &file),
+            "npm install supertokens-node cors && npm install -D @types/cors",
+            "type declarations are development dependencies"
+        );
         fs::write(dir.path().join("web/yarn.lock"), "").unwrap();
         assert_eq!(
             install(Role::Backend).unwrap().manager,
