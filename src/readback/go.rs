@@ -67,18 +67,8 @@ pub fn unread_values(source: &str) -> Result<Vec<Unread>, String> {
             _ => {}
         }
     }
-    if inits == 0 {
-        unread.push(Unread {
-            line: 0,
-            message: "no supertokens.Init call is left, so st-setup's values never reach the SDK; call supertokens.Init with AppInfo: stAppInfo".to_owned(),
-        });
-    }
-    if sessions == 0 {
-        unread.push(Unread {
-            line: 0,
-            message: "no session.Init call (supertokens-golang/recipe/session) is left, so the session options st-setup manages never reach the SDK; add session.Init(&stSession) to RecipeList".to_owned(),
-        });
-    }
+    unread.extend(Unread::if_none(inits, "no supertokens.Init call is left, so st-setup's values never reach the SDK; call supertokens.Init with AppInfo: stAppInfo"));
+    unread.extend(Unread::if_none(sessions, "no session.Init call (supertokens-golang/recipe/session) is left, so the session options st-setup manages never reach the SDK; add session.Init(&stSession) to RecipeList"));
     unread.extend(overridden(root, source));
     Ok(unread)
 }

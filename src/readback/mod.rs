@@ -18,6 +18,16 @@ pub struct Unread {
     pub message: String,
 }
 
+impl Unread {
+    /// Something missing from the whole file (no line to point at), when `count` is 0.
+    fn if_none(count: usize, message: &str) -> Option<Unread> {
+        (count == 0).then(|| Unread {
+            line: 0,
+            message: message.to_owned(),
+        })
+    }
+}
+
 /// The init calls in `text` (a file of `target`) that do not read the block's values;
 /// empty when every value reaches the SDK. `Err` when the file does not parse, so nothing
 /// can be said about it.

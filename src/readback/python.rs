@@ -46,18 +46,8 @@ pub fn unread_values(source: &str) -> Result<Vec<Unread>, String> {
             unread.extend(missing(call, source, &SESSION_READS, "session.init"));
         }
     }
-    if inits == 0 {
-        unread.push(Unread {
-            line: 0,
-            message: "no supertokens_python init call is left, so st-setup's values never reach the SDK; call init(app_info=ST_APP_INFO, …)".to_owned(),
-        });
-    }
-    if sessions == 0 {
-        unread.push(Unread {
-            line: 0,
-            message: "no session.init call (supertokens_python.recipe.session) is left, so the session options st-setup manages never reach the SDK; add session.init(cookie_domain=ST_COOKIE_DOMAIN, older_cookie_domain=ST_OLDER_COOKIE_DOMAIN) to recipe_list".to_owned(),
-        });
-    }
+    unread.extend(Unread::if_none(inits, "no supertokens_python init call is left, so st-setup's values never reach the SDK; call init(app_info=ST_APP_INFO, …)"));
+    unread.extend(Unread::if_none(sessions, "no session.init call (supertokens_python.recipe.session) is left, so the session options st-setup manages never reach the SDK; add session.init(cookie_domain=ST_COOKIE_DOMAIN, older_cookie_domain=ST_OLDER_COOKIE_DOMAIN) to recipe_list"));
     unread.extend(reassigned(root, source));
     Ok(unread)
 }
