@@ -340,10 +340,14 @@ pub fn check_output_path(path: &Path, project: &Path, question: Question) -> Res
     let extensions = crate::target::extensions(side);
     match extension.as_deref() {
         Some(_)
-            if side == Side::Frontend && framework == Some(Framework::Js(JsFramework::Express)) =>
+            if side == Side::Frontend
+                && matches!(
+                    framework,
+                    Some(Framework::Js(JsFramework::Express | JsFramework::Fastify))
+                ) =>
         {
             Err(format!(
-                "{name} {} names express, a server framework; a frontend file is plain (@node) or in a Next.js app (@nextjs)",
+                "{name} {} names a server framework; a frontend file is plain (@node) or in a Next.js app (@nextjs)",
                 crate::text::quoted(&given)
             ))
         }

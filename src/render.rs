@@ -91,7 +91,12 @@ const PARTIALS: [(&str, &str); 4] = [
 ];
 
 /// The templates, each with the string-literal escape of its language.
-const TEMPLATES: [(&str, &str, Escape); 10] = [
+const TEMPLATES: [(&str, &str, Escape); 11] = [
+    (
+        "js/backend-fastify",
+        include_str!("../templates/js/backend-fastify.hbs"),
+        js_string,
+    ),
     (
         "js/backend-express",
         include_str!("../templates/js/backend-express.hbs"),

@@ -234,12 +234,14 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         NextFrontend,
         NextCustomFrontend,
         ExpressBackend,
+        FastifyBackend,
     }
     let use_of = |target: &crate::target::Target| match (&target.language, target.role.side()) {
         (Language::Go(_), _) => Use::GoBuild,
         (Language::Python(PythonFramework::FastApi | PythonFramework::Flask), _) => Use::PythonApp,
         (Language::Js(_, JsFramework::NextApp), Side::Backend) => Use::NextBackend,
         (Language::Js(_, JsFramework::Express), Side::Backend) => Use::ExpressBackend,
+        (Language::Js(_, JsFramework::Fastify), Side::Backend) => Use::FastifyBackend,
         (Language::Js(_, JsFramework::NextApp), Side::Frontend) => match target.role {
             crate::target::Role::Frontend(crate::answers::Ui::Custom) => Use::NextCustomFrontend,
             _ => Use::NextFrontend,
@@ -290,6 +292,11 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         step(created(Use::ExpressBackend), |files| {
             format!(
                 "in your Express app, import {files} and add app.use(superTokensCors()) and app.use(middleware()) before your routes, app.use(errorHandler()) after them"
+            )
+        }),
+        step(created(Use::FastifyBackend), |files| {
+            format!(
+                "in your Fastify app, import {files} and await registerSuperTokens(app) before your routes"
             )
         }),
         step(created(Use::NextBackend), |files| {

@@ -134,6 +134,8 @@ pub enum JsFramework {
     NextApp,
     /// An Express server: CORS for the website, the SDK's middleware and error handler.
     Express,
+    /// A Fastify server: the same, as Fastify plugins.
+    Fastify,
 }
 
 impl JsFramework {
@@ -141,6 +143,7 @@ impl JsFramework {
         match self {
             JsFramework::Plain => "Node",
             JsFramework::Express => "Express",
+            JsFramework::Fastify => "Fastify",
             JsFramework::NextApp => "Next.js app router",
         }
     }
@@ -180,9 +183,10 @@ pub enum Framework {
 }
 
 impl Framework {
-    pub const ALL: [Framework; 10] = [
+    pub const ALL: [Framework; 11] = [
         Framework::Js(JsFramework::Plain),
         Framework::Js(JsFramework::Express),
+        Framework::Js(JsFramework::Fastify),
         Framework::Js(JsFramework::NextApp),
         Framework::Python(PythonFramework::FastApi),
         Framework::Python(PythonFramework::Flask),
@@ -198,6 +202,7 @@ impl Framework {
         match self {
             Framework::Js(JsFramework::Plain) => "node",
             Framework::Js(JsFramework::Express) => "express",
+            Framework::Js(JsFramework::Fastify) => "fastify",
             Framework::Js(JsFramework::NextApp) => "nextjs",
             Framework::Python(PythonFramework::FastApi) => "fastapi",
             Framework::Python(PythonFramework::Flask) => "flask",
@@ -340,6 +345,7 @@ impl Target {
             (Language::Go(_), _) => "go/backend",
             (Language::Js(_, JsFramework::NextApp), Role::Backend) => "js/backend-nextjs",
             (Language::Js(_, JsFramework::Express), Role::Backend) => "js/backend-express",
+            (Language::Js(_, JsFramework::Fastify), Role::Backend) => "js/backend-fastify",
             (Language::Js(_, JsFramework::NextApp), Role::Frontend(Ui::Prebuilt)) => {
                 "js/frontend-prebuilt-nextjs"
             }
@@ -377,6 +383,9 @@ impl Target {
                     &["supertokens-node", "cors"]
                 }
             }
+            (Language::Js(_, JsFramework::Fastify), Role::Backend) => {
+                &["supertokens-node", "@fastify/cors", "@fastify/formbody"]
+            }
             (Language::Js(..), Role::Backend) => &["supertokens-node"],
             (Language::Js(..), Role::Frontend(Ui::Prebuilt)) => &[
                 "supertokens-auth-react",
@@ -407,7 +416,8 @@ impl Target {
                 let next = match framework {
                     JsFramework::NextApp => ", Next.js app router",
                     JsFramework::Express if self.role == Role::Backend => ", Express",
-                    JsFramework::Express | JsFramework::Plain => "",
+                    JsFramework::Fastify if self.role == Role::Backend => ", Fastify",
+                    JsFramework::Express | JsFramework::Fastify | JsFramework::Plain => "",
                 };
                 let ui = match self.role {
                     Role::Frontend(Ui::Prebuilt) => ", pre built UI",
@@ -440,6 +450,7 @@ impl Target {
                 match framework {
                     JsFramework::NextApp => format!("Next.js app router · {language}"),
                     JsFramework::Express => format!("Express · {language}"),
+                    JsFramework::Fastify => format!("Fastify · {language}"),
                     JsFramework::Plain => language.to_owned(),
                 }
             }
@@ -553,7 +564,10 @@ mod tests {
             assert_eq!(Framework::parse(framework.name()), Some(framework));
         }
         assert_eq!(Framework::names_for("py"), ["fastapi", "flask", "django"]);
-        assert_eq!(Framework::names_for("tsx"), ["node", "express", "nextjs"]);
+        assert_eq!(
+            Framework::names_for("tsx"),
+            ["node", "express", "fastify", "nextjs"]
+        );
         assert_eq!(
             Framework::parse("Next.js"),
             Some(Framework::Js(JsFramework::NextApp))

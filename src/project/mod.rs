@@ -170,14 +170,19 @@ pub fn target_for(
         }
         _ => {
             let framework = match chosen {
-                // Express's wiring is a server's.
-                Some(Framework::Js(JsFramework::Express)) if role != Role::Backend => {
+                // Express's and Fastify's wiring is a server's.
+                Some(Framework::Js(JsFramework::Express | JsFramework::Fastify))
+                    if role != Role::Backend =>
+                {
                     JsFramework::Plain
                 }
                 Some(Framework::Js(framework)) => framework,
                 _ if next_app_dir(path)?.is_some() => JsFramework::NextApp,
                 _ if role == Role::Backend && lists_dependency(path, "express")? => {
                     JsFramework::Express
+                }
+                _ if role == Role::Backend && lists_dependency(path, "fastify")? => {
+                    JsFramework::Fastify
                 }
                 _ => JsFramework::Plain,
             };
@@ -206,6 +211,7 @@ pub fn framework_reason(path: &Path, target: &Target, named: bool) -> Option<Str
     match &target.language {
         Language::Js(_, JsFramework::NextApp) => in_package_json("next"),
         Language::Js(_, JsFramework::Express) => in_package_json("express"),
+        Language::Js(_, JsFramework::Fastify) => in_package_json("fastify"),
         Language::Js(..) => None,
         Language::Python(framework) => {
             let manifest = python::Manifest::nearest(start).ok()?;

@@ -498,20 +498,38 @@ fn nextjs_app_router_files() {
 }
 
 #[test]
-fn express_backend_files() {
-    for (module, file, name) in [
-        (true, "server/supertokens.ts", "backend-ts-express-two-apis"),
+fn express_and_fastify_backend_files() {
+    for (module, file, name, dependency) in [
+        (
+            true,
+            "server/supertokens.ts",
+            "backend-ts-express-two-apis",
+            "express",
+        ),
         (
             false,
             "server/supertokens.js",
             "backend-js-cjs-express-two-apis",
+            "express",
+        ),
+        (
+            true,
+            "server/supertokens.ts",
+            "backend-ts-fastify-two-apis",
+            "fastify",
+        ),
+        (
+            false,
+            "server/supertokens.js",
+            "backend-js-cjs-fastify-two-apis",
+            "fastify",
         ),
     ] {
         let dir = project();
         let kind = if module { r#""type": "module", "# } else { "" };
         fs::write(
             dir.path().join("package.json"),
-            format!(r#"{{ {kind}"dependencies": {{ "express": "5.3.0" }} }}"#),
+            format!(r#"{{ {kind}"dependencies": {{ "{dependency}": "5" }} }}"#),
         )
         .unwrap();
         let mut args = two_apis("custom");

@@ -1,7 +1,7 @@
-//! An Express server as a new user has it: the generated backend wired the way its next
-//! step says, type-checked with tsc against express and supertokens-node, and run on
-//! 127.0.0.1 to answer CORS preflights (express, cors and the SDKs pinned in
-//! tests/sdk/package-lock.json).
+//! Express and Fastify servers as a new user has them: the generated backend wired the way
+//! its next step says, type-checked with tsc against the framework and supertokens-node,
+//! and run to answer CORS preflights (the frameworks, their CORS packages and the SDKs
+//! pinned in tests/sdk/package-lock.json).
 
 use std::fs;
 use std::path::Path;
@@ -53,11 +53,18 @@ const server = app.listen(0, "127.0.0.1", async () => {
 
 /// An Express project (an ES module package, or CommonJS) with the SDK packages beside it.
 fn express_project(dir: &Path, module: bool) {
+    server_project(dir, module, r#""express": "5.3.0""#);
+}
+
+/// A project of a server framework (`dependency`, as package.json lists it).
+fn server_project(dir: &Path, module: bool, dependency: &str) {
     crate::sdk::node_ready();
     let kind = if module { r#""type": "module", "# } else { "" };
     fs::write(
         dir.join("package.json"),
-        format!(r#"{{ "name": "api", "private": true, {kind}"dependencies": {{ "express": "5.3.0" }} }}"#),
+        format!(
+            r#"{{ "name": "api", "private": true, {kind}"dependencies": {{ {dependency} }} }}"#
+        ),
     )
     .unwrap();
     std::os::unix::fs::symlink(
@@ -68,6 +75,10 @@ fn express_project(dir: &Path, module: bool) {
 }
 
 fn generate(dir: &Path, backend: &str) {
+    generate_for(dir, backend, "Express");
+}
+
+fn generate_for(dir: &Path, backend: &str, framework: &str) {
     run_in(
         dir,
         &[
@@ -87,7 +98,7 @@ fn generate(dir: &Path, backend: &str) {
         ],
     )
     .expect_code(0)
-    .expect_stdout("backend (supertokens-node, Express)");
+    .expect_stdout(&format!("backend (supertokens-node, {framework})"));
 }
 
 #[test]
@@ -123,6 +134,79 @@ fn an_express_backend_answers_the_websites_preflight_and_no_one_elses() {
         assert_eq!(written.contains("module.exports"), !module, "{written}");
         // The same app in JavaScript: the TypeScript above without its one annotation.
         let app = APP.replace("(origin: string)", "(origin)");
+        fs::write(root.join("server/app.mjs"), app).unwrap();
+        let out = Command::new("node")
+            .arg("server/app.mjs")
+            .arg(WEBSITE)
+            .current_dir(root)
+            .output()
+            .expect("node runs");
+        assert!(
+            out.status.success(),
+            "the app failed:\n{}",
+            output_text(&out)
+        );
+        let answers: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}:\n{}", output_text(&out)));
+        crate::common::assert_preflights(&answers, WEBSITE);
+    }
+}
+
+/// The Fastify app its next step describes, asked with Fastify's own inject (no socket).
+const FASTIFY_APP: &str = r#"import Fastify from "fastify";
+import { registerSuperTokens } from "./supertokens.js";
+
+const app = Fastify();
+await registerSuperTokens(app);
+app.get("/hello", async () => "hello");
+
+const ask = async (origin: string) => {
+  const response = await app.inject({
+    method: "OPTIONS",
+    url: "/auth/session/refresh",
+    headers: {
+      origin,
+      "access-control-request-method": "POST",
+      "access-control-request-headers": "content-type,rid,fdi-version,st-auth-mode,anti-csrf",
+    },
+  });
+  return {
+    status: response.statusCode,
+    origin: response.headers["access-control-allow-origin"] ?? null,
+    credentials: response.headers["access-control-allow-credentials"] ?? null,
+    headers: response.headers["access-control-allow-headers"] ?? null,
+  };
+};
+console.log(JSON.stringify({ website: await ask(process.argv[2]), other: await ask("https://example.com.evil.net") }));
+"#;
+
+#[test]
+fn a_fastify_backend_type_checks_and_answers_the_websites_preflight_only() {
+    // TypeScript, checked with tsc against fastify's own types.
+    let dir = project();
+    let root = dir.path();
+    server_project(root, true, r#""fastify": "4.29.1""#);
+    fs::write(
+        root.join("tsconfig.json"),
+        r#"{ "compilerOptions": { "module": "nodenext", "target": "es2022", "strict": true, "noEmit": true, "skipLibCheck": true }, "include": ["server"] }"#,
+    )
+    .unwrap();
+    generate_for(root, "server/supertokens.ts", "Fastify");
+    fs::write(root.join("server/app.ts"), FASTIFY_APP).unwrap();
+    let out = Command::new(root.join("node_modules/.bin/tsc"))
+        .args(["-p", "."])
+        .current_dir(root)
+        .output()
+        .expect("tsc runs");
+    assert!(out.status.success(), "tsc:\n{}", output_text(&out));
+
+    // JavaScript, run: as an ES module package and as CommonJS.
+    for module in [true, false] {
+        let dir = project();
+        let root = dir.path();
+        server_project(root, module, r#""fastify": "4.29.1""#);
+        generate_for(root, "server/supertokens.js", "Fastify");
+        let app = FASTIFY_APP.replace("(origin: string)", "(origin)");
         fs::write(root.join("server/app.mjs"), app).unwrap();
         let out = Command::new("node")
             .arg("server/app.mjs")
