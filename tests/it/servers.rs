@@ -224,3 +224,44 @@ fn a_fastify_backend_type_checks_and_answers_the_websites_preflight_only() {
         crate::common::assert_preflights(&answers, WEBSITE);
     }
 }
+
+/// TypeScript compiled to CommonJS under verbatimModuleSyntax writes `import X = require`
+/// and `export =`: both servers' files type-check there with an app that uses them.
+#[test]
+fn express_and_fastify_files_type_check_as_import_require() {
+    for (dependency, framework, app) in [
+        (
+            r#""express": "5.3.0""#,
+            "Express",
+            "import express = require(\"express\");\nimport st = require(\"./supertokens\");\n\nconst app = express();\napp.use(st.superTokensCors());\napp.use(st.middleware());\napp.use(st.errorHandler());\n",
+        ),
+        (
+            r#""fastify": "4.29.1""#,
+            "Fastify",
+            "import Fastify = require(\"fastify\");\nimport st = require(\"./supertokens\");\n\nconst app = Fastify();\nvoid st.registerSuperTokens(app);\n",
+        ),
+    ] {
+        let dir = project();
+        let root = dir.path();
+        server_project(root, false, dependency);
+        fs::write(
+            root.join("tsconfig.json"),
+            r#"{ "compilerOptions": { "module": "nodenext", "target": "es2022", "strict": true, "noEmit": true, "skipLibCheck": true, "verbatimModuleSyntax": true }, "include": ["server"] }"#,
+        )
+        .unwrap();
+        generate_for(root, "server/supertokens.ts", framework);
+        let written = fs::read_to_string(root.join("server/supertokens.ts")).unwrap();
+        assert!(written.contains("export = {"), "{written}");
+        fs::write(root.join("server/app.ts"), app).unwrap();
+        let out = Command::new(root.join("node_modules/.bin/tsc"))
+            .args(["-p", "."])
+            .current_dir(root)
+            .output()
+            .expect("tsc runs");
+        assert!(
+            out.status.success(),
+            "{framework} tsc:\n{}",
+            output_text(&out)
+        );
+    }
+}
