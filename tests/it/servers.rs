@@ -74,6 +74,22 @@ fn server_project(dir: &Path, module: bool, dependency: &str) {
     .unwrap();
 }
 
+/// Runs `server/app.mjs` in `root` and reads the preflight answers it prints.
+fn preflights_of(root: &Path) -> Value {
+    let out = Command::new("node")
+        .arg("server/app.mjs")
+        .arg(WEBSITE)
+        .current_dir(root)
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "the app failed:\n{}",
+        output_text(&out)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}:\n{}", output_text(&out)))
+}
+
 fn generate(dir: &Path, backend: &str) {
     generate_for(dir, backend, "Express");
 }
@@ -135,20 +151,7 @@ fn an_express_backend_answers_the_websites_preflight_and_no_one_elses() {
         // The same app in JavaScript: the TypeScript above without its one annotation.
         let app = APP.replace("(origin: string)", "(origin)");
         fs::write(root.join("server/app.mjs"), app).unwrap();
-        let out = Command::new("node")
-            .arg("server/app.mjs")
-            .arg(WEBSITE)
-            .current_dir(root)
-            .output()
-            .expect("node runs");
-        assert!(
-            out.status.success(),
-            "the app failed:\n{}",
-            output_text(&out)
-        );
-        let answers: Value = serde_json::from_slice(&out.stdout)
-            .unwrap_or_else(|e| panic!("{e}:\n{}", output_text(&out)));
-        crate::common::assert_preflights(&answers, WEBSITE);
+        crate::common::assert_preflights(&preflights_of(root), WEBSITE);
     }
 }
 
@@ -208,20 +211,7 @@ fn a_fastify_backend_type_checks_and_answers_the_websites_preflight_only() {
         generate_for(root, "server/supertokens.js", "Fastify");
         let app = FASTIFY_APP.replace("(origin: string)", "(origin)");
         fs::write(root.join("server/app.mjs"), app).unwrap();
-        let out = Command::new("node")
-            .arg("server/app.mjs")
-            .arg(WEBSITE)
-            .current_dir(root)
-            .output()
-            .expect("node runs");
-        assert!(
-            out.status.success(),
-            "the app failed:\n{}",
-            output_text(&out)
-        );
-        let answers: Value = serde_json::from_slice(&out.stdout)
-            .unwrap_or_else(|e| panic!("{e}:\n{}", output_text(&out)));
-        crate::common::assert_preflights(&answers, WEBSITE);
+        crate::common::assert_preflights(&preflights_of(root), WEBSITE);
     }
 }
 
