@@ -144,6 +144,7 @@ fn ts(role: Role) -> Target {
 }
 
 fn bench_render(c: &mut Criterion) {
+    let recipes = st_setup::recipe::Recipes::default_choice();
     let values = FileValues {
         app_name: "Acme",
         api_domain: "https://api.example.com",
@@ -154,6 +155,7 @@ fn bench_render(c: &mut Criterion) {
         api_base_path: None,
         website_base_path: None,
         why: "The APIs api.example.com, api2.example.com and api3.example.com share example.com, so the session cookies are set for .example.com and sent to all of them.",
+        recipes: &recipes,
     };
     let mut group = c.benchmark_group("render");
     let python = Target {

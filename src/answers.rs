@@ -5,6 +5,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::recipe::Recipes;
 use crate::target::{Framework, JsFramework, Side};
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
@@ -102,6 +103,9 @@ pub struct Answers {
     /// appInfo.websiteBasePath; unanswered: the SDKs' `/auth`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website_base_path: Option<String>,
+    /// The sign-in recipes beside Session; unanswered: EmailPassword.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipes: Option<Recipes>,
 }
 
 impl Answers {
@@ -131,7 +135,8 @@ impl Answers {
             lang,
             connection_uri,
             api_base_path,
-            website_base_path
+            website_base_path,
+            recipes
         );
         self
     }
@@ -217,6 +222,7 @@ impl Answers {
             lang,
             api_base_path: self.api_base_path.clone(),
             website_base_path: self.website_base_path.clone(),
+            recipes: self.recipes.clone().unwrap_or_else(Recipes::default_choice),
             connection_uri: self
                 .connection_uri
                 .clone()
@@ -501,6 +507,7 @@ pub struct Setup {
     pub connection_uri: String,
     pub api_base_path: Option<String>,
     pub website_base_path: Option<String>,
+    pub recipes: Recipes,
 }
 
 /// One output of a setup.
@@ -548,6 +555,7 @@ impl Setup {
             connection_uri: Some(self.connection_uri.clone()),
             api_base_path: self.api_base_path.clone(),
             website_base_path: self.website_base_path.clone(),
+            recipes: Some(self.recipes.clone()),
         }
     }
 }
@@ -569,6 +577,7 @@ pub enum Question {
     Apis,
     AuthApi,
     Ui,
+    Recipes,
     Website,
     AppName,
     Lang,
@@ -580,10 +589,11 @@ pub enum Question {
 }
 
 impl Question {
-    pub const ALL: [Question; 11] = [
+    pub const ALL: [Question; 12] = [
         Question::Apis,
         Question::AuthApi,
         Question::Ui,
+        Question::Recipes,
         Question::Website,
         Question::AppName,
         Question::Lang,
@@ -600,6 +610,7 @@ impl Question {
             Question::Apis => "API endpoints",
             Question::AuthApi => "Serves /auth",
             Question::Ui => "Login UI",
+            Question::Recipes => "Sign-in",
             Question::Website => "Website",
             Question::AppName => "App name",
             Question::Lang => "Language",
@@ -622,6 +633,9 @@ impl Question {
             }
             Question::Ui => {
                 "Pre built UI: supertokens-auth-react draws the login pages; custom UI: your pages call supertokens-web-js"
+            }
+            Question::Recipes => {
+                "The sign-in methods, the same on every backend and frontend: EmailPassword, ThirdParty (Google, GitHub), Passwordless"
             }
             Question::Website => {
                 "Where the frontend is served: appInfo.websiteDomain, e.g. https://example.com"
@@ -658,6 +672,9 @@ impl Question {
             }
             Question::Ui => {
                 "--ui prebuilt|custom (pre built UI: supertokens-auth-react; custom UI: supertokens-web-js)"
+            }
+            Question::Recipes => {
+                "--recipes LIST (emailpassword, thirdparty, passwordless, comma-separated; none: Session only)"
             }
             Question::AppName => "--app-name NAME",
             Question::Lang => "--lang ts|js",
@@ -778,6 +795,11 @@ impl SavedSetup {
             .map_err(|e| located(e.inner(), &e.path().to_string()))?;
         // A hand-edited entry holding a pasted list is read as the list it is.
         saved.answers.apis = crate::text::split_all(&saved.answers.apis);
+        // Files generated before recipes were a choice initialise Session only: keep them
+        // so rather than add a sign-in method nobody asked for.
+        if saved.generated.is_some() && saved.answers.recipes.is_none() {
+            saved.answers.recipes = Some(Recipes::default());
+        }
         // Read in the form this build writes: version 1 is migrated on the next write.
         saved.version = VERSION;
         Ok(saved)
@@ -923,6 +945,7 @@ mod tests {
             answers: Answers {
                 apis: vec!["https://api.example.com".into()],
                 ui: Some(Ui::Prebuilt),
+                recipes: Some("thirdparty,passwordless".parse().unwrap()),
                 ..Default::default()
             },
             generated: Some(Generated {
@@ -931,6 +954,17 @@ mod tests {
             }),
         };
         assert_eq!(SavedSetup::parse(&saved.to_json()).unwrap(), saved);
+    }
+
+    #[test]
+    fn files_generated_before_recipes_keep_session_only() {
+        let old =
+            r#"{"version": 2, "answers": {"ui": "prebuilt"}, "generated": {"cookieDomain": null}}"#;
+        let saved = SavedSetup::parse(old).unwrap();
+        assert_eq!(saved.answers.recipes, Some(Recipes::default()));
+        // Answers that were never generated from get the default when resolved.
+        let fresh = SavedSetup::parse(r#"{"version": 2, "answers": {}}"#).unwrap();
+        assert_eq!(fresh.answers.recipes, None);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::answers::{Answers, Lang, Ui};
+use crate::recipe::Recipes;
 use crate::target::Side;
 
 const EXAMPLES: &str = "\
@@ -185,6 +186,14 @@ pub struct AnswerFlags {
     #[arg(long, value_enum, help_heading = ANSWERS)]
     pub ui: Option<Ui>,
 
+    /// The sign-in recipes, initialised on every backend and frontend beside Session:
+    /// emailpassword, thirdparty (Google and GitHub; the backends read GOOGLE_CLIENT_ID,
+    /// GOOGLE_CLIENT_SECRET, GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET from the environment),
+    /// passwordless (a code or magic link by email), comma-separated; none: Session only
+    /// [default: emailpassword]
+    #[arg(long, value_name = "LIST", help_heading = ANSWERS)]
+    pub recipes: Option<Recipes>,
+
     /// appInfo.appName, shown in emails and the login UI
     #[arg(long, value_name = "NAME", help_heading = ANSWERS)]
     pub app_name: Option<String>,
@@ -307,6 +316,7 @@ impl AnswerFlags {
             connection_uri: self.connection_uri.clone(),
             api_base_path: self.api_base_path.clone(),
             website_base_path: self.website_base_path.clone(),
+            recipes: self.recipes.clone(),
         }
     }
 
@@ -323,6 +333,7 @@ impl AnswerFlags {
             connection_uri: later.connection_uri.or(self.connection_uri),
             api_base_path: later.api_base_path.or(self.api_base_path),
             website_base_path: later.website_base_path.or(self.website_base_path),
+            recipes: later.recipes.or(self.recipes),
         }
     }
 
@@ -332,6 +343,7 @@ impl AnswerFlags {
             ("--auth-api", self.auth_api.is_some()),
             ("--website", self.website.is_some()),
             ("--ui", self.ui.is_some()),
+            ("--recipes", self.recipes.is_some()),
             ("--app-name", self.app_name.is_some()),
             ("--backend-out", !self.backend_out.is_empty()),
             ("--frontend-out", !self.frontend_out.is_empty()),

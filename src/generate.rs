@@ -200,6 +200,7 @@ pub fn generate(
         api_base_path: api_base_path.as_deref(),
         website_base_path: setup.website_base_path.as_deref().map(base_path),
         why: &why,
+        recipes: &setup.recipes,
     };
     let mut files = Vec::new();
     let mut glue = Vec::new();

@@ -15,6 +15,7 @@ pub mod plan;
 pub mod project;
 pub mod psl;
 pub mod readback;
+pub mod recipe;
 pub mod render;
 pub mod report;
 pub mod run;

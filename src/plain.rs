@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use inquire::validator::Validation;
-use inquire::{Confirm, InquireError, Select, Text};
+use inquire::{Confirm, InquireError, MultiSelect, Select, Text};
 
 use crate::answers::{
     Answers, DEFAULT_CONNECTION_URI, Lang, Question, Ui, check_app_name, check_base_path,
@@ -17,6 +17,7 @@ use crate::findings::{API_ENDPOINT, Finding, WEBSITE};
 use crate::generate::analyse_answers;
 use crate::project::target_for;
 use crate::psl::PublicSuffixList;
+use crate::recipe::{Recipe, Recipes};
 use crate::report;
 use crate::target::{Framework, Role, split_framework};
 use crate::text::split_list;
@@ -81,6 +82,25 @@ fn ask_all(
             .prompt()?
             .0,
     );
+
+    let chosen = answers
+        .recipes
+        .clone()
+        .unwrap_or_else(Recipes::default_choice);
+    let defaults: Vec<usize> = Recipe::ALL
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| chosen.contains(**r))
+        .map(|(i, _)| i)
+        .collect();
+    let picked = MultiSelect::new(
+        &prompt(Question::Recipes),
+        Recipe::ALL.iter().map(|r| RecipeChoice(*r)).collect(),
+    )
+    .with_default(&defaults)
+    .with_help_message("space to pick, enter to accept; none picked: Session only")
+    .prompt()?;
+    answers.recipes = Some(Recipes::new(picked.into_iter().map(|c| c.0)));
 
     answers.website = Some(ask_text(
         Question::Website,
@@ -301,6 +321,14 @@ fn first_unparsable(what: &str, items: &[String]) -> Option<String> {
 }
 
 struct UiChoice(Ui);
+
+struct RecipeChoice(Recipe);
+
+impl std::fmt::Display for RecipeChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.0.label(), self.0.describe())
+    }
+}
 
 impl std::fmt::Display for UiChoice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -10,6 +10,9 @@ use std::sync::OnceLock;
 use handlebars::Handlebars;
 use serde::Serialize;
 
+use crate::recipe::{
+    PASSWORDLESS_CONTACT, PASSWORDLESS_FLOW, PROVIDERS, Provider, Recipe, Recipes,
+};
 use crate::target::{Imports, Language, Target};
 
 /// The values one file is rendered from: the same for every output of a setup.
@@ -30,6 +33,8 @@ pub struct FileValues<'a> {
     pub website_base_path: Option<&'a str>,
     /// Why the cookie domain is what it is: the analysis' own explanation.
     pub why: &'a str,
+    /// The sign-in recipes beside Session.
+    pub recipes: &'a Recipes,
 }
 
 #[derive(Serialize)]
@@ -61,6 +66,32 @@ struct TemplateContext<'a> {
     older_cookie_domain: Option<Wrapped<'a>>,
     why: Vec<String>,
     older_why: Vec<String>,
+    recipes: RecipeFlags,
+    providers: &'static [Provider],
+    passwordless_contact: &'static str,
+    passwordless_flow: &'static str,
+}
+
+/// Which recipes a template initialises (`{{#if recipes.thirdParty}}`); `any` when at
+/// least one: the block then imports and lists them.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RecipeFlags {
+    any: bool,
+    email_password: bool,
+    third_party: bool,
+    passwordless: bool,
+}
+
+impl RecipeFlags {
+    fn of(recipes: &Recipes) -> RecipeFlags {
+        RecipeFlags {
+            any: !recipes.is_empty(),
+            email_password: recipes.contains(Recipe::EmailPassword),
+            third_party: recipes.contains(Recipe::ThirdParty),
+            passwordless: recipes.contains(Recipe::Passwordless),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -74,7 +105,12 @@ type Escape = fn(&str) -> String;
 
 /// Pieces the templates share: the block's first lines, and the JavaScript blocks that
 /// differ between frameworks only around them.
-const PARTIALS: [(&str, &str); 4] = [
+const PARTIALS: [(&str, &str); 6] = [
+    ("js/import", include_str!("../templates/js/import.hbs")),
+    (
+        "js/backend-recipes",
+        include_str!("../templates/js/backend-recipes.hbs"),
+    ),
     (
         "js/frontend-custom-values",
         include_str!("../templates/js/frontend-custom-values.hbs"),
@@ -191,6 +227,7 @@ pub fn render(target: &Target, values: &FileValues) -> String {
         ),
         Language::Js(..) => ("", String::new(), String::new(), ""),
     };
+    let name = target.template();
     let context = TemplateContext {
         kind: target.role.tag(),
         comment: target.comment(),
@@ -215,8 +252,11 @@ pub fn render(target: &Target, values: &FileValues) -> String {
         older_cookie_domain: values.older_cookie_domain.map(|value| Wrapped { value }),
         why: comment_lines(values.why),
         older_why: comment_lines(OLDER_WHY),
+        recipes: RecipeFlags::of(values.recipes),
+        providers: &PROVIDERS,
+        passwordless_contact: PASSWORDLESS_CONTACT,
+        passwordless_flow: PASSWORDLESS_FLOW,
     };
-    let name = target.template();
     registry(name)
         .render(name, &context)
         .unwrap_or_else(|e| panic!("template {name} failed to render: {e}"))
@@ -337,6 +377,7 @@ mod tests {
             api_base_path: None,
             website_base_path: None,
             why: "because",
+            recipes: Box::leak(Box::new(Recipes::default_choice())),
         }
     }
 

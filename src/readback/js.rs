@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use oxc_allocator::Allocator;
 use oxc_ast::ast::{
-    Argument, BindingPattern, CallExpression, Expression, ImportDeclarationSpecifier,
-    ObjectExpression, ObjectPropertyKind, Program, Statement, TSModuleReference,
+    Argument, ArrayExpressionElement, BindingPattern, CallExpression, Expression,
+    ImportDeclarationSpecifier, ObjectExpression, ObjectPropertyKind, Program, Statement,
+    TSModuleReference,
 };
 use oxc_ast_visit::Visit;
 use oxc_parser::Parser;
@@ -43,6 +44,7 @@ pub fn unread_values(
     let session = format!("{sdk}/recipe/session");
     let mut calls = InitCalls {
         bindings: bindings(&parsed.program, sdk, &session),
+        block_recipes: block_has_recipes(&parsed.program),
         kind,
         text,
         sdk_calls: 0,
@@ -239,6 +241,20 @@ fn bindings(program: &Program, sdk: &str, session: &str) -> HashMap<String, Bind
     out
 }
 
+/// Whether the top-level `const stSetup = {…}` has a `recipes` list.
+fn block_has_recipes(program: &Program) -> bool {
+    program.body.iter().any(|statement| {
+        let Statement::VariableDeclaration(declaration) = statement else {
+            return false;
+        };
+        declaration.declarations.iter().any(|declarator| {
+            matches!(&declarator.id, BindingPattern::BindingIdentifier(id) if id.name == BLOCK_CONST)
+                && matches!(declarator.init.as_ref().map(|i| i.get_inner_expression()),
+                    Some(Expression::ObjectExpression(object)) if property(object, "recipes").is_some())
+        })
+    })
+}
+
 /// `"m"` for `require("m")`.
 fn required_module<'e>(expression: &'e Expression) -> Option<&'e str> {
     let Expression::CallExpression(call) = expression.get_inner_expression() else {
@@ -258,6 +274,8 @@ fn required_module<'e>(expression: &'e Expression) -> Option<&'e str> {
 /// Checks every `SuperTokens.init(…)` and `Session.init(…)` call anywhere in the file.
 struct InitCalls<'t> {
     bindings: HashMap<String, Binding>,
+    /// The block lists sign-in recipes (files from before they were a choice do not).
+    block_recipes: bool,
     kind: Role,
     text: &'t str,
     sdk_calls: usize,
@@ -283,6 +301,29 @@ impl InitCalls<'_> {
                     ),
                 });
             }
+        }
+    }
+
+    fn check_recipe_list(&mut self, line: usize, argument: Option<&Expression>) {
+        let spreads = argument
+            .and_then(|a| match a.get_inner_expression() {
+                Expression::ObjectExpression(object) => property(object, "recipeList"),
+                _ => None,
+            })
+            .is_some_and(|list| match list.get_inner_expression() {
+                Expression::ArrayExpression(array) => array.elements.iter().any(|e| {
+                    matches!(e, ArrayExpressionElement::SpreadElement(spread)
+                        if is_block_member(&spread.argument, &["recipes"]))
+                }),
+                _ => false,
+            });
+        if !spreads {
+            self.unread.push(Unread {
+                line,
+                message: format!(
+                    "SuperTokens.init's recipeList does not spread {BLOCK_CONST}.recipes, so the sign-in recipes st-setup manages never reach the SDK; add ...{BLOCK_CONST}.recipes to the list"
+                ),
+            });
         }
     }
 
@@ -322,7 +363,12 @@ impl<'a> Visit<'a> for InitCalls<'_> {
         let argument = call.arguments.first().and_then(Argument::as_expression);
         let line = self.line_of(call.span.start);
         match binding {
-            Some(Binding::Sdk) => self.check_sdk_init(line, argument),
+            Some(Binding::Sdk) => {
+                self.check_sdk_init(line, argument);
+                if self.block_recipes {
+                    self.check_recipe_list(line, argument);
+                }
+            }
             Some(Binding::Session) => self.check_session_init(line, argument),
             _ => {}
         }
@@ -352,6 +398,23 @@ mod tests {
 
     fn backend(calls: &str) -> Vec<String> {
         unread(&format!("{BACKEND_HEAD}{calls}"), Role::Backend)
+    }
+
+    #[test]
+    fn a_block_with_recipes_must_reach_the_recipe_list() {
+        let head = BACKEND_HEAD.replace("session: {} }", "session: {}, recipes: [] }");
+        let without = format!("{head}{GOOD}");
+        let found = unread(&without, Role::Backend);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .starts_with("4: SuperTokens.init's recipeList does not spread stSetup.recipes"),
+            "{found:?}"
+        );
+        let spread = without.replace("recipeList: [", "recipeList: [...stSetup.recipes, ");
+        assert_eq!(unread(&spread, Role::Backend), Vec::<String>::new());
+        // A file from before recipes were a choice has none to pass on.
+        assert_eq!(backend(GOOD), Vec::<String>::new());
     }
 
     const GOOD: &str = "SuperTokens.init({ supertokens: { connectionURI: stSetup.connectionURI }, appInfo: stSetup.appInfo, recipeList: [Session.init(stSetup.session)] });\n";

@@ -11,6 +11,7 @@ use crate::answers::{
 use crate::endpoint::Endpoint;
 use crate::generate::{Outcome, analyse_answers};
 use crate::psl::PublicSuffixList;
+use crate::recipe::Recipes;
 use crate::target::Role;
 use crate::text::{is_invisible, is_list_separator, split_list};
 
@@ -40,6 +41,7 @@ pub enum Focus {
     AddRow(List),
     AuthApi,
     Ui,
+    Recipes,
     Website,
     AppName,
     Lang,
@@ -67,6 +69,7 @@ impl Focus {
             Focus::Row(list, _) => list.question(),
             Focus::AuthApi => Question::AuthApi,
             Focus::Ui => Question::Ui,
+            Focus::Recipes => Question::Recipes,
             Focus::Website => Question::Website,
             Focus::AppName => Question::AppName,
             Focus::Lang => Question::Lang,
@@ -164,6 +167,8 @@ pub struct Model<'p> {
     /// not an origin, so the choice survives editing that row.
     pub auth_row: Option<usize>,
     pub ui: Option<Ui>,
+    /// The sign-in recipes: one of `Recipes::choices()`.
+    pub recipes: Recipes,
     pub website: String,
     pub app_name: String,
     pub lang: Lang,
@@ -255,6 +260,10 @@ impl<'p> Model<'p> {
             apis,
             auth_row,
             ui: prefilled.ui,
+            recipes: prefilled
+                .recipes
+                .clone()
+                .unwrap_or_else(Recipes::default_choice),
             website: text(&prefilled.website),
             app_name: text(&prefilled.app_name),
             lang,
@@ -316,6 +325,7 @@ impl<'p> Model<'p> {
                 .map(|e| e.origin()),
             website: some(&self.website),
             ui: self.ui,
+            recipes: Some(self.recipes.clone()),
             app_name: some(&self.app_name),
             backend_out: paths(&self.backends),
             frontend_out: paths(&self.frontends),
@@ -352,6 +362,7 @@ impl<'p> Model<'p> {
         rows.extend([
             Focus::AuthApi,
             Focus::Ui,
+            Focus::Recipes,
             Focus::Website,
             Focus::AppName,
             Focus::Lang,
@@ -761,6 +772,16 @@ impl<'p> Model<'p> {
                     (None, false) | (Some(Ui::Prebuilt), _) => Ui::Custom,
                 });
             }
+            Focus::Recipes => {
+                let choices = Recipes::choices();
+                let current = choices.iter().position(|c| *c == self.recipes);
+                let next = match (current, forward) {
+                    (Some(i), true) => (i + 1) % choices.len(),
+                    (Some(i), false) => (i + choices.len() - 1) % choices.len(),
+                    (None, _) => 0,
+                };
+                self.recipes = choices[next].clone();
+            }
             Focus::Lang => {
                 let old = self.lang;
                 self.lang = if old == Lang::Ts { Lang::Js } else { Lang::Ts };
@@ -1054,8 +1075,20 @@ mod tests {
         assert_eq!(m.focus, Focus::Ui, "Enter moves on");
         assert_eq!(m.analysis.api_domain, before, "and changes nothing");
         m.update(Action::Activate);
-        assert_eq!(m.focus, Focus::Website);
+        assert_eq!(m.focus, Focus::Recipes);
         assert_eq!(m.ui, None, "Enter on an unset choice leaves it unset");
+        m.update(Action::Right);
+        assert_eq!(m.recipes.label(), "EmailPassword + ThirdParty");
+        m.update(Action::Left);
+        m.update(Action::Left);
+        assert_eq!(
+            m.recipes.label(),
+            "none (Session only)",
+            "the choices wrap around"
+        );
+        assert_eq!(m.answers().recipes, Some(Recipes::default()));
+        m.update(Action::Activate);
+        assert_eq!(m.focus, Focus::Website);
         m.focus_on(Focus::Lang);
         m.update(Action::Activate);
         assert_eq!(m.lang, Lang::Ts);

@@ -154,7 +154,9 @@ fn hints(model: &Model) -> (Vec<Hint>, &'static [Hint]) {
                     ("Alt-↑↓", "reorder"),
                 ],
                 Focus::AddRow(_) => &[("Enter", "add a row")],
-                Focus::AuthApi | Focus::Ui | Focus::Lang => &[("←→", "choose"), ("Enter", "next")],
+                Focus::AuthApi | Focus::Ui | Focus::Recipes | Focus::Lang => {
+                    &[("←→", "choose"), ("Enter", "next")]
+                }
                 Focus::Preview => &[("Enter", "preview")],
                 _ => &[("Enter", "next")],
             };

@@ -205,6 +205,7 @@ fn form_lines(
     for (focus, choice) in [
         (Focus::AuthApi, Some(auth)),
         (Focus::Ui, Some(ui.to_owned())),
+        (Focus::Recipes, Some(model.recipes.label())),
         (Focus::Website, None),
         (Focus::AppName, None),
         (Focus::Lang, Some(lang.to_owned())),
@@ -424,6 +425,17 @@ fn field_line(
         let indent = " ".repeat(LABEL_WIDTH);
         form.lines
             .extend(wrapped(&indent, &indent, explain, width, theme.dim()));
+    }
+    if focus == Focus::Recipes && focused {
+        let explain = if model.recipes.is_empty() {
+            "Session only: add your own sign-in recipes to the init calls. ← → for more".to_owned()
+        } else {
+            let methods: Vec<_> = model.recipes.iter().map(|r| r.describe()).collect();
+            format!("Sign in with {}. ← → for more", methods.join(", or "))
+        };
+        let indent = " ".repeat(LABEL_WIDTH);
+        form.lines
+            .extend(wrapped(&indent, &indent, &explain, width, theme.dim()));
     }
 }
 

@@ -36,6 +36,7 @@ fn generate(setup: Setup, out: &str, app_name: &str) -> (tempfile::TempDir, Path
     let dir = project();
     let mut args: Vec<&str> = vec!["--yes", "--website", WEBSITE, "--ui", "custom"];
     args.extend(["--app-name", app_name, "--backend-out", out]);
+    args.extend(["--recipes", setup.recipes()]);
     args.extend(setup.first_apis().iter().flat_map(|api| ["--api", api]));
     st_setup(dir.path()).args(&args).assert().success();
     if let Some(api) = setup.added_api() {
@@ -86,6 +87,46 @@ fn every_generated_python_backend_agrees_with_supertokens_python() {
         assert_eq!(got["app_name"], *name, "{context}");
         assert_eq!(got["framework"], *framework, "{context}");
         assert_eq!(got["connection_uri"], "http://localhost:3567", "{context}");
+        assert_python_recipes(got, setup.recipes(), &context);
+    }
+}
+
+/// The sign-in recipes the SDK initialised from the file are exactly the chosen ones, with
+/// the providers' keys from the environment and Passwordless' flow and contact method.
+fn assert_python_recipes(got: &Value, chosen: &str, context: &str) {
+    let chosen: st_setup::recipe::Recipes = chosen.parse().unwrap();
+    let ids: Vec<&str> = got["recipes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .filter(|id| ["emailpassword", "thirdparty", "passwordless"].contains(id))
+        .collect();
+    let want: Vec<&str> = chosen.iter().map(|r| r.name()).collect();
+    assert_eq!(ids, want, "{context}");
+    assert!(
+        got["recipes"]
+            .as_array()
+            .unwrap()
+            .contains(&"session".into()),
+        "{context}"
+    );
+    if chosen.contains(st_setup::recipe::Recipe::ThirdParty) {
+        assert_eq!(
+            got["thirdparty_clients"],
+            serde_json::json!({
+                "google": [["env:GOOGLE_CLIENT_ID", "env:GOOGLE_CLIENT_SECRET"]],
+                "github": [["env:GITHUB_CLIENT_ID", "env:GITHUB_CLIENT_SECRET"]],
+            }),
+            "{context}"
+        );
+    }
+    if chosen.contains(st_setup::recipe::Recipe::Passwordless) {
+        assert_eq!(
+            got["passwordless"],
+            serde_json::json!(["USER_INPUT_CODE_AND_MAGIC_LINK", "ContactEmailOnlyConfig"]),
+            "{context}"
+        );
     }
 }
 
@@ -169,6 +210,8 @@ fn a_mistyped_go_field_fails_the_check() {
 // ---------------------------------------------------------------- any value, both languages
 
 use proptest::prelude::*;
+use proptest::sample::select;
+use st_setup::recipe::Recipes;
 use st_setup::render::{FileValues, render};
 use st_setup::target::{GoFramework, GoSetup, Language, PythonFramework, Role, Target};
 
@@ -184,6 +227,7 @@ struct Values {
     api_base_path: Option<String>,
     website_base_path: Option<String>,
     why: String,
+    recipes: Recipes,
 }
 
 impl Values {
@@ -198,6 +242,7 @@ impl Values {
             api_base_path: self.api_base_path.as_deref(),
             website_base_path: self.website_base_path.as_deref(),
             why: &self.why,
+            recipes: &self.recipes,
         }
     }
 }
@@ -214,7 +259,7 @@ fn values() -> impl Strategy<Value = Values> {
             prop::option::of(text().prop_filter("non-empty", |s| !s.is_empty())),
             prop::option::of(text().prop_filter("non-empty", |s| !s.is_empty())),
         ),
-        text(),
+        (text(), select(Recipes::choices())),
     )
         .prop_map(
             |(
@@ -222,7 +267,7 @@ fn values() -> impl Strategy<Value = Values> {
                 cookie_domain,
                 older_cookie_domain,
                 (api_base_path, website_base_path),
-                why,
+                (why, recipes),
             )| Values {
                 app_name,
                 api_domain,
@@ -233,6 +278,7 @@ fn values() -> impl Strategy<Value = Values> {
                 api_base_path,
                 website_base_path,
                 why,
+                recipes,
             },
         )
 }

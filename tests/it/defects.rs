@@ -231,8 +231,8 @@ fn a_70000_character_answer_in_a_run_fails_without_panicking() {
 fn force_keeps_an_existing_backup_and_names_the_new_one() {
     let dir = project();
     fs::create_dir(dir.path().join("backend")).expect("mkdir");
-    let mine = "import EmailPassword from \"supertokens-node/recipe/emailpassword\";\n\
-                console.log(EmailPassword);\n";
+    let mine = "import Dashboard from \"supertokens-node/recipe/dashboard\";\n\
+                console.log(Dashboard);\n";
     let old_backup = "an older backup\n";
     fs::write(dir.path().join(BACKEND), mine).expect("write");
     fs::write(dir.path().join("backend/supertokens.ts.bak"), old_backup).expect("write");
@@ -246,7 +246,7 @@ fn force_keeps_an_existing_backup_and_names_the_new_one() {
     run.expect_stdout("(old file kept as backend/supertokens.ts.1.bak)");
     run.expect_stderr("note:")
         .expect_stderr("backend/supertokens.ts.1.bak");
-    run.expect_stderr("supertokens-node/recipe/emailpassword");
+    run.expect_stderr("supertokens-node/recipe/dashboard");
 }
 
 /// Before, `--json` runs did not say where a replaced file's old content went.

@@ -341,12 +341,12 @@ fn user_code_around_the_block_after_a_rerun() {
     let text = fs::read_to_string(&path).expect("read");
     let text = text.replacen(
         "import Session from \"supertokens-node/recipe/session\";\n",
-        "import Session from \"supertokens-node/recipe/session\";\nimport EmailPassword from \"supertokens-node/recipe/emailpassword\";\n",
+        "import Session from \"supertokens-node/recipe/session\";\nimport Dashboard from \"supertokens-node/recipe/dashboard\";\n",
         1,
     );
     let text = text.replacen(
-        "    // Add your sign-in recipes (EmailPassword, ThirdParty, Passwordless, …) here.\n",
-        "    EmailPassword.init(),\n",
+        "    ...stSetup.recipes,\n",
+        "    ...stSetup.recipes,\n    Dashboard.init(),\n",
         1,
     ) + "\nexport { SuperTokens };\n";
     fs::write(&path, text).expect("write");

@@ -132,9 +132,12 @@ fn add_backend_and_add_frontend_join_the_lists() {
 #[test]
 fn a_version_1_setup_file_is_read_and_migrated_on_the_next_write() {
     let dir = project();
+    // The first release initialised Session only.
     yes_two_apis(
         dir.path(),
         &[
+            "--recipes",
+            "none",
             "--backend-out",
             "server/st.ts",
             "--frontend-out",

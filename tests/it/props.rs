@@ -39,6 +39,7 @@ use st_setup::endpoint::{self, Endpoint, HostKind, Scheme};
 use st_setup::findings::Code;
 use st_setup::generate::generate;
 use st_setup::psl::{EMBEDDED, PublicSuffixList};
+use st_setup::recipe::Recipes;
 use st_setup::render::{FileValues, render};
 use st_setup::target::{Imports, Role, Target};
 
@@ -613,6 +614,11 @@ fn flatten(
                 Some(_) => Err(format!("{path} twice")),
             }
         }
+        // The recipe inits are code, not values: how many there are is what can differ.
+        Expression::ArrayExpression(array) if matches!(path, "recipes" | "preBuiltUI") => {
+            out.insert(path.to_owned(), format!("{} items", array.elements.len()));
+            Ok(())
+        }
         _ => Err(format!("{path} is neither an object nor a string literal")),
     }
 }
@@ -655,6 +661,11 @@ fn expected_values(kind: Role, v: &FileValues) -> BTreeMap<String, String> {
                 put("session.sessionTokenBackendDomain", d);
             }
         }
+    }
+    let count = format!("{} items", v.recipes.iter().count());
+    put("recipes", &count);
+    if kind == Role::Frontend(Ui::Prebuilt) {
+        put("preBuiltUI", &count);
     }
     out
 }
@@ -715,7 +726,7 @@ const KINDS: [Role; 3] = [
 
 /// The statement kinds of a file rendered from plain values: hostile values must not add,
 /// drop or reorder a statement.
-fn reference_statements(kind: Role, syntax: Syntax) -> Vec<&'static str> {
+fn reference_statements(kind: Role, syntax: Syntax, recipes: &Recipes) -> Vec<&'static str> {
     let values = FileValues {
         app_name: "A",
         api_domain: "https://api.example.com",
@@ -726,6 +737,7 @@ fn reference_statements(kind: Role, syntax: Syntax) -> Vec<&'static str> {
         api_base_path: Some("/api/auth"),
         website_base_path: Some("/login"),
         why: "because",
+        recipes,
     };
     parse_file(&render(&syntax.target(kind), &values), syntax.source_type())
         .expect("a plain render parses")
@@ -743,7 +755,10 @@ fn check_render(kind: Role, syntax: Syntax, values: &FileValues) -> Result<(), T
     );
     let parsed = parsed.unwrap();
     prop_assert_eq!(&parsed.values, &expected_values(kind, values), "{}", text);
-    prop_assert_eq!(&parsed.statements, &reference_statements(kind, syntax));
+    prop_assert_eq!(
+        &parsed.statements,
+        &reference_statements(kind, syntax, values.recipes)
+    );
     prop_assert_eq!(marker_lines(&text), (1, 1), "{}", text);
     Ok(())
 }
@@ -863,14 +878,14 @@ fn arb_saved() -> BoxedStrategy<SavedSetup> {
             text(),
         ),
         prop::option::of((text(), text())),
-        (text(), text()),
+        (text(), text(), prop::option::of(select(Recipes::choices()))),
     )
         .prop_map(
             |(
                 (apis, auth_api, website, ui, app_name),
                 (backend_out, frontend_out, lang, connection_uri),
                 generated,
-                (api_base_path, website_base_path),
+                (api_base_path, website_base_path, recipes),
             )| SavedSetup {
                 version: VERSION,
                 answers: Answers {
@@ -885,6 +900,8 @@ fn arb_saved() -> BoxedStrategy<SavedSetup> {
                     connection_uri,
                     api_base_path,
                     website_base_path,
+                    // Files generated before recipes were a choice read as Session only.
+                    recipes: recipes.or_else(|| generated.is_some().then(Recipes::default)),
                 },
                 generated: generated.map(|(cookie_domain, older_cookie_domain)| Generated {
                     cookie_domain,
@@ -1088,6 +1105,7 @@ proptest! {
         why in hostile_text().prop_filter("no marker", |s| !s.contains("st-setup:")),
         kind in select(KINDS.to_vec()),
         syntax in select(Syntax::ALL.to_vec()),
+        recipes in select(Recipes::choices()),
     ) {
         let older_cookie_domain = if kind == Role::Backend { older_cookie_domain } else { None };
         let values = FileValues {
@@ -1100,6 +1118,7 @@ proptest! {
             api_base_path: api_base_path.as_deref(),
             website_base_path: website_base_path.as_deref(),
             why: &why,
+            recipes: &recipes,
         };
         check_render(kind, syntax, &values)?;
     }
@@ -1129,6 +1148,7 @@ proptest! {
         ],
         package in prop_oneof![Just(Package::Bare), Just(Package::CommonJs), Just(Package::Module)],
         previous in prop::option::of(arb_saved()),
+        recipes in select(Recipes::choices()),
     ) {
         let answers = Answers {
             apis,
@@ -1142,6 +1162,7 @@ proptest! {
             connection_uri: Some(connection_uri),
             api_base_path: None,
             website_base_path: None,
+            recipes: Some(recipes),
         };
         let project = package.dir();
         let Ok(outcome) = generate(project, &answers, previous.as_ref(), &PSL, false) else {
@@ -1436,6 +1457,7 @@ fn corpus_endpoints_survive_everything() {
                 run_check(&format!("analysis of {apis:?}"), check_cookie_domain(&a));
             }
         }
+        let all_recipes: Recipes = "emailpassword,thirdparty,passwordless".parse().unwrap();
         for kind in KINDS {
             for syntax in Syntax::ALL {
                 let values = FileValues {
@@ -1448,6 +1470,7 @@ fn corpus_endpoints_survive_everything() {
                     api_base_path: Some(input.as_str()).filter(|s| !s.is_empty()),
                     website_base_path: Some(input.as_str()).filter(|s| !s.is_empty()),
                     why: input,
+                    recipes: &all_recipes,
                 };
                 run_check(
                     &format!("{shown} rendered as {kind:?} {syntax:?}"),

@@ -374,6 +374,8 @@ fn expected(framework: &str, mode: &str) -> Value {
                 _ => "middleware",
             }
         ),
+        // Session only; the rest the SDK adds by itself.
+        "recipes": ["session", "accountlinking", "jwt", "openid", "multitenancy", "usermetadata", "oauth2provider"],
     })
 }
 

@@ -255,6 +255,17 @@ impl Setup {
         }
     }
 
+    /// The sign-in recipes: each setup takes another choice, so that every variant of the
+    /// matrix meets each recipe (and Session alone) somewhere.
+    pub fn recipes(self) -> &'static str {
+        match self {
+            Setup::TwoApis => "emailpassword",
+            Setup::SingleHost => "emailpassword,thirdparty,passwordless",
+            Setup::Older => "thirdparty,passwordless",
+            Setup::OlderFromNone => "none",
+        }
+    }
+
     pub fn added_api(self) -> Option<&'static str> {
         match self {
             Setup::TwoApis | Setup::SingleHost => None,
@@ -335,6 +346,8 @@ fn generate(dir: &Path, flavor: Flavor, ui: &'static str, setup: Setup, app_name
         WEBSITE,
         "--lang",
         flavor.lang(),
+        "--recipes",
+        setup.recipes(),
     ]);
     for api in setup.first_apis() {
         cmd.args(["--api", api]);
@@ -404,6 +417,7 @@ impl Gen {
         });
         // Without `older`, the SDK must also have no olderCookieDomain.
         expect["olderCookieDomain"] = json!(self.older);
+        expect["recipes"] = self.recipe_ids();
         json!({ "file": self.backend, "expect": expect })
     }
 
@@ -433,16 +447,33 @@ impl Gen {
                 "apiDomain": self.ours.api_domain,
                 "websiteDomain": WEBSITE,
                 "sessionTokenBackendDomain": self.ours.cookie_domain,
+                "recipes": self.recipe_ids(),
             },
             "intercept": intercept,
             "reject": reject,
         })
     }
 
+    /// The recipe ids both SDKs must have initialised, beside Session.
+    fn recipe_ids(&self) -> Value {
+        let recipes: st_setup::recipe::Recipes = self.setup.recipes().parse().unwrap();
+        json!(recipes.iter().map(|r| r.name()).collect::<Vec<_>>())
+    }
+
     /// The lines check.mjs must print for the values that matter.
     fn must_print(&self) -> Vec<String> {
         let domain = json!(self.ours.cookie_domain);
+        let recipes = self.recipe_ids();
+        let ids: Vec<&str> = recipes
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        let ids = json!(ids.join(","));
         let mut lines = vec![
+            format!("ok backend recipes {}", shown(&ids)),
+            format!("ok frontend recipes {}", shown(&ids)),
             format!("ok backend appName {}", shown(&json!(self.app_name))),
             format!("ok backend cookieDomain {}", shown(&domain)),
             format!("ok frontend appName {}", shown(&json!(self.app_name))),

@@ -201,6 +201,9 @@ fn fill_in_the_wizard(dir: &Path) -> String {
     pty.send(RIGHT);
     pty.wait_for("◂ Pre built UI ▸");
     pty.send(DOWN);
+    pty.send(RIGHT);
+    pty.wait_for("◂ EmailPassword + ThirdParty ▸");
+    pty.send(DOWN);
     pty.send("https://example.com");
     pty.send(DOWN);
     pty.send("Acme");
@@ -220,6 +223,8 @@ fn fill_in_the_plain_wizard(dir: &Path) -> String {
     for (prompt, answer) in [
         ("Serves /auth:", ""),
         ("Login UI:", ""),
+        // EmailPassword is picked already; ThirdParty is next.
+        ("Sign-in:", "\x1b[B "),
         ("Website:", "https://example.com"),
         ("App name:", "Acme"),
         ("Language:", ""),
@@ -255,6 +260,10 @@ fn a_person_sets_up_two_apis_in_the_wizard() {
         "{frontend}"
     );
     assert!(frontend.contains("supertokens-auth-react"));
+    assert!(
+        frontend.contains("ThirdParty.init(") && backend.contains("ThirdParty.init("),
+        "the sign-in recipes chosen reach both sides:\n{backend}\n{frontend}"
+    );
 }
 
 /// Both wizards ask the same questions and save the same answers: accepting a suggestion
@@ -323,7 +332,7 @@ fn a_paste_stays_in_the_field_it_was_pasted_into() {
     pty.wait_for("API endpoints");
     pty.send(&pasted("https://api.example.com\nhttps://api2.example.com"));
     pty.wait_for("cookieDomain: \".example.com\"");
-    pty.send(&DOWN.repeat(5)); // add-row, /auth, UI, website, app name
+    pty.send(&DOWN.repeat(6)); // add-row, /auth, UI, sign-in, website, app name
     pty.send(&pasted("My\nApp\n"));
     pty.wait_for("App name       My App");
     let screen = pty.contents();
@@ -399,6 +408,7 @@ fn the_plain_mode_asks_line_by_line() {
     pty.send(DOWN);
     pty.send(ENTER);
     for (prompt, answer) in [
+        ("Sign-in:", ""),
         ("Website:", "https://example.com"),
         ("App name:", "Acme"),
         ("Language:", ""),

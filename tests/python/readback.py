@@ -13,6 +13,10 @@ read from the SDK's own state after `init(...)`, never from the file:
     core_hosts                           the normalised hosts the SDK's Querier will call
     top_level_api_domain, api_base_path, website_base_path, cookie_secure, cookie_same_site
     middleware                           the framework middleware built against a bare app
+    recipes                              the ids of the recipes the SDK initialised
+    thirdparty_clients                   ThirdParty: {provider id: [client id, secret]}, with
+                                         each provider variable set to "env:NAME" first
+    passwordless                         Passwordless: [flow_type, contact config class]
 
 On any exception: the traceback on stderr, exit 1. No network is used or needed:
 SUPERTOKENS_TLDEXTRACT_DISABLE_HTTP=1 makes the SDK build its TLDExtract with
@@ -86,6 +90,10 @@ def read_back(path):
     # The file's directory is NOT put on sys.path: the generated file imports only the SDK,
     # and a sample named e.g. flask.py must not shadow the framework.
     path = os.path.abspath(path)
+    # The generated file reads the providers' client ids and secrets from the environment:
+    # mark each so the output shows which variable reached which field.
+    for name in ("GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET", "GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"):
+        os.environ[name] = f"env:{name}"
     # Anything the file prints goes to stderr: stdout carries only the JSON.
     with contextlib.redirect_stdout(sys.stderr):
         runpy.run_path(path, run_name="__st_setup_readback__")
@@ -117,7 +125,23 @@ def read_back(path):
             "cookie_secure": session.cookie_secure,
             "cookie_same_site": session.get_cookie_same_site(None, {}),
             "middleware": build_middleware(info.framework),
+            "recipes": [m.get_recipe_id() for m in st.recipe_modules],
         }
+        ids = result["recipes"]
+        if "thirdparty" in ids:
+            from supertokens_python.recipe.thirdparty.recipe import ThirdPartyRecipe
+
+            result["thirdparty_clients"] = {
+                p.config.third_party_id: [
+                    [c.client_id, c.client_secret] for c in p.config.clients or []
+                ]
+                for p in ThirdPartyRecipe.get_instance().providers
+            }
+        if "passwordless" in ids:
+            from supertokens_python.recipe.passwordless.recipe import PasswordlessRecipe
+
+            config = PasswordlessRecipe.get_instance().config
+            result["passwordless"] = [config.flow_type, type(config.contact_config).__name__]
     if NETWORK_ATTEMPTS:
         raise RuntimeError(f"network access attempted: {NETWORK_ATTEMPTS}")
     return result

@@ -43,6 +43,7 @@ function loadSpec(specPath) {
     const base = path.dirname(path.resolve(specPath));
     const isStr = (v) => typeof v === "string";
     const isStrOrNull = (v) => v === null || typeof v === "string";
+    const isStrList = (v) => Array.isArray(v) && v.every(isStr);
 
     function part(name, allowedTop, required, optional) {
         const p = spec[name];
@@ -69,13 +70,13 @@ function loadSpec(specPath) {
         "backend",
         ["file", "expect"],
         { appName: isStr, apiDomain: isStr, websiteDomain: isStr, cookieDomain: isStrOrNull },
-        { olderCookieDomain: isStrOrNull }
+        { olderCookieDomain: isStrOrNull, recipes: isStrList }
     );
     part(
         "frontend",
         ["file", "ui", "expect", "intercept", "reject"],
         { appName: isStr, apiDomain: isStr, sessionTokenBackendDomain: isStrOrNull },
-        { websiteDomain: isStr }
+        { websiteDomain: isStr, recipes: isStrList }
     );
     const f = spec.frontend;
     if (f !== undefined) {
@@ -170,6 +171,12 @@ async function loadGenerated(part, file, resolver) {
                 `(plain Node ESM refuses it with ERR_UNSUPPORTED_DIR_IMPORT; the package has no "exports" map)`
         );
     }
+    for (const f of resolver.fileImports) {
+        console.log(
+            `note ${part} "${f}" names a file without its extension: resolved to ${f}.js as a bundler does ` +
+                `(plain Node ESM refuses it; the package has no "exports" map)`
+        );
+    }
 }
 
 function instanceOrFail(part, what, get) {
@@ -216,8 +223,15 @@ async function backendMain(spec, resolver) {
             cfg.olderCookieDomain
         );
     }
+    if ("recipes" in expect) {
+        const ids = st.recipeModules.map((m) => m.getRecipeId()).filter((id) => SIGN_IN_RECIPES.includes(id));
+        compare("backend", "recipes", expect.recipes.join(","), ids.join(","));
+    }
     finish();
 }
+
+// The sign-in recipes st-setup initialises (the SDKs add others of their own).
+const SIGN_IN_RECIPES = ["emailpassword", "thirdparty", "passwordless"];
 
 // ---------------------------------------------------------------- frontend child
 const DOM_GLOBALS = [
@@ -286,6 +300,11 @@ async function frontendMain(spec, resolver) {
         );
         if (!arInit) console.log("ok frontend sdk supertokens-web-js initialised (not auth-react)");
         appInfo = inst.appInfo;
+    }
+    if ("recipes" in expect) {
+        const inst = ui === "prebuilt" ? ARSuperTokens.getInstanceOrThrow() : WJSuperTokens.getInstanceOrThrow();
+        const ids = inst.recipeList.map((r) => r.config.recipeId).filter((id) => SIGN_IN_RECIPES.includes(id));
+        compare("frontend", "recipes", expect.recipes.join(","), ids.join(","));
     }
     compare("frontend", "appName", expect.appName, appInfo.appName);
     compare("frontend", "apiDomain", expect.apiDomain, appInfo.apiDomain.getAsStringDangerous());

@@ -29,6 +29,13 @@ export async function resolve(specifier, context, nextResolve) {
             if (port) port.postMessage({ dirImport: specifier });
             return r;
         }
+        // The same packages' deep file imports ("…/recipe/emailpassword/prebuiltui") name
+        // a file without its extension, which bundlers complete and Node's ESM does not.
+        if (err && err.code === "ERR_MODULE_NOT_FOUND" && specifier !== name) {
+            const r = await nextResolve(specifier + ".js", ctx);
+            if (port) port.postMessage({ fileImport: specifier });
+            return r;
+        }
         throw err;
     }
 }

@@ -31,6 +31,8 @@ export function packageName(spec) {
 
 // Directory imports that had to be resolved the bundler way (see sdk-resolve-hooks.mjs).
 export const dirImports = new Set();
+// File imports without their extension, completed the bundler way.
+export const fileImports = new Set();
 
 let installed = false;
 export function installResolution() {
@@ -40,6 +42,7 @@ export function installResolution() {
     const { port1, port2 } = new MessageChannel();
     port1.on("message", (m) => {
         if (m && m.dirImport) dirImports.add(m.dirImport);
+        if (m && m.fileImport) fileImports.add(m.fileImport);
     });
     port1.unref();
     register("./sdk-resolve-hooks.mjs", import.meta.url, {
