@@ -593,6 +593,23 @@ pub fn not_written_for_nextjs(path: &std::path::Path) -> String {
     )
 }
 
+/// A value the update puts in a file's block that the file's own init calls do not pass on.
+pub fn unread_after_update(path: &std::path::Path, line: usize, message: &str) -> String {
+    let at = match line {
+        0 => path.display().to_string(),
+        line => format!("{}:{line}", path.display()),
+    };
+    format!("{at}: {message}. That code is yours, so st-setup leaves it to you.")
+}
+
+/// A Next.js frontend whose code (the user's) has no `PreBuiltUIList` for a login page.
+pub fn no_login_page(path: &std::path::Path) -> String {
+    format!(
+        "{} exports no PreBuiltUIList (its code outside st-setup's block is from before sign-in recipes were a choice), so no login page was written for it. Add `export const PreBuiltUIList = stSetup.preBuiltUI;` to it and run st-setup again, or render SuperTokens' getRoutingComponent in your own page.",
+        path.display()
+    )
+}
+
 /// A Next.js backend whose auth API another origin calls: its route answers no CORS.
 pub fn nextjs_cross_origin(website: &str, api: &str) -> String {
     format!(

@@ -211,8 +211,23 @@ pub fn generate(
             &target,
             api_base_path.as_deref().unwrap_or("/auth"),
         )?;
+        let page = nextjs_auth_page(
+            project,
+            &path,
+            &target,
+            values.website_base_path.unwrap_or("/auth"),
+        )?;
         let text = render(&target, &values);
         let planned = PlannedFile::at(project, out.path, path, Some(target), text, force)?;
+        // The page draws the frontend file's PreBuiltUIList, which a file written before
+        // recipes were a choice does not export.
+        if let Some(page) = page {
+            if planned.new.contains("export const PreBuiltUIList") {
+                glue.push(page);
+            } else {
+                notes.push(findings::no_login_page(out.path));
+            }
+        }
         // The route calls the backend's ensureSuperTokensInit: a file written before the
         // project was a Next.js app has none (its code outside the block is the user's).
         if let Some(route) = route {
@@ -225,6 +240,7 @@ pub fn generate(
                 notes.push(findings::not_written_for_nextjs(out.path));
             }
         }
+        notes.extend(newly_unread(&planned));
         // Said when the file is written first; later runs keep what it was set up for.
         if let Some(guess) = guess.filter(|_| planned.change == Change::Create) {
             notes.push(findings::framework_guessed(out.path, &guess));
@@ -273,6 +289,21 @@ pub fn generate(
     })
 }
 
+/// What an update of a file's block leaves unread by its init calls that was read before:
+/// a block that gains recipes, say, in a file whose calls (the user's) do not pass them on.
+fn newly_unread(file: &PlannedFile) -> Vec<String> {
+    let (Change::Update, Some(target), Some(old)) = (file.change, &file.target, &file.old) else {
+        return Vec::new();
+    };
+    let unread = |text: &str| crate::readback::unread_values(text, target).unwrap_or_default();
+    let before: Vec<String> = unread(old).into_iter().map(|u| u.message).collect();
+    unread(&file.new)
+        .into_iter()
+        .filter(|u| !before.contains(&u.message))
+        .map(|u| findings::unread_after_update(&file.display, u.line, &u.message))
+        .collect()
+}
+
 /// Next.js's route handler for the auth routes beside a Next.js backend, when the app has
 /// none: `app/api/auth/[...path]/route.ts`, calling the backend file's
 /// `ensureSuperTokensInit`.
@@ -287,28 +318,64 @@ fn nextjs_route(
     {
         return Ok(None);
     }
-    let Some(app) = crate::project::next_app_dir(backend)? else {
+    let Some(folder) = free_route_folder(backend, api_base_path)? else {
         return Ok(None);
     };
-    // Any route the app has under the base path already ([...path], [[...path]],
-    // NextAuth's [...nextauth]) would clash with a second catch-all: Next.js refuses to
-    // build.
-    let auth = app.join(api_base_path.trim_start_matches('/'));
-    let taken = std::fs::read_dir(&auth)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .any(|entry| entry.file_name().to_string_lossy().starts_with('['));
-    if taken || auth.join("route.ts").exists() || auth.join("route.js").exists() {
-        return Ok(None);
-    }
-    let folder = auth.join("[...path]");
+    let folder = folder.join("[...path]");
     let ts = target.syntax().is_some_and(|s| s.ts);
     let route = folder.join(if ts { "route.ts" } else { "route.js" });
     let text = crate::render::nextjs_route(ts, &import_specifier(&folder, backend));
+    Ok(glue_at(project, &route, text))
+}
+
+/// Next.js's page for the pre built UI's login pages beside a Next.js frontend, when the
+/// app has nothing at the website base path: `app/auth/[[...path]]/page.tsx`.
+fn nextjs_auth_page(
+    project: &Path,
+    frontend: &Path,
+    target: &Target,
+    website_base_path: &str,
+) -> Result<Option<PlannedFile>, GenerateError> {
+    if target.role != Role::Frontend(crate::answers::Ui::Prebuilt)
+        || !matches!(target.language, Language::Js(_, JsFramework::NextApp))
+    {
+        return Ok(None);
+    }
+    let Some(folder) = free_route_folder(frontend, website_base_path)? else {
+        return Ok(None);
+    };
+    let folder = folder.join("[[...path]]");
+    let ts = target.syntax().is_some_and(|s| s.ts);
+    let page = folder.join(if ts { "page.tsx" } else { "page.jsx" });
+    let text = crate::render::nextjs_auth_page(&import_specifier(&folder, frontend));
+    Ok(glue_at(project, &page, text))
+}
+
+/// The folder of the Next.js app (the one `file` is in) for the URL path `base`, when
+/// nothing is routed there yet: any route or page there already (`[...path]`,
+/// `[[...path]]`, NextAuth's `[...nextauth]`, a `route.ts` or `page.tsx`) would clash
+/// with a second catch-all, and Next.js refuses to build.
+fn free_route_folder(file: &Path, base: &str) -> Result<Option<PathBuf>, GenerateError> {
+    let Some(app) = crate::project::next_app_dir(file)? else {
+        return Ok(None);
+    };
+    let folder = app.join(base.trim_matches('/'));
+    let taken = std::fs::read_dir(&folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|entry| {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            name.starts_with('[') || name.starts_with("route.") || name.starts_with("page.")
+        });
+    Ok((!taken).then_some(folder))
+}
+
+/// A file st-setup writes once at `path` (absolute), shown relative to the project.
+fn glue_at(project: &Path, path: &Path, text: String) -> Option<PlannedFile> {
     let root = std::fs::canonicalize(project).unwrap_or_else(|_| project.to_owned());
-    let display = route.strip_prefix(&root).unwrap_or(&route).to_owned();
-    Ok(PlannedFile::glue(project, &display, text))
+    let display = path.strip_prefix(&root).unwrap_or(path).to_owned();
+    PlannedFile::glue(project, &display, text)
 }
 
 /// How a module in `from` imports the file `to`: relative, without its extension, as

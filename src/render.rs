@@ -127,7 +127,12 @@ const PARTIALS: [(&str, &str); 6] = [
 ];
 
 /// The templates, each with the string-literal escape of its language.
-const TEMPLATES: [(&str, &str, Escape); 11] = [
+const TEMPLATES: [(&str, &str, Escape); 12] = [
+    (
+        "js/nextjs-auth-page",
+        include_str!("../templates/js/nextjs-auth-page.hbs"),
+        js_string,
+    ),
     (
         "js/backend-fastify",
         include_str!("../templates/js/backend-fastify.hbs"),
@@ -274,6 +279,20 @@ pub fn nextjs_route(ts: bool, backend_module: &str) -> String {
     let name = "js/nextjs-route";
     registry(name)
         .render(name, &Route { ts, backend_module })
+        .unwrap_or_else(|e| panic!("template {name} failed to render: {e}"))
+}
+
+/// Next.js's page for the pre built UI's login pages, importing `PreBuiltUIList` from the
+/// frontend module at `frontend_module` (a relative specifier).
+pub fn nextjs_auth_page(frontend_module: &str) -> String {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Page<'a> {
+        frontend_module: &'a str,
+    }
+    let name = "js/nextjs-auth-page";
+    registry(name)
+        .render(name, &Page { frontend_module })
         .unwrap_or_else(|e| panic!("template {name} failed to render: {e}"))
 }
 

@@ -269,11 +269,20 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         (!files.is_empty()).then(|| say(text::join(files.into_iter())))
     };
     // The auth route st-setup wrote (or that was there: then nothing is said of it).
-    let route = outcome
-        .files
-        .iter()
-        .find(|f| f.glue && f.change == Change::Create)
-        .map(|f| text::shown(&f.display.display().to_string()));
+    let glue = |file_name: &str| {
+        outcome
+            .files
+            .iter()
+            .filter(|f| f.glue && f.change == Change::Create)
+            .find(|f| {
+                f.path
+                    .file_stem()
+                    .is_some_and(|stem| stem.to_string_lossy() == file_name)
+            })
+            .map(|f| text::shown(&f.display.display().to_string()))
+    };
+    let route = glue("route");
+    let page = glue("page");
     let steps: Vec<String> = [
         import(
             created(Use::Import(Side::Backend)),
@@ -312,6 +321,10 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
             format!(
                 "wrap the children of your root layout in <SuperTokensProvider> from {files}: <body><SuperTokensProvider>{{children}}</SuperTokensProvider></body>"
             )
+        })
+        .map(|step| match &page {
+            Some(page) => format!("{step} (the login pages are drawn by {page})"),
+            None => step,
         }),
         step(created(Use::NextCustomFrontend), |files| {
             format!(
@@ -322,6 +335,8 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
             created(Use::Import(Side::Frontend)),
             "at the start of its frontend, before anything calls your APIs",
         ),
+        login_pages(outcome, &created(Use::Import(Side::Frontend))),
+        provider_keys(outcome),
     ]
     .into_iter()
     .flatten()
@@ -332,6 +347,30 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         text::join(steps.into_iter())
     );
     out
+}
+
+/// Where the pre built UI draws its login pages: the routes line for react-router-dom (the
+/// router its examples use), for frontends written now.
+fn login_pages(outcome: &Outcome, frontends: &[String]) -> Option<String> {
+    let prebuilt = outcome.setup.ui == crate::answers::Ui::Prebuilt;
+    (prebuilt && !outcome.setup.recipes.is_empty() && !frontends.is_empty()).then(|| {
+        format!(
+            "render the login pages at {}: wrap your app in <SuperTokensWrapper> (supertokens-auth-react) and, with react-router-dom, add {{getSuperTokensRoutesForReactRouterDom(reactRouterDom, PreBuiltUIList)}} inside <Routes> (PreBuiltUIList from {}, getSuperTokensRoutesForReactRouterDom from supertokens-auth-react/ui)",
+            outcome.setup.website_base_path.as_deref().unwrap_or("/auth"),
+            text::join(frontends.iter().cloned())
+        )
+    })
+}
+
+/// The environment variables the backends read the ThirdParty providers' keys from.
+fn provider_keys(outcome: &Outcome) -> Option<String> {
+    let names = outcome.setup.recipes.env_vars();
+    (!names.is_empty()).then(|| {
+        format!(
+            "set {} in every backend's environment (the OAuth apps' keys from Google and GitHub; unset, those sign-ins fail)",
+            text::join(names.into_iter().map(str::to_owned))
+        )
+    })
 }
 
 /// One install command per folder and package manager (both files in one package need one

@@ -9,7 +9,8 @@ use super::tree::{line, nodes, parse, text};
 const SUPERTOKENS: &str = "github.com/supertokens/supertokens-golang/supertokens";
 const SESSION: &str = "github.com/supertokens/supertokens-golang/recipe/session";
 const SESSMODELS: &str = "github.com/supertokens/supertokens-golang/recipe/session/sessmodels";
-const MANAGED: [&str; 7] = [
+const MANAGED: [&str; 8] = [
+    "stRecipes",
     "stConnectionURI",
     "stAPIBasePath",
     "stWebsiteBasePath",
@@ -37,6 +38,13 @@ pub fn unread_values(source: &str) -> Result<Vec<Unread>, String> {
             ));
         }
     }
+    // Files from before recipes were a choice have no stRecipes to pass on.
+    let block_recipes = nodes(root).any(|n| {
+        n.kind() == "var_spec"
+            && !inside_function(n)
+            && n.child_by_field_name("name")
+                .is_some_and(|name| text(name, source) == "stRecipes")
+    });
     let (mut inits, mut sessions) = (0, 0);
     for call in nodes(root).filter(|n| n.kind() == "call_expression") {
         let Some(function) = call.child_by_field_name("function") else {
@@ -53,6 +61,21 @@ pub fn unread_values(source: &str) -> Result<Vec<Unread>, String> {
                 };
                 if !reads("AppInfo", "stAppInfo") {
                     unread.push(at(call, "supertokens.Init does not pass AppInfo: stAppInfo, so the app info in st-setup's block never reaches the SDK"));
+                }
+                let passes_recipes = argument.is_some_and(|a| {
+                    nodes(a).any(|n| {
+                        n.kind() == "keyed_element"
+                            && n.named_child(0)
+                                .is_some_and(|k| text(k, source) == "RecipeList")
+                            && n.named_child(1).is_some_and(|v| {
+                                nodes(v).any(|i| {
+                                    i.kind() == "identifier" && text(i, source) == "stRecipes"
+                                })
+                            })
+                    })
+                });
+                if block_recipes && !passes_recipes {
+                    unread.push(at(call, "supertokens.Init's RecipeList does not use stRecipes, so the sign-in recipes st-setup manages never reach the SDK; pass RecipeList: append(stRecipes, session.Init(&stSession))"));
                 }
                 if !reads("ConnectionURI", "stConnectionURI") {
                     unread.push(at(call, "supertokens.Init does not pass Supertokens: &supertokens.ConnectionInfo{ConnectionURI: stConnectionURI}, so the core's URL in st-setup's block never reaches the SDK"));
@@ -205,6 +228,26 @@ func init() {
             .into_iter()
             .map(|u| format!("{}: {}", u.line, u.message))
             .collect()
+    }
+
+    #[test]
+    fn a_block_with_recipes_must_reach_the_recipe_list() {
+        let with = GOOD.replace(
+            "var stSession = sessmodels.TypeInput{}\n",
+            "var stSession = sessmodels.TypeInput{}\n\nvar stRecipes = []supertokens.Recipe{}\n",
+        );
+        let found = unread(&with);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("RecipeList does not use stRecipes"),
+            "{found:?}"
+        );
+        let appended = with.replace(
+            "RecipeList: []supertokens.Recipe{\n\t\t\tsession.Init(&stSession),\n\t\t},",
+            "RecipeList: append(stRecipes, session.Init(&stSession)),",
+        );
+        assert_ne!(appended, with);
+        assert_eq!(unread(&appended), Vec::<String>::new());
     }
 
     #[test]

@@ -22,6 +22,13 @@ pub fn unread_values(source: &str) -> Result<Vec<Unread>, String> {
     let tree = parse(source, tree_sitter_python::LANGUAGE.into())?;
     let root = tree.root_node();
     let names = Names::bound_in(root, source);
+    // Files from before recipes were a choice have no ST_RECIPES to pass on.
+    let block_recipes = nodes(root).any(|n| {
+        n.kind() == "assignment"
+            && at_module_level(n)
+            && n.child_by_field_name("left")
+                .is_some_and(|l| text(l, source) == "ST_RECIPES")
+    });
     let mut unread = Vec::new();
     let (mut inits, mut sessions) = (0, 0);
     for call in nodes(root).filter(|n| n.kind() == "call") {
@@ -32,6 +39,12 @@ pub fn unread_values(source: &str) -> Result<Vec<Unread>, String> {
         if names.init.iter().any(|n| n == function) {
             inits += 1;
             unread.extend(missing(call, source, &INIT_READS, "init"));
+            if block_recipes && !passes_recipes(call, source) {
+                unread.push(Unread {
+                    line: line(call),
+                    message: "init's recipe_list does not include *ST_RECIPES, so the sign-in recipes st-setup manages never reach the SDK; add *ST_RECIPES to the list".to_owned(),
+                });
+            }
             let config = keyword(call, source, "supertokens_config");
             let reads_uri =
                 config.is_some_and(|c| missing(c, source, &CONFIG_READS, "").is_empty());
@@ -50,6 +63,27 @@ pub fn unread_values(source: &str) -> Result<Vec<Unread>, String> {
     unread.extend(Unread::if_none(sessions, "no session.init call (supertokens_python.recipe.session) is left, so the session options st-setup manages never reach the SDK; add session.init(cookie_domain=ST_COOKIE_DOMAIN, older_cookie_domain=ST_OLDER_COOKIE_DOMAIN) to recipe_list"));
     unread.extend(reassigned(root, source));
     Ok(unread)
+}
+
+/// Whether `init`'s `recipe_list` unpacks the block's recipes: `[*ST_RECIPES, …]`, or
+/// `ST_RECIPES + […]`.
+fn passes_recipes(call: Node<'_>, source: &str) -> bool {
+    let Some(list) = keyword(call, source, "recipe_list") else {
+        return false;
+    };
+    let mut cursor = list.walk();
+    match list.kind() {
+        "list" => list.named_children(&mut cursor).any(|item| {
+            item.kind() == "list_splat"
+                && item
+                    .named_child(0)
+                    .is_some_and(|n| text(n, source) == "ST_RECIPES")
+        }),
+        "binary_operator" => list
+            .child_by_field_name("left")
+            .is_some_and(|n| text(n, source) == "ST_RECIPES"),
+        _ => text(list, source) == "ST_RECIPES",
+    }
 }
 
 /// The keyword arguments of `call` in `reads` that do not pass the block's name.
@@ -83,7 +117,8 @@ fn keyword<'t>(call: Node<'t>, source: &str, key: &str) -> Option<Node<'t>> {
 /// A block name assigned again at module level after the block wins over st-setup's value
 /// (a local variable of the same name in a function is another variable).
 fn reassigned(root: Node<'_>, source: &str) -> Vec<Unread> {
-    const MANAGED: [&str; 6] = [
+    const MANAGED: [&str; 7] = [
+        "ST_RECIPES",
         "ST_FRAMEWORK",
         "ST_MODE",
         "ST_CONNECTION_URI",
@@ -219,6 +254,26 @@ init(
             .into_iter()
             .map(|u| format!("{}: {}", u.line, u.message))
             .collect()
+    }
+
+    #[test]
+    fn a_block_with_recipes_must_reach_the_recipe_list() {
+        let with = GOOD.replace(
+            "ST_OLDER_COOKIE_DOMAIN = None\n",
+            "ST_OLDER_COOKIE_DOMAIN = None\nST_RECIPES = []\n",
+        );
+        let found = unread(&with);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("14: init's recipe_list does not include *ST_RECIPES"),
+            "{found:?}"
+        );
+        let splat = with.replace("recipe_list=[", "recipe_list=[*ST_RECIPES, ");
+        assert_eq!(unread(&splat), Vec::<String>::new());
+        let added = with.replace("recipe_list=[", "recipe_list=ST_RECIPES + [");
+        assert_eq!(unread(&added), Vec::<String>::new());
+        let later = format!("{splat}ST_RECIPES = []\n");
+        assert!(unread(&later)[0].contains("ST_RECIPES is assigned again"));
     }
 
     #[test]

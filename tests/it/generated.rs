@@ -488,6 +488,10 @@ fn nextjs_app_router_files() {
                     "nextjs-route-ts",
                     read(dir.path(), "app/api/auth/[...path]/route.ts")
                 );
+                insta::assert_snapshot!(
+                    "nextjs-auth-page-tsx",
+                    read(dir.path(), "app/auth/[[...path]]/page.tsx")
+                );
             }
             insta::assert_snapshot!(
                 format!("frontend-{ui}-ts-nextjs-two-apis"),

@@ -74,7 +74,11 @@ fn next_app(dir: &Path, ts: bool) {
 
 #[test]
 fn a_next_app_router_project_builds_with_the_generated_files() {
-    for (ts, ui) in [(true, "prebuilt"), (false, "prebuilt"), (true, "custom")] {
+    for (ts, ui, recipes) in [
+        (true, "prebuilt", "emailpassword"),
+        (false, "prebuilt", "emailpassword,thirdparty,passwordless"),
+        (true, "custom", "thirdparty,passwordless"),
+    ] {
         let (x, jsx) = if ts { ("ts", "tsx") } else { ("js", "jsx") };
         let dir = project();
         let root = dir.path();
@@ -90,17 +94,28 @@ fn a_next_app_router_project_builds_with_the_generated_files() {
                 "--website",
                 "https://example.com",
                 "--ui",
-                "prebuilt",
+                ui,
+                "--recipes",
+                recipes,
                 "--app-name",
                 "Ac\"me ${x}",
             ],
         )
         .expect_code(0);
-        for file in [
+        let mut written = vec![
             format!("app/config/backend.{x}"),
             format!("app/config/frontend.{jsx}"),
             format!("app/api/auth/[...path]/route.{x}"),
-        ] {
+        ];
+        if ui == "prebuilt" {
+            written.push(format!("app/auth/[[...path]]/page.{jsx}"));
+        } else {
+            assert!(
+                !root.join("app/auth").exists(),
+                "no login page for a custom UI"
+            );
+        }
+        for file in written {
             assert!(
                 run.stdout.contains(&file),
                 "{file} not written:\n{}",
@@ -134,7 +149,7 @@ fn a_next_app_router_project_builds_with_the_generated_files() {
             .output()
             .expect("next build runs");
         eprintln!(
-            "next build ({x}, {ui}): {:.1} s",
+            "next build ({x}, {ui}, {recipes}): {:.1} s",
             started.elapsed().as_secs_f64()
         );
         let log = output_text(&out);
@@ -143,6 +158,12 @@ fn a_next_app_router_project_builds_with_the_generated_files() {
             log.contains("/api/auth/[...path]"),
             "the auth route is not built:\n{log}"
         );
+        if ui == "prebuilt" {
+            assert!(
+                log.contains("/auth/[[...path]]"),
+                "the login page is not built:\n{log}"
+            );
+        }
 
         // next build's own type check is skipped where it cannot find its TypeScript
         // setup; tsc itself leaves no doubt that the files fit the SDKs' types.
@@ -201,6 +222,18 @@ fn next_app_edge_cases_are_said_and_not_broken() {
     fs::write(root.join("app/api/auth/[[...path]]/route.ts"), "// mine\n").unwrap();
     run_in(root, &args).expect_code(0);
     assert!(!root.join("app/api/auth/[...path]").exists());
+
+    // A login page of the app's own at the website base path: none is added beside it.
+    let dir = project();
+    let root = dir.path();
+    next_app(root, true);
+    fs::create_dir_all(root.join("app/login")).unwrap();
+    fs::write(root.join("app/login/page.tsx"), "// mine\n").unwrap();
+    let mut login = args.to_vec();
+    login.extend(["--website-base-path", "/login"]);
+    run_in(root, &login).expect_code(0);
+    assert!(!root.join("app/login/[[...path]]").exists());
+    assert!(!root.join("app/auth").exists());
 
     // A Next.js frontend of an API elsewhere moves no route; a Next.js backend called from
     // another origin is said to answer no CORS.

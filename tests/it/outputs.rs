@@ -205,3 +205,43 @@ fn two_outputs_of_one_side_at_one_file_are_refused() {
     run.expect_stderr("are the same file");
     assert!(crate::common::listing(dir.path()).is_empty());
 }
+
+/// A file from before recipes were a choice has no `...stSetup.recipes` in its init call
+/// (the user's code): adding recipes later says so, with the line to change, and `check`
+/// holds it as drift until it is done.
+#[test]
+fn recipes_added_to_an_older_file_name_the_init_call_to_change() {
+    let dir = project();
+    yes_two_apis(dir.path(), &["--recipes", "none"]).expect_code(0);
+    let path = dir.path().join("backend/supertokens.ts");
+    let generated = fs::read_to_string(&path).unwrap();
+    // As the first release wrote it: no recipes in the block, none passed on.
+    let older = generated
+        .replace("    ...stSetup.recipes,\n", "")
+        .replace(
+            "  // The sign-in recipes: none chosen (add yours to recipeList below, or re-run st-setup\n  // with --recipes).\n  recipes: [],\n",
+            "",
+        );
+    assert_eq!(older.matches("recipes").count(), 0, "{older}");
+    fs::write(&path, &older).unwrap();
+
+    let run = yes_two_apis(dir.path(), &["--recipes", "emailpassword"]).expect_code(0);
+    run.expect_stderr("backend/supertokens.ts:")
+        .expect_stderr("does not spread stSetup.recipes");
+    let text = read(dir.path(), "backend/supertokens.ts");
+    assert!(text.contains("    EmailPassword.init(),\n"), "{text}");
+    run_in(dir.path(), &["check"])
+        .expect_code(1)
+        .expect_stdout("does not spread stSetup.recipes");
+
+    // Done as said: in step again.
+    fs::write(
+        &path,
+        text.replace(
+            "recipeList: [\n",
+            "recipeList: [\n    ...stSetup.recipes,\n",
+        ),
+    )
+    .unwrap();
+    run_in(dir.path(), &["check"]).expect_code(0);
+}
