@@ -6,7 +6,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::recipe::Recipes;
-use crate::target::{Framework, JsFramework, Side};
+use crate::target::{Framework, Side};
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 
@@ -347,10 +347,7 @@ pub fn check_output_path(path: &Path, project: &Path, question: Question) -> Res
     match extension.as_deref() {
         Some(_)
             if side == Side::Frontend
-                && matches!(
-                    framework,
-                    Some(Framework::Js(JsFramework::Express | JsFramework::Fastify))
-                ) =>
+                && matches!(framework, Some(Framework::Js(f)) if f.is_server()) =>
         {
             Err(format!(
                 "{name} {} names a server framework; a frontend file is plain (@node) or in a Next.js app (@nextjs)",

@@ -127,7 +127,12 @@ const PARTIALS: [(&str, &str); 6] = [
 ];
 
 /// The templates, each with the string-literal escape of its language.
-const TEMPLATES: [(&str, &str, Escape); 12] = [
+const TEMPLATES: [(&str, &str, Escape); 13] = [
+    (
+        "js/backend-koa",
+        include_str!("../templates/js/backend-koa.hbs"),
+        js_string,
+    ),
     (
         "js/nextjs-auth-page",
         include_str!("../templates/js/nextjs-auth-page.hbs"),

@@ -235,6 +235,7 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         NextCustomFrontend,
         ExpressBackend,
         FastifyBackend,
+        KoaBackend,
     }
     let use_of = |target: &crate::target::Target| match (&target.language, target.role.side()) {
         (Language::Go(_), _) => Use::GoBuild,
@@ -242,6 +243,7 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         (Language::Js(_, JsFramework::NextApp), Side::Backend) => Use::NextBackend,
         (Language::Js(_, JsFramework::Express), Side::Backend) => Use::ExpressBackend,
         (Language::Js(_, JsFramework::Fastify), Side::Backend) => Use::FastifyBackend,
+        (Language::Js(_, JsFramework::Koa), Side::Backend) => Use::KoaBackend,
         (Language::Js(_, JsFramework::NextApp), Side::Frontend) => match target.role {
             crate::target::Role::Frontend(crate::answers::Ui::Custom) => Use::NextCustomFrontend,
             _ => Use::NextFrontend,
@@ -306,6 +308,11 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         step(created(Use::FastifyBackend), |files| {
             format!(
                 "in your Fastify app, import {files} and await registerSuperTokens(app) before your routes"
+            )
+        }),
+        step(created(Use::KoaBackend), |files| {
+            format!(
+                "in your Koa app, import {files} and add app.use(superTokensCors()) and app.use(middleware()) before your routes"
             )
         }),
         step(created(Use::NextBackend), |files| {

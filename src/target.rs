@@ -136,14 +136,26 @@ pub enum JsFramework {
     Express,
     /// A Fastify server: the same, as Fastify plugins.
     Fastify,
+    /// A Koa server: CORS for the website and the SDK's middleware (which also answers
+    /// its errors).
+    Koa,
 }
 
 impl JsFramework {
+    /// A server framework: its wiring is a backend's only.
+    pub fn is_server(self) -> bool {
+        matches!(
+            self,
+            JsFramework::Express | JsFramework::Fastify | JsFramework::Koa
+        )
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             JsFramework::Plain => "Node",
             JsFramework::Express => "Express",
             JsFramework::Fastify => "Fastify",
+            JsFramework::Koa => "Koa",
             JsFramework::NextApp => "Next.js app router",
         }
     }
@@ -183,10 +195,11 @@ pub enum Framework {
 }
 
 impl Framework {
-    pub const ALL: [Framework; 11] = [
+    pub const ALL: [Framework; 12] = [
         Framework::Js(JsFramework::Plain),
         Framework::Js(JsFramework::Express),
         Framework::Js(JsFramework::Fastify),
+        Framework::Js(JsFramework::Koa),
         Framework::Js(JsFramework::NextApp),
         Framework::Python(PythonFramework::FastApi),
         Framework::Python(PythonFramework::Flask),
@@ -203,6 +216,7 @@ impl Framework {
             Framework::Js(JsFramework::Plain) => "node",
             Framework::Js(JsFramework::Express) => "express",
             Framework::Js(JsFramework::Fastify) => "fastify",
+            Framework::Js(JsFramework::Koa) => "koa",
             Framework::Js(JsFramework::NextApp) => "nextjs",
             Framework::Python(PythonFramework::FastApi) => "fastapi",
             Framework::Python(PythonFramework::Flask) => "flask",
@@ -346,6 +360,7 @@ impl Target {
             (Language::Js(_, JsFramework::NextApp), Role::Backend) => "js/backend-nextjs",
             (Language::Js(_, JsFramework::Express), Role::Backend) => "js/backend-express",
             (Language::Js(_, JsFramework::Fastify), Role::Backend) => "js/backend-fastify",
+            (Language::Js(_, JsFramework::Koa), Role::Backend) => "js/backend-koa",
             (Language::Js(_, JsFramework::NextApp), Role::Frontend(Ui::Prebuilt)) => {
                 "js/frontend-prebuilt-nextjs"
             }
@@ -386,6 +401,13 @@ impl Target {
             (Language::Js(_, JsFramework::Fastify), Role::Backend) => {
                 &["supertokens-node", "@fastify/cors", "@fastify/formbody"]
             }
+            (Language::Js(syntax, JsFramework::Koa), Role::Backend) => {
+                if syntax.ts {
+                    &["supertokens-node", "@koa/cors", "@types/koa__cors"]
+                } else {
+                    &["supertokens-node", "@koa/cors"]
+                }
+            }
             (Language::Js(..), Role::Backend) => &["supertokens-node"],
             (Language::Js(..), Role::Frontend(Ui::Prebuilt)) => &[
                 "supertokens-auth-react",
@@ -417,7 +439,11 @@ impl Target {
                     JsFramework::NextApp => ", Next.js app router",
                     JsFramework::Express if self.role == Role::Backend => ", Express",
                     JsFramework::Fastify if self.role == Role::Backend => ", Fastify",
-                    JsFramework::Express | JsFramework::Fastify | JsFramework::Plain => "",
+                    JsFramework::Koa if self.role == Role::Backend => ", Koa",
+                    JsFramework::Express
+                    | JsFramework::Fastify
+                    | JsFramework::Koa
+                    | JsFramework::Plain => "",
                 };
                 let ui = match self.role {
                     Role::Frontend(Ui::Prebuilt) => ", pre built UI",
@@ -451,6 +477,7 @@ impl Target {
                     JsFramework::NextApp => format!("Next.js app router · {language}"),
                     JsFramework::Express => format!("Express · {language}"),
                     JsFramework::Fastify => format!("Fastify · {language}"),
+                    JsFramework::Koa => format!("Koa · {language}"),
                     JsFramework::Plain => language.to_owned(),
                 }
             }
@@ -566,7 +593,7 @@ mod tests {
         assert_eq!(Framework::names_for("py"), ["fastapi", "flask", "django"]);
         assert_eq!(
             Framework::names_for("tsx"),
-            ["node", "express", "fastify", "nextjs"]
+            ["node", "express", "fastify", "koa", "nextjs"]
         );
         assert_eq!(
             Framework::parse("Next.js"),

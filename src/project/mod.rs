@@ -170,9 +170,9 @@ pub fn target_for(
         }
         _ => {
             let framework = match chosen {
-                // Express's and Fastify's wiring is a server's.
-                Some(Framework::Js(JsFramework::Express | JsFramework::Fastify))
-                    if role != Role::Backend =>
+                // A server framework's wiring is a server's.
+                Some(Framework::Js(framework))
+                    if role != Role::Backend && framework.is_server() =>
                 {
                     JsFramework::Plain
                 }
@@ -184,6 +184,7 @@ pub fn target_for(
                 _ if role == Role::Backend && lists_dependency(path, "fastify")? => {
                     JsFramework::Fastify
                 }
+                _ if role == Role::Backend && lists_dependency(path, "koa")? => JsFramework::Koa,
                 _ => JsFramework::Plain,
             };
             (Language::Js(syntax_for(path)?, framework), None)
@@ -212,6 +213,7 @@ pub fn framework_reason(path: &Path, target: &Target, named: bool) -> Option<Str
         Language::Js(_, JsFramework::NextApp) => in_package_json("next"),
         Language::Js(_, JsFramework::Express) => in_package_json("express"),
         Language::Js(_, JsFramework::Fastify) => in_package_json("fastify"),
+        Language::Js(_, JsFramework::Koa) => in_package_json("koa"),
         Language::Js(..) => None,
         Language::Python(framework) => {
             let manifest = python::Manifest::nearest(start).ok()?;

@@ -502,7 +502,7 @@ fn nextjs_app_router_files() {
 }
 
 #[test]
-fn express_and_fastify_backend_files() {
+fn server_framework_backend_files() {
     for (module, file, name, dependency) in [
         (
             true,
@@ -527,6 +527,12 @@ fn express_and_fastify_backend_files() {
             "server/supertokens.js",
             "backend-js-cjs-fastify-two-apis",
             "fastify",
+        ),
+        (
+            true,
+            "server/supertokens.ts",
+            "backend-ts-koa-two-apis",
+            "koa",
         ),
     ] {
         let dir = project();

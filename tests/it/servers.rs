@@ -1,4 +1,4 @@
-//! Express and Fastify servers as a new user has them: the generated backend wired the way
+//! Express, Fastify and Koa servers as a new user has them: the generated backend wired the way
 //! its next step says, type-checked with tsc against the framework and supertokens-node,
 //! and run to answer CORS preflights (the frameworks, their CORS packages and the SDKs
 //! pinned in tests/sdk/package-lock.json).
@@ -155,6 +155,53 @@ fn an_express_backend_answers_the_websites_preflight_and_no_one_elses() {
     }
 }
 
+/// The Koa app its next step describes: the Express app's questions, around Koa.
+fn koa_app() -> String {
+    let head = r#"import Koa from "koa";
+import { middleware, superTokensCors } from "./supertokens.js";
+
+const app = new Koa();
+app.use(superTokensCors());
+app.use(middleware());
+app.use(async (ctx) => {
+  ctx.body = "hello";
+});
+
+"#;
+    let asks = &APP[APP.find("// Preflights").expect("the questions")..];
+    format!("{head}{asks}")
+}
+
+#[test]
+fn a_koa_backend_type_checks_and_answers_the_websites_preflight_only() {
+    let dir = project();
+    let root = dir.path();
+    server_project(root, true, r#""koa": "3.3.0""#);
+    fs::write(
+        root.join("tsconfig.json"),
+        r#"{ "compilerOptions": { "module": "nodenext", "target": "es2022", "strict": true, "noEmit": true, "skipLibCheck": true }, "include": ["server"] }"#,
+    )
+    .unwrap();
+    generate_for(root, "server/supertokens.ts", "Koa");
+    fs::write(root.join("server/app.ts"), koa_app()).unwrap();
+    let out = Command::new(root.join("node_modules/.bin/tsc"))
+        .args(["-p", "."])
+        .current_dir(root)
+        .output()
+        .expect("tsc runs");
+    assert!(out.status.success(), "tsc:\n{}", output_text(&out));
+
+    for module in [true, false] {
+        let dir = project();
+        let root = dir.path();
+        server_project(root, module, r#""koa": "3.3.0""#);
+        generate_for(root, "server/supertokens.js", "Koa");
+        let app = koa_app().replace("(origin: string)", "(origin)");
+        fs::write(root.join("server/app.mjs"), app).unwrap();
+        crate::common::assert_preflights(&preflights_of(root), WEBSITE);
+    }
+}
+
 /// The Fastify app its next step describes, asked with Fastify's own inject (no socket).
 const FASTIFY_APP: &str = r#"import Fastify from "fastify";
 import { registerSuperTokens } from "./supertokens.js";
@@ -218,7 +265,7 @@ fn a_fastify_backend_type_checks_and_answers_the_websites_preflight_only() {
 /// TypeScript compiled to CommonJS under verbatimModuleSyntax writes `import X = require`
 /// and `export =`: both servers' files type-check there with an app that uses them.
 #[test]
-fn express_and_fastify_files_type_check_as_import_require() {
+fn server_files_type_check_as_import_require() {
     for (dependency, framework, app) in [
         (
             r#""express": "5.3.0""#,
@@ -229,6 +276,11 @@ fn express_and_fastify_files_type_check_as_import_require() {
             r#""fastify": "4.29.1""#,
             "Fastify",
             "import Fastify = require(\"fastify\");\nimport st = require(\"./supertokens\");\n\nconst app = Fastify();\nvoid st.registerSuperTokens(app);\n",
+        ),
+        (
+            r#""koa": "3.3.0""#,
+            "Koa",
+            "import Koa = require(\"koa\");\nimport st = require(\"./supertokens\");\n\nconst app = new Koa();\napp.use(st.superTokensCors());\napp.use(st.middleware());\n",
         ),
     ] {
         let dir = project();
