@@ -237,26 +237,19 @@ pub fn default_out(side: &str, lang: Lang) -> PathBuf {
 }
 
 /// The output paths for `side` in `lang`: the ones given, else the project's default —
-/// where its framework's SuperTokens examples keep the file (a Next.js app router project:
-/// `app/config/backend.ts` and `app/config/frontend.tsx`), else the language's default.
+/// where its framework's SuperTokens examples keep the file (`project::layout`: a Next.js
+/// app router project's `app/config/backend.ts`, an Express package's `config.ts`, a React
+/// frontend's `src/config.tsx`, …), else the language's default.
 pub fn out_paths(given: &[PathBuf], side: &str, lang: Lang, project: &Path) -> Vec<PathBuf> {
     if !given.is_empty() {
         return given.to_vec();
     }
-    let next_app = crate::project::next_app_dir(&project.join("package.json"))
-        .ok()
-        .flatten()
-        .and_then(|app| app.strip_prefix(project).ok().map(Path::to_owned));
     let plain = default_out(side, lang);
-    // A setup that began before the project was a Next.js app keeps its files.
+    // A setup that began before the project had a framework keeps its files.
     if project.join(&plain).exists() {
         return vec![plain];
     }
-    vec![match (next_app, side) {
-        (Some(app), "backend") => app.join(format!("config/backend.{}", lang.extension())),
-        (Some(app), _) => app.join(format!("config/frontend.{}x", lang.extension())),
-        (None, _) => plain,
-    }]
+    vec![crate::project::layout::default_out(project, side, lang).unwrap_or(plain)]
 }
 
 /// A list where st-setup.json version 1 held one value (`"backendOut": "a.ts"`).

@@ -204,15 +204,18 @@ pub struct AnswerFlags {
     /// project's manifests, or after @: PATH@node|express|fastify|koa|nextjs,
     /// PATH@fastapi|flask|django,
     /// PATH@net/http|gin|chi|echo
-    /// [default: backend/supertokens.ts, or .js; in a Next.js app router project
-    /// app/config/backend.ts]
+    /// [default: where the framework's SuperTokens examples keep it, in the project or its
+    /// backend/ folder: config.ts (Express, Fastify, Koa), src/config.ts (NestJS),
+    /// app/config/backend.ts (Next.js app router), config.py (app/config.py for Django),
+    /// config.go; else backend/supertokens.ts, or .js]
     #[arg(long, value_name = "PATH[@FRAMEWORK]", help_heading = ANSWERS)]
     pub backend_out: Vec<PathBuf>,
 
     /// A frontend init file (.ts .tsx .mts .cts .js .jsx .mjs .cjs); repeat for each
     /// frontend. The framework comes from package.json, or after @: PATH@node|nextjs
-    /// [default: frontend/supertokens.ts, or .js; in a Next.js app router project
-    /// app/config/frontend.tsx]
+    /// [default: where the framework's SuperTokens examples keep it, in the project or its
+    /// frontend/ folder: src/config.tsx (React), src/config.ts (Vue, Angular),
+    /// app/config/frontend.tsx (Next.js app router); else frontend/supertokens.ts, or .js]
     #[arg(long, value_name = "PATH[@FRAMEWORK]", help_heading = ANSWERS)]
     pub frontend_out: Vec<PathBuf>,
 

@@ -13,6 +13,7 @@ use crate::target::{
 };
 
 pub mod go;
+pub mod layout;
 pub mod python;
 
 /// The project folder, and where the command was run from inside it.
