@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 pub const FILE_NAME: &str = "st-setup.json";
 /// The schema version this build writes. Version 1 (one backend and one frontend path)
 /// is still read, and becomes version 2 on the next write.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 pub const DEFAULT_CONNECTION_URI: &str = "http://localhost:3567";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
@@ -762,8 +762,9 @@ impl SavedSetup {
             );
         };
         match object.get("version") {
-            // Version 1 held one path per side, which version 2 reads as a list of one.
-            Some(serde_json::Value::Number(n)) if matches!(n.as_u64(), Some(1 | 2)) => {}
+            // Version 1 held one path per side, which is read as a list of one; version 2
+            // had no sign-in recipes.
+            Some(serde_json::Value::Number(n)) if matches!(n.as_u64(), Some(1..=3)) => {}
             Some(serde_json::Value::Number(n))
                 if n.as_u64().is_some_and(|v| v > u64::from(VERSION)) =>
             {
@@ -783,11 +784,12 @@ impl SavedSetup {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let mut saved: SavedSetup = serde_path_to_error::deserialize(&mut deserializer)
             .map_err(|e| located(e.inner(), &e.path().to_string()))?;
+        let written_by = saved.version;
         // A hand-edited entry holding a pasted list is read as the list it is.
         saved.answers.apis = crate::text::split_all(&saved.answers.apis);
         // Files generated before recipes were a choice initialise Session only: keep them
         // so rather than add a sign-in method nobody asked for.
-        if saved.generated.is_some() && saved.answers.recipes.is_none() {
+        if written_by < 3 && saved.generated.is_some() && saved.answers.recipes.is_none() {
             saved.answers.recipes = Some(Recipes::default());
         }
         // Read in the form this build writes: version 1 is migrated on the next write.
@@ -955,6 +957,10 @@ mod tests {
         // Answers that were never generated from get the default when resolved.
         let fresh = SavedSetup::parse(r#"{"version": 2, "answers": {}}"#).unwrap();
         assert_eq!(fresh.answers.recipes, None);
+        // Version 3 saves the recipes: a file of it without them left them unanswered.
+        let edited = old.replace("\"version\": 2", "\"version\": 3");
+        assert_eq!(SavedSetup::parse(&edited).unwrap().answers.recipes, None);
+        assert_eq!(SavedSetup::parse(&edited).unwrap().version, VERSION);
     }
 
     #[test]
@@ -1075,7 +1081,7 @@ mod tests {
 
     #[test]
     fn future_versions_are_refused() {
-        let err = SavedSetup::parse("{\"version\": 3, \"newThing\": true}").unwrap_err();
+        let err = SavedSetup::parse("{\"version\": 4, \"newThing\": true}").unwrap_err();
         assert!(err.to_string().contains("newer st-setup"), "{err}");
         assert!(
             SavedSetup::parse("{}")

@@ -593,6 +593,19 @@ pub fn not_written_for_nextjs(path: &std::path::Path) -> String {
     )
 }
 
+/// A recipe the file's own code imports (and so initialises) that the block now brings
+/// too.
+pub fn recipe_imported_twice(path: &std::path::Path, line: usize, module: &str) -> String {
+    let recipe = module
+        .rsplit(['/', '.'])
+        .find(|part| crate::recipe::Recipe::ALL.iter().any(|r| r.name() == *part))
+        .unwrap_or(module);
+    format!(
+        "{}:{line} imports {module} outside st-setup's block, and the block now brings the {recipe} recipe itself (--recipes): the file would import it twice and initialise it twice. Remove your import and your {recipe} init from the recipe list (the block's takes its place), or leave {recipe} out of --recipes and keep configuring it yourself. Nothing was written.",
+        path.display()
+    )
+}
+
 /// A value the update puts in a file's block that the file's own init calls do not pass on.
 pub fn unread_after_update(path: &std::path::Path, line: usize, message: &str) -> String {
     let at = match line {

@@ -211,12 +211,16 @@ pub fn generate(
             &target,
             api_base_path.as_deref().unwrap_or("/auth"),
         )?;
-        let page = nextjs_auth_page(
-            project,
-            &path,
-            &target,
-            values.website_base_path.unwrap_or("/auth"),
-        )?;
+        // With no recipe the pre built UI has no page to draw (it throws on one).
+        let page = match setup.recipes.is_empty() {
+            true => None,
+            false => nextjs_auth_page(
+                project,
+                &path,
+                &target,
+                values.website_base_path.unwrap_or("/auth"),
+            )?,
+        };
         let text = render(&target, &values);
         let planned = PlannedFile::at(project, out.path, path, Some(target), text, force)?;
         // The page draws the frontend file's PreBuiltUIList, which a file written before
@@ -224,7 +228,7 @@ pub fn generate(
         if let Some(page) = page {
             if planned.new.contains("export const PreBuiltUIList") {
                 glue.push(page);
-            } else {
+            } else if planned.change != Change::Unchanged {
                 notes.push(findings::no_login_page(out.path));
             }
         }
@@ -238,6 +242,16 @@ pub fn generate(
                 glue.push(route);
             } else {
                 notes.push(findings::not_written_for_nextjs(out.path));
+            }
+        }
+        if let Some(target) = &planned.target {
+            let twice = crate::readback::recipes_imported_twice(&planned.new, target);
+            if let Some(import) = twice.first() {
+                return Err(GenerateError::Answer(findings::recipe_imported_twice(
+                    &planned.display,
+                    import.line,
+                    &import.module,
+                )));
             }
         }
         notes.extend(newly_unread(&planned));
@@ -359,7 +373,12 @@ fn free_route_folder(file: &Path, base: &str) -> Result<Option<PathBuf>, Generat
     let Some(app) = crate::project::next_app_dir(file)? else {
         return Ok(None);
     };
-    let folder = app.join(base.trim_matches('/'));
+    let base = base.trim_matches('/');
+    // A catch-all at the app's root would take every page of the app.
+    if base.is_empty() {
+        return Ok(None);
+    }
+    let folder = app.join(base);
     let taken = std::fs::read_dir(&folder)
         .into_iter()
         .flatten()

@@ -170,11 +170,13 @@ impl FromStr for Recipes {
 
     /// `emailpassword,thirdparty` (any case, any order, spaces allowed), or `none`.
     fn from_str(text: &str) -> Result<Recipes, String> {
-        let words: Vec<String> = text
+        let mut words: Vec<String> = text
             .split([',', ' ', '+'])
             .map(|w| w.trim().to_ascii_lowercase())
             .filter(|w| !w.is_empty())
             .collect();
+        words.sort_unstable();
+        words.dedup();
         if words.is_empty() {
             return Err("no recipe given; name some of emailpassword, thirdparty, passwordless (comma-separated), or none for Session only".to_owned());
         }
@@ -226,6 +228,7 @@ mod tests {
         let all: Recipes = "passwordless+thirdparty+email-password".parse().unwrap();
         assert_eq!(all.to_string(), "emailpassword,thirdparty,passwordless");
         assert!("none".parse::<Recipes>().unwrap().is_empty());
+        assert!("none,none".parse::<Recipes>().unwrap().is_empty());
     }
 
     #[test]

@@ -212,8 +212,9 @@ pub fn names(outcome: &Outcome) -> String {
     text::join(names.into_iter())
 }
 
-/// What to do after files were created: install the SDKs with the project's own package
-/// manager, then import each new file where it is needed.
+/// What to do after files were written: install the SDKs with the project's own package
+/// manager, import each new file where it is needed, set what the backends read from the
+/// environment. Empty when there is nothing to do.
 pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
     let mut out = String::new();
     for (folder, command) in install_commands(outcome, project) {
@@ -348,6 +349,9 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
     .into_iter()
     .flatten()
     .collect();
+    if steps.is_empty() {
+        return out;
+    }
     let _ = write!(
         out,
         "Next: {}. Re-run `st-setup add-api URL` when you add an API, `st-setup add-backend PATH` when you add a service.",

@@ -649,13 +649,12 @@ impl Context<'_> {
             outln!();
             self.print_diff(outcome);
             outln!("Dry run: nothing was written.");
-        } else if outcome
-            .files
-            .iter()
-            .any(|f| f.target.is_some() && f.change == Change::Create)
-        {
-            outln!();
-            for line in report::next_steps(outcome, self.project()).lines() {
+        } else {
+            let steps = report::next_steps(outcome, self.project());
+            if !steps.is_empty() {
+                outln!();
+            }
+            for line in steps.lines() {
                 out!(
                     "{}",
                     report::wrapped_line(line, report::width_of_stdout(), 2)
@@ -682,6 +681,16 @@ impl Context<'_> {
     fn outcome_json(&self, outcome: &Outcome, written: bool) -> Value {
         let mut json = outcome.analysis.to_json();
         json["notes"] = json!(outcome.notes);
+        json["recipes"] = json!(
+            outcome
+                .setup
+                .recipes
+                .iter()
+                .map(|r| r.name())
+                .collect::<Vec<_>>()
+        );
+        // What the backends read from the environment when they start.
+        json["env"] = json!(outcome.setup.recipes.env_vars());
         json["files"] = outcome
             .files
             .iter()

@@ -122,9 +122,12 @@ mod tests {
 
     const EXPRESS: &str = r#"{ "dependencies": { "express": "5" } }"#;
 
+    /// Files of a project, and its backend and frontend defaults.
+    type Case<'a> = (&'a [(&'a str, &'a str)], Option<&'a str>, Option<&'a str>);
+
     #[test]
     fn each_framework_gets_the_path_of_its_examples() {
-        let cases: [(&[(&str, &str)], Option<&str>, Option<&str>); 9] = [
+        let cases: [Case; 9] = [
             (&[("package.json", EXPRESS)], Some("config.ts"), None),
             (
                 &[

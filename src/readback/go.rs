@@ -38,12 +38,16 @@ pub fn unread_values(source: &str) -> Result<Vec<Unread>, String> {
             ));
         }
     }
-    // Files from before recipes were a choice have no stRecipes to pass on.
+    // Files from before recipes were a choice have no stRecipes to pass on, and an empty
+    // list makes no difference either way.
     let block_recipes = nodes(root).any(|n| {
         n.kind() == "var_spec"
             && !inside_function(n)
             && n.child_by_field_name("name")
                 .is_some_and(|name| text(name, source) == "stRecipes")
+            && n.child_by_field_name("value").is_some_and(|value| {
+                nodes(value).any(|v| v.kind() == "literal_element" || v.kind() == "element")
+            })
     });
     let (mut inits, mut sessions) = (0, 0);
     for call in nodes(root).filter(|n| n.kind() == "call_expression") {
@@ -173,6 +177,21 @@ fn imported_as<'t>(root: Node<'t>, source: &str, path: &str) -> Option<(String, 
         })
 }
 
+/// Every package the file imports, by path.
+pub fn imports(source: &str) -> Result<Vec<super::Import>, String> {
+    let tree = parse(source, tree_sitter_go::LANGUAGE.into())?;
+    Ok(nodes(tree.root_node())
+        .filter(|n| n.kind() == "import_spec")
+        .filter_map(|spec| {
+            let path = text(spec.child_by_field_name("path")?, source);
+            Some(super::Import {
+                module: path.trim_matches('"').to_owned(),
+                line: line(spec),
+            })
+        })
+        .collect())
+}
+
 /// Every `Key: value` in a composite literal under `node`, at any depth, as text.
 fn keyed<'s>(node: Node<'_>, source: &'s str) -> impl Iterator<Item = (&'s str, &'s str)> {
     nodes(node)
@@ -234,7 +253,7 @@ func init() {
     fn a_block_with_recipes_must_reach_the_recipe_list() {
         let with = GOOD.replace(
             "var stSession = sessmodels.TypeInput{}\n",
-            "var stSession = sessmodels.TypeInput{}\n\nvar stRecipes = []supertokens.Recipe{}\n",
+            "var stSession = sessmodels.TypeInput{}\n\nvar stRecipes = []supertokens.Recipe{emailpassword.Init(nil)}\n",
         );
         let found = unread(&with);
         assert_eq!(found.len(), 1, "{found:?}");
@@ -248,6 +267,11 @@ func init() {
         );
         assert_ne!(appended, with);
         assert_eq!(unread(&appended), Vec::<String>::new());
+        let none = GOOD.replace(
+            "var stSession = sessmodels.TypeInput{}\n",
+            "var stSession = sessmodels.TypeInput{}\n\nvar stRecipes = []supertokens.Recipe{}\n",
+        );
+        assert_eq!(unread(&none), Vec::<String>::new());
     }
 
     #[test]

@@ -241,7 +241,50 @@ fn bindings(program: &Program, sdk: &str, session: &str) -> HashMap<String, Bind
     out
 }
 
-/// Whether the top-level `const stSetup = {…}` has a `recipes` list.
+/// Every module the file imports at its top level: ES imports, `import X = require(…)`,
+/// `const … = require(…)`.
+pub fn imports(text: &str, syntax: Syntax) -> Result<Vec<super::Import>, String> {
+    let allocator = Allocator::default();
+    let parsed = Parser::new(&allocator, text, syntax.source_type()).parse();
+    if parsed.panicked || !parsed.diagnostics.is_empty() {
+        return Err("it cannot be parsed".to_owned());
+    }
+    let mut out = Vec::new();
+    let mut add = |source: &str, offset: u32| {
+        let module = source.strip_suffix("/index.js").unwrap_or(source);
+        let module = module.strip_suffix(".js").unwrap_or(module);
+        out.push(super::Import {
+            module: module.to_owned(),
+            line: line_of(text, offset as usize),
+        });
+    };
+    for statement in &parsed.program.body {
+        match statement {
+            Statement::ImportDeclaration(import) => {
+                add(import.source.value.as_str(), import.span.start);
+            }
+            Statement::TSImportEqualsDeclaration(import) => {
+                if let TSModuleReference::ExternalModuleReference(reference) =
+                    &import.module_reference
+                {
+                    add(reference.expression.value.as_str(), import.span.start);
+                }
+            }
+            Statement::VariableDeclaration(declaration) => {
+                for declarator in &declaration.declarations {
+                    if let Some(source) = declarator.init.as_ref().and_then(required_module) {
+                        add(source, declaration.span.start);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// Whether the top-level `const stSetup = {…}` lists sign-in recipes (`recipes: […]`, not
+/// empty: an empty list passed on or not makes no difference).
 fn block_has_recipes(program: &Program) -> bool {
     program.body.iter().any(|statement| {
         let Statement::VariableDeclaration(declaration) = statement else {
@@ -250,7 +293,9 @@ fn block_has_recipes(program: &Program) -> bool {
         declaration.declarations.iter().any(|declarator| {
             matches!(&declarator.id, BindingPattern::BindingIdentifier(id) if id.name == BLOCK_CONST)
                 && matches!(declarator.init.as_ref().map(|i| i.get_inner_expression()),
-                    Some(Expression::ObjectExpression(object)) if property(object, "recipes").is_some())
+                    Some(Expression::ObjectExpression(object)) if property(object, "recipes").is_some_and(|list| {
+                        !matches!(list.get_inner_expression(), Expression::ArrayExpression(array) if array.elements.is_empty())
+                    }))
         })
     })
 }
@@ -274,7 +319,8 @@ fn required_module<'e>(expression: &'e Expression) -> Option<&'e str> {
 /// Checks every `SuperTokens.init(…)` and `Session.init(…)` call anywhere in the file.
 struct InitCalls<'t> {
     bindings: HashMap<String, Binding>,
-    /// The block lists sign-in recipes (files from before they were a choice do not).
+    /// The block lists sign-in recipes (files from before they were a choice do not, nor
+    /// does a block of none).
     block_recipes: bool,
     kind: Role,
     text: &'t str,
@@ -402,7 +448,7 @@ mod tests {
 
     #[test]
     fn a_block_with_recipes_must_reach_the_recipe_list() {
-        let head = BACKEND_HEAD.replace("session: {} }", "session: {}, recipes: [] }");
+        let head = BACKEND_HEAD.replace("session: {} }", "session: {}, recipes: [a] }");
         let without = format!("{head}{GOOD}");
         let found = unread(&without, Role::Backend);
         assert_eq!(found.len(), 1, "{found:?}");
@@ -413,8 +459,14 @@ mod tests {
         );
         let spread = without.replace("recipeList: [", "recipeList: [...stSetup.recipes, ");
         assert_eq!(unread(&spread, Role::Backend), Vec::<String>::new());
-        // A file from before recipes were a choice has none to pass on.
+        // A file from before recipes were a choice has none to pass on, nor has a block of
+        // none (what such a file's setup migrates to).
         assert_eq!(backend(GOOD), Vec::<String>::new());
+        let none = format!(
+            "{}{GOOD}",
+            BACKEND_HEAD.replace("session: {} }", "session: {}, recipes: [] }")
+        );
+        assert_eq!(unread(&none, Role::Backend), Vec::<String>::new());
     }
 
     const GOOD: &str = "SuperTokens.init({ supertokens: { connectionURI: stSetup.connectionURI }, appInfo: stSetup.appInfo, recipeList: [Session.init(stSetup.session)] });\n";

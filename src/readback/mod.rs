@@ -39,6 +39,54 @@ pub fn unread_values(text: &str, target: &Target) -> Result<Vec<Unread>, String>
     }
 }
 
+/// A module a file imports, with the line of its import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Import {
+    /// As written (`supertokens-node/recipe/emailpassword`), a JavaScript deep import's
+    /// `/index.js` or `.js` left out; Python's `from a.b import c` is `a.b.c`.
+    pub module: String,
+    pub line: usize,
+}
+
+/// Every module `text` imports at its top level, in order. `Err` when it does not parse.
+pub fn imports(text: &str, target: &Target) -> Result<Vec<Import>, String> {
+    match &target.language {
+        Language::Js(syntax, _) => js::imports(text, *syntax),
+        Language::Python(_) => python::imports(text),
+        Language::Go(_) => go::imports(text),
+    }
+}
+
+/// The SDK recipe modules that `text` imports both inside st-setup's block and outside
+/// it: the file would bind the recipe twice (JavaScript and Go refuse to compile that) and
+/// initialise it twice. Each with the line of the import outside the block.
+pub fn recipes_imported_twice(text: &str, target: &Target) -> Vec<Import> {
+    let Ok(all) = imports(text, target) else {
+        return Vec::new();
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let (begin, end) = (target.begin_marker(), target.end_marker());
+    let at = |marker: &str| {
+        lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(marker))
+    };
+    let (Some(begin), Some(end)) = (at(&begin), at(&end)) else {
+        return Vec::new();
+    };
+    let inside = |line: usize| line > begin && line <= end;
+    let recipe = |module: &str| module.contains("/recipe/") || module.contains(".recipe.");
+    let in_block: Vec<&str> = all
+        .iter()
+        .filter(|i| inside(i.line) && recipe(&i.module))
+        .map(|i| i.module.as_str())
+        .collect();
+    all.iter()
+        .filter(|i| !inside(i.line) && in_block.contains(&i.module.as_str()))
+        .cloned()
+        .collect()
+}
+
 /// The line (from 1) of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
     text.get(..offset).unwrap_or(text).matches('\n').count() + 1

@@ -22,12 +22,20 @@ pub fn unread_values(source: &str) -> Result<Vec<Unread>, String> {
     let tree = parse(source, tree_sitter_python::LANGUAGE.into())?;
     let root = tree.root_node();
     let names = Names::bound_in(root, source);
-    // Files from before recipes were a choice have no ST_RECIPES to pass on.
+    // Files from before recipes were a choice have no ST_RECIPES to pass on, and an empty
+    // list makes no difference either way.
     let block_recipes = nodes(root).any(|n| {
         n.kind() == "assignment"
             && at_module_level(n)
             && n.child_by_field_name("left")
                 .is_some_and(|l| text(l, source) == "ST_RECIPES")
+            && n.child_by_field_name("right").is_some_and(|list| {
+                let mut cursor = list.walk();
+                list.kind() != "list"
+                    || list
+                        .named_children(&mut cursor)
+                        .any(|item| item.kind() != "comment")
+            })
     });
     let mut unread = Vec::new();
     let (mut inits, mut sessions) = (0, 0);
@@ -63,6 +71,34 @@ pub fn unread_values(source: &str) -> Result<Vec<Unread>, String> {
     unread.extend(Unread::if_none(sessions, "no session.init call (supertokens_python.recipe.session) is left, so the session options st-setup manages never reach the SDK; add session.init(cookie_domain=ST_COOKIE_DOMAIN, older_cookie_domain=ST_OLDER_COOKIE_DOMAIN) to recipe_list"));
     unread.extend(reassigned(root, source));
     Ok(unread)
+}
+
+/// Every module the file imports, anywhere: `import a.b` is `a.b`, `from a.b import c`
+/// is `a.b.c` (a module or a name in it: both bind `c`).
+pub fn imports(source: &str) -> Result<Vec<super::Import>, String> {
+    let tree = parse(source, tree_sitter_python::LANGUAGE.into())?;
+    let mut out = Vec::new();
+    for statement in nodes(tree.root_node()) {
+        let module = match statement.kind() {
+            "import_statement" => None,
+            "import_from_statement" => statement
+                .child_by_field_name("module_name")
+                .map(|m| text(m, source)),
+            _ => continue,
+        };
+        let mut cursor = statement.walk();
+        for imported in statement.children_by_field_name("name", &mut cursor) {
+            let (name, _) = aliased(imported, source);
+            out.push(super::Import {
+                module: match module {
+                    Some(module) => format!("{module}.{name}"),
+                    None => name.to_owned(),
+                },
+                line: line(statement),
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// Whether `init`'s `recipe_list` unpacks the block's recipes: `[*ST_RECIPES, …]`, or
@@ -260,7 +296,7 @@ init(
     fn a_block_with_recipes_must_reach_the_recipe_list() {
         let with = GOOD.replace(
             "ST_OLDER_COOKIE_DOMAIN = None\n",
-            "ST_OLDER_COOKIE_DOMAIN = None\nST_RECIPES = []\n",
+            "ST_OLDER_COOKIE_DOMAIN = None\nST_RECIPES = [emailpassword.init()]\n",
         );
         let found = unread(&with);
         assert_eq!(found.len(), 1, "{found:?}");
@@ -274,6 +310,11 @@ init(
         assert_eq!(unread(&added), Vec::<String>::new());
         let later = format!("{splat}ST_RECIPES = []\n");
         assert!(unread(&later)[0].contains("ST_RECIPES is assigned again"));
+        let none = GOOD.replace(
+            "ST_OLDER_COOKIE_DOMAIN = None\n",
+            "ST_OLDER_COOKIE_DOMAIN = None\nST_RECIPES = []\n",
+        );
+        assert_eq!(unread(&none), Vec::<String>::new());
     }
 
     #[test]

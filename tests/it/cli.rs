@@ -961,7 +961,7 @@ fn a_corrupt_setup_file_is_reported_with_its_position_and_kept() {
 #[test]
 fn a_setup_file_from_a_newer_st_setup_is_refused() {
     let dir = project();
-    let newer = "{\"version\": 3, \"answers\": {\"apis\": [\"https://api.example.com\"]}, \"somethingNew\": true}\n";
+    let newer = "{\"version\": 4, \"answers\": {\"apis\": [\"https://api.example.com\"]}, \"somethingNew\": true}\n";
     fs::write(dir.path().join(STATE), newer).expect("write");
     let run = yes_two_apis(dir.path(), &[]).expect_code(2);
     assert!(run.stderr.contains("newer st-setup"), "{}", run.stderr);

@@ -235,6 +235,16 @@ fn next_app_edge_cases_are_said_and_not_broken() {
     assert!(!root.join("app/login/[[...path]]").exists());
     assert!(!root.join("app/auth").exists());
 
+    // No recipe, no login page: the pre built UI would have nothing to draw (it throws).
+    let dir = project();
+    let root = dir.path();
+    next_app(root, true);
+    let mut none = args.to_vec();
+    none.extend(["--recipes", "none"]);
+    let run = run_in(root, &none).expect_code(0);
+    assert!(!root.join("app/auth").exists(), "{}", run.stdout);
+    assert!(!run.stderr.contains("PreBuiltUIList"), "{}", run.stderr);
+
     // A Next.js frontend of an API elsewhere moves no route; a Next.js backend called from
     // another origin is said to answer no CORS.
     let dir = project();

@@ -45,7 +45,7 @@ fn every_service_gets_the_same_values_and_follows_an_added_api() {
     }
     assert!(read(dir.path(), BILLING).contains("import SuperTokens from \"supertokens-node\";"));
     let saved = state(dir.path());
-    assert_eq!(saved["version"], 2);
+    assert_eq!(saved["version"], 3);
     assert_eq!(
         saved["answers"]["backendOut"],
         serde_json::json!([AUTH, BILLING])
@@ -172,14 +172,14 @@ fn a_version_1_setup_file_is_read_and_migrated_on_the_next_write() {
     assert_eq!(read(dir.path(), STATE), v1);
     let run = run_in(dir.path(), &["--yes", "--dry-run"]).expect_code(0);
     run.expect_stdout("-  \"version\": 1,");
-    run.expect_stdout("+  \"version\": 2,");
+    run.expect_stdout("+  \"version\": 3,");
     run_in(
         dir.path(),
         &["add-api", "https://api3.example.com", "--yes"],
     )
     .expect_code(0);
     let saved = state(dir.path());
-    assert_eq!(saved["version"], 2);
+    assert_eq!(saved["version"], 3);
     assert_eq!(
         saved["answers"]["backendOut"],
         serde_json::json!(["server/st.ts"])
@@ -244,4 +244,33 @@ fn recipes_added_to_an_older_file_name_the_init_call_to_change() {
     )
     .unwrap();
     run_in(dir.path(), &["check"]).expect_code(0);
+}
+
+/// A recipe the user set up by hand (as the first release's comment asked) is not added a
+/// second time by the block: the run refuses, names the line, and writes nothing.
+#[test]
+fn a_recipe_the_user_imports_is_not_brought_twice() {
+    let dir = project();
+    yes_two_apis(dir.path(), &["--recipes", "none"]).expect_code(0);
+    let path = dir.path().join("backend/supertokens.ts");
+    let mine = fs::read_to_string(&path)
+        .unwrap()
+        .replacen(
+            "import Session from \"supertokens-node/recipe/session\";\n",
+            "import Session from \"supertokens-node/recipe/session\";\nimport EmailPassword from \"supertokens-node/recipe/emailpassword\";\n",
+            1,
+        )
+        .replace(
+            "    ...stSetup.recipes,\n",
+            "    ...stSetup.recipes,\n    EmailPassword.init(),\n",
+        );
+    fs::write(&path, &mine).unwrap();
+    let run = yes_two_apis(dir.path(), &["--recipes", "emailpassword,thirdparty"]);
+    assert_ne!(run.code, 0, "{}", run.stderr);
+    run.expect_stderr("backend/supertokens.ts:6 imports supertokens-node/recipe/emailpassword outside st-setup's block")
+        .expect_stderr("leave emailpassword out of --recipes");
+    assert_eq!(fs::read_to_string(&path).unwrap(), mine, "nothing written");
+    // Without it, the rest is added.
+    yes_two_apis(dir.path(), &["--recipes", "thirdparty"]).expect_code(0);
+    assert!(read(dir.path(), "backend/supertokens.ts").contains("ThirdParty.init("));
 }

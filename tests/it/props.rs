@@ -900,8 +900,7 @@ fn arb_saved() -> BoxedStrategy<SavedSetup> {
                     connection_uri,
                     api_base_path,
                     website_base_path,
-                    // Files generated before recipes were a choice read as Session only.
-                    recipes: recipes.or_else(|| generated.is_some().then(Recipes::default)),
+                    recipes,
                 },
                 generated: generated.map(|(cookie_domain, older_cookie_domain)| Generated {
                     cookie_domain,
