@@ -255,6 +255,15 @@ pub fn generate(
             }
         }
         notes.extend(newly_unread(&planned));
+        let prebuilt = planned
+            .target
+            .as_ref()
+            .is_some_and(|t| t.role == Role::Frontend(crate::answers::Ui::Prebuilt));
+        if prebuilt && planned.change == Change::Create {
+            if let Some(framework) = crate::project::non_react_frontend(&planned.path) {
+                notes.push(findings::prebuilt_ui_outside_react(out.path, framework));
+            }
+        }
         // Said when the file is written first; later runs keep what it was set up for.
         if let Some(guess) = guess.filter(|_| planned.change == Change::Create) {
             notes.push(findings::framework_guessed(out.path, &guess));

@@ -51,9 +51,10 @@ struct TemplateContext<'a> {
     framework_name: String,
     mode: String,
     package: &'a str,
-    /// A FastAPI or Flask service: its file also wires middleware and CORS.
+    /// A FastAPI, Flask or Django service: its file also wires middleware and CORS.
     fastapi: bool,
     flask: bool,
+    django: bool,
     wiring: &'static [&'static str],
     app_name: &'a str,
     api_domain: &'a str,
@@ -251,6 +252,7 @@ pub fn render(target: &Target, values: &FileValues) -> String {
         package,
         fastapi: target.language == Language::Python(crate::target::PythonFramework::FastApi),
         flask: target.language == Language::Python(crate::target::PythonFramework::Flask),
+        django: target.language == Language::Python(crate::target::PythonFramework::Django),
         wiring: target.wiring(),
         app_name: values.app_name,
         api_domain: values.api_domain,

@@ -230,6 +230,7 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
     enum Use {
         Import(Side),
         PythonApp,
+        DjangoSettings,
         GoBuild,
         NextBackend,
         NextFrontend,
@@ -241,6 +242,7 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
     let use_of = |target: &crate::target::Target| match (&target.language, target.role.side()) {
         (Language::Go(_), _) => Use::GoBuild,
         (Language::Python(PythonFramework::FastApi | PythonFramework::Flask), _) => Use::PythonApp,
+        (Language::Python(PythonFramework::Django), _) => Use::DjangoSettings,
         (Language::Js(_, JsFramework::NextApp), Side::Backend) => Use::NextBackend,
         (Language::Js(_, JsFramework::Express), Side::Backend) => Use::ExpressBackend,
         (Language::Js(_, JsFramework::Fastify), Side::Backend) => Use::FastifyBackend,
@@ -294,6 +296,11 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         step(created(Use::PythonApp), |files| {
             format!(
                 "import {files} in its service and call its add_supertokens(app) on the app (the SDK's routes and CORS for the website)"
+            )
+        }),
+        step(created(Use::DjangoSettings), |files| {
+            format!(
+                "in settings.py, import add_supertokens from {files} and call add_supertokens(globals()) at its end (the SDK's middleware and CORS for the website)"
             )
         }),
         step(created(Use::GoBuild), |files| {

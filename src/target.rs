@@ -389,6 +389,9 @@ impl Target {
     pub fn packages(&self) -> &'static [&'static str] {
         match (&self.language, self.role) {
             (Language::Python(PythonFramework::Flask), _) => &["supertokens-python", "flask-cors"],
+            (Language::Python(PythonFramework::Django), _) => {
+                &["supertokens-python", "django-cors-headers"]
+            }
             (Language::Python(_), _) => &["supertokens-python"],
             (Language::Go(_), _) => &["github.com/supertokens/supertokens-golang"],
             (Language::Js(syntax, JsFramework::Express), Role::Backend) => {
@@ -515,8 +518,8 @@ impl Target {
                 "SDK's routes, and CORS for the website (pip install flask-cors).",
             ],
             Language::Python(PythonFramework::Django) => &[
-                "Import this module from settings.py, then let the SDK answer /auth: add",
-                "\"supertokens_python.framework.django.django_middleware.middleware\" to MIDDLEWARE.",
+                "Then, at the end of settings.py, call add_supertokens(globals()) (below): the",
+                "SDK's middleware, and CORS for the website (pip install django-cors-headers).",
             ],
             Language::Go(go) => match go.framework {
                 GoFramework::NetHttp => &[

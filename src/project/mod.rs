@@ -244,6 +244,24 @@ pub fn framework_reason(path: &Path, target: &Target, named: bool) -> Option<Str
     }
 }
 
+/// The component framework of a frontend file's package, when it is not React: the pre
+/// built UI (supertokens-auth-react) draws React components, which a Vue or Angular app
+/// does not render.
+pub fn non_react_frontend(path: &Path) -> Option<&'static str> {
+    let lists = |name| lists_dependency(path, name).unwrap_or(false);
+    if lists("react") {
+        return None;
+    }
+    [
+        ("vue", "Vue"),
+        ("@angular/core", "Angular"),
+        ("svelte", "Svelte"),
+    ]
+    .into_iter()
+    .find(|(package, _)| lists(package))
+    .map(|(_, name)| name)
+}
+
 /// Whether the nearest package.json above `path` lists `name` as a dependency.
 fn lists_dependency(path: &Path, name: &str) -> Result<bool> {
     let start = path.parent().unwrap_or(Path::new("."));

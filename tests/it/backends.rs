@@ -706,12 +706,12 @@ fn a_three_language_project_stays_in_step() {
     }
 }
 
-/// A generated FastAPI or Flask file's own add_supertokens(app), in a bare app: a preflight
+/// A generated FastAPI, Flask or Django file's own add_supertokens, in a bare app: a preflight
 /// from the website is allowed with credentials and the SDK's headers, a look-alike origin
 /// gets no Access-Control-Allow-Origin.
 #[test]
-fn fastapi_and_flask_backends_answer_the_websites_preflight_and_no_one_elses() {
-    for framework in ["fastapi", "flask"] {
+fn python_backends_answer_the_websites_preflight_and_no_one_elses() {
+    for framework in ["fastapi", "flask", "django"] {
         python_preflight(framework);
     }
 }

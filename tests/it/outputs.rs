@@ -274,3 +274,50 @@ fn a_recipe_the_user_imports_is_not_brought_twice() {
     yes_two_apis(dir.path(), &["--recipes", "thirdparty"]).expect_code(0);
     assert!(read(dir.path(), "backend/supertokens.ts").contains("ThirdParty.init("));
 }
+
+/// A project laid out as SuperTokens' examples are (an Express backend/, a React
+/// frontend/) gets its files where those examples keep them, each with its framework; a
+/// Vue frontend with the pre built UI is told that the UI is React's.
+#[test]
+fn files_land_where_the_frameworks_examples_keep_them() {
+    let dir = project();
+    let root = dir.path();
+    for (file, text) in [
+        (
+            "backend/package.json",
+            r#"{ "dependencies": { "express": "5.3.0" } }"#,
+        ),
+        ("backend/tsconfig.json", "{}"),
+        (
+            "frontend/package.json",
+            r#"{ "dependencies": { "react": "19.3.1" } }"#,
+        ),
+        ("frontend/tsconfig.json", "{}"),
+    ] {
+        fs::create_dir_all(root.join(file).parent().unwrap()).unwrap();
+        fs::write(root.join(file), text).unwrap();
+    }
+    let run = yes_two_apis(root, &[]).expect_code(0);
+    run.expect_stdout("backend/config.ts")
+        .expect_stdout("backend (supertokens-node, Express)")
+        .expect_stdout("frontend/src/config.tsx");
+    assert!(read(root, "backend/config.ts").contains("superTokensCors"));
+    // The paths are saved: the files stay there whatever the project becomes.
+    assert_eq!(
+        state(root)["answers"]["backendOut"],
+        serde_json::json!(["backend/config.ts"])
+    );
+
+    let dir = project();
+    let root = dir.path();
+    fs::create_dir_all(root.join("frontend")).unwrap();
+    fs::write(
+        root.join("frontend/package.json"),
+        r#"{ "dependencies": { "vue": "3.5.13" } }"#,
+    )
+    .unwrap();
+    yes_two_apis(root, &["--ui", "prebuilt"])
+        .expect_code(0)
+        .expect_stdout("frontend/src/config.js")
+        .expect_stderr("frontend/src/config.js is in a Vue app, but the pre built UI (supertokens-auth-react) draws React components");
+}

@@ -1,5 +1,6 @@
-"""Runs a generated FastAPI or Flask backend file (argv[1]), wires it into a bare app of
-its framework with the file's own add_supertokens(app), and prints (JSON) how the app
+"""Runs a generated FastAPI, Flask or Django backend file (argv[1]), wires it into a bare
+app of its framework with the file's own add_supertokens (Django: on the settings), and
+prints (JSON) how the app
 answers CORS preflights for the SDK's refresh route from the website (argv[2]) and from a
 look-alike origin. In-process (the frameworks' test clients): no server, no network."""
 
@@ -14,6 +15,28 @@ warnings.simplefilter("ignore")
 
 def client_for(module):
     """A test client of a bare app of the module's framework, wired by the module."""
+    if module["ST_FRAMEWORK"] == "django":
+        import django
+        from django.conf import settings
+
+        # A bare project's settings, then what the file's add_supertokens adds to them.
+        project = {
+            "DEBUG": False,
+            "SECRET_KEY": "preflight",
+            "ALLOWED_HOSTS": ["testserver"],
+            "ROOT_URLCONF": __name__,
+            "INSTALLED_APPS": ["django.contrib.contenttypes", "django.contrib.auth"],
+            "MIDDLEWARE": [
+                "django.middleware.security.SecurityMiddleware",
+                "django.middleware.common.CommonMiddleware",
+            ],
+        }
+        module["add_supertokens"](project)
+        settings.configure(**project)
+        django.setup()
+        from django.test import Client
+
+        return Client()
     if module["ST_FRAMEWORK"] == "flask":
         from flask import Flask
 
@@ -26,6 +49,10 @@ def client_for(module):
     app = FastAPI()
     module["add_supertokens"](app)
     return TestClient(app)
+
+
+# Django's URL configuration: the SDK's middleware answers /auth itself.
+urlpatterns = []
 
 
 def main(path, website):
