@@ -201,11 +201,11 @@ pub struct AnswerFlags {
     /// A backend init file; repeat for each backend service, all get the same values.
     /// The extension decides the SDK: .ts .tsx .mts .cts .js .jsx .mjs .cjs supertokens-node,
     /// .py supertokens-python, .go supertokens-golang. The framework comes from the
-    /// project's manifests, or after @: PATH@node|express|fastify|koa|nextjs,
+    /// project's manifests, or after @: PATH@node|express|fastify|koa|hono|nextjs,
     /// PATH@fastapi|flask|django,
     /// PATH@net/http|gin|chi|echo
     /// [default: where the framework's SuperTokens examples keep it, in the project or its
-    /// backend/ folder: config.ts (Express, Fastify, Koa), src/config.ts (NestJS),
+    /// backend/ folder: config.ts (Express, Fastify, Koa, Hono), src/config.ts (NestJS),
     /// app/config/backend.ts (Next.js app router), config.py (app/config.py for Django),
     /// config.go; else backend/supertokens.ts, or .js]
     #[arg(long, value_name = "PATH[@FRAMEWORK]", help_heading = ANSWERS)]

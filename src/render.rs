@@ -128,7 +128,12 @@ const PARTIALS: [(&str, &str); 6] = [
 ];
 
 /// The templates, each with the string-literal escape of its language.
-const TEMPLATES: [(&str, &str, Escape); 13] = [
+const TEMPLATES: [(&str, &str, Escape); 14] = [
+    (
+        "js/backend-hono",
+        include_str!("../templates/js/backend-hono.hbs"),
+        js_string,
+    ),
     (
         "js/backend-koa",
         include_str!("../templates/js/backend-koa.hbs"),

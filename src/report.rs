@@ -238,6 +238,7 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         ExpressBackend,
         FastifyBackend,
         KoaBackend,
+        HonoBackend,
     }
     let use_of = |target: &crate::target::Target| match (&target.language, target.role.side()) {
         (Language::Go(_), _) => Use::GoBuild,
@@ -247,6 +248,7 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         (Language::Js(_, JsFramework::Express), Side::Backend) => Use::ExpressBackend,
         (Language::Js(_, JsFramework::Fastify), Side::Backend) => Use::FastifyBackend,
         (Language::Js(_, JsFramework::Koa), Side::Backend) => Use::KoaBackend,
+        (Language::Js(_, JsFramework::Hono), Side::Backend) => Use::HonoBackend,
         (Language::Js(_, JsFramework::NextApp), Side::Frontend) => match target.role {
             crate::target::Role::Frontend(crate::answers::Ui::Custom) => Use::NextCustomFrontend,
             _ => Use::NextFrontend,
@@ -321,6 +323,11 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         step(created(Use::KoaBackend), |files| {
             format!(
                 "in your Koa app, import {files} and add app.use(superTokensCors()) and app.use(middleware()) before your routes"
+            )
+        }),
+        step(created(Use::HonoBackend), |files| {
+            format!(
+                "in your Hono app, import {files} and call registerSuperTokens(app) before your routes"
             )
         }),
         step(created(Use::NextBackend), |files| {

@@ -139,6 +139,9 @@ pub enum JsFramework {
     /// A Koa server: CORS for the website and the SDK's middleware (which also answers
     /// its errors).
     Koa,
+    /// A Hono app: CORS for the website, and the SDK's handler of web-standard requests
+    /// under the API base path (`framework: "custom"`).
+    Hono,
 }
 
 impl JsFramework {
@@ -146,7 +149,7 @@ impl JsFramework {
     pub fn is_server(self) -> bool {
         matches!(
             self,
-            JsFramework::Express | JsFramework::Fastify | JsFramework::Koa
+            JsFramework::Express | JsFramework::Fastify | JsFramework::Koa | JsFramework::Hono
         )
     }
 
@@ -156,6 +159,7 @@ impl JsFramework {
             JsFramework::Express => "Express",
             JsFramework::Fastify => "Fastify",
             JsFramework::Koa => "Koa",
+            JsFramework::Hono => "Hono",
             JsFramework::NextApp => "Next.js app router",
         }
     }
@@ -195,11 +199,12 @@ pub enum Framework {
 }
 
 impl Framework {
-    pub const ALL: [Framework; 12] = [
+    pub const ALL: [Framework; 13] = [
         Framework::Js(JsFramework::Plain),
         Framework::Js(JsFramework::Express),
         Framework::Js(JsFramework::Fastify),
         Framework::Js(JsFramework::Koa),
+        Framework::Js(JsFramework::Hono),
         Framework::Js(JsFramework::NextApp),
         Framework::Python(PythonFramework::FastApi),
         Framework::Python(PythonFramework::Flask),
@@ -217,6 +222,7 @@ impl Framework {
             Framework::Js(JsFramework::Express) => "express",
             Framework::Js(JsFramework::Fastify) => "fastify",
             Framework::Js(JsFramework::Koa) => "koa",
+            Framework::Js(JsFramework::Hono) => "hono",
             Framework::Js(JsFramework::NextApp) => "nextjs",
             Framework::Python(PythonFramework::FastApi) => "fastapi",
             Framework::Python(PythonFramework::Flask) => "flask",
@@ -361,6 +367,7 @@ impl Target {
             (Language::Js(_, JsFramework::Express), Role::Backend) => "js/backend-express",
             (Language::Js(_, JsFramework::Fastify), Role::Backend) => "js/backend-fastify",
             (Language::Js(_, JsFramework::Koa), Role::Backend) => "js/backend-koa",
+            (Language::Js(_, JsFramework::Hono), Role::Backend) => "js/backend-hono",
             (Language::Js(_, JsFramework::NextApp), Role::Frontend(Ui::Prebuilt)) => {
                 "js/frontend-prebuilt-nextjs"
             }
@@ -404,6 +411,7 @@ impl Target {
             (Language::Js(_, JsFramework::Fastify), Role::Backend) => {
                 &["supertokens-node", "@fastify/cors", "@fastify/formbody"]
             }
+            (Language::Js(_, JsFramework::Hono), Role::Backend) => &["supertokens-node", "hono"],
             (Language::Js(syntax, JsFramework::Koa), Role::Backend) => {
                 if syntax.ts {
                     &["supertokens-node", "@koa/cors", "@types/koa__cors"]
@@ -443,9 +451,11 @@ impl Target {
                     JsFramework::Express if self.role == Role::Backend => ", Express",
                     JsFramework::Fastify if self.role == Role::Backend => ", Fastify",
                     JsFramework::Koa if self.role == Role::Backend => ", Koa",
+                    JsFramework::Hono if self.role == Role::Backend => ", Hono",
                     JsFramework::Express
                     | JsFramework::Fastify
                     | JsFramework::Koa
+                    | JsFramework::Hono
                     | JsFramework::Plain => "",
                 };
                 let ui = match self.role {
@@ -481,6 +491,7 @@ impl Target {
                     JsFramework::Express => format!("Express · {language}"),
                     JsFramework::Fastify => format!("Fastify · {language}"),
                     JsFramework::Koa => format!("Koa · {language}"),
+                    JsFramework::Hono => format!("Hono · {language}"),
                     JsFramework::Plain => language.to_owned(),
                 }
             }
@@ -596,7 +607,7 @@ mod tests {
         assert_eq!(Framework::names_for("py"), ["fastapi", "flask", "django"]);
         assert_eq!(
             Framework::names_for("tsx"),
-            ["node", "express", "fastify", "koa", "nextjs"]
+            ["node", "express", "fastify", "koa", "hono", "nextjs"]
         );
         assert_eq!(
             Framework::parse("Next.js"),

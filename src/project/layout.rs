@@ -34,7 +34,7 @@ fn backend_file(dir: &Path, ext: impl Fn(bool) -> String) -> Option<PathBuf> {
     if lists("@nestjs/core") {
         return Some(PathBuf::from(format!("src/config.{}", ext(false))));
     }
-    if ["express", "fastify", "koa"].into_iter().any(lists) {
+    if ["express", "fastify", "koa", "hono"].into_iter().any(lists) {
         return Some(PathBuf::from(format!("config.{}", ext(false))));
     }
     let python = super::python::Manifest::nearest(dir)

@@ -186,6 +186,7 @@ pub fn target_for(
                     JsFramework::Fastify
                 }
                 _ if role == Role::Backend && lists_dependency(path, "koa")? => JsFramework::Koa,
+                _ if role == Role::Backend && lists_dependency(path, "hono")? => JsFramework::Hono,
                 _ => JsFramework::Plain,
             };
             (Language::Js(syntax_for(path)?, framework), None)
@@ -215,6 +216,7 @@ pub fn framework_reason(path: &Path, target: &Target, named: bool) -> Option<Str
         Language::Js(_, JsFramework::Express) => in_package_json("express"),
         Language::Js(_, JsFramework::Fastify) => in_package_json("fastify"),
         Language::Js(_, JsFramework::Koa) => in_package_json("koa"),
+        Language::Js(_, JsFramework::Hono) => in_package_json("hono"),
         Language::Js(..) => None,
         Language::Python(framework) => {
             let manifest = python::Manifest::nearest(start).ok()?;

@@ -534,6 +534,12 @@ fn server_framework_backend_files() {
             "backend-ts-koa-two-apis",
             "koa",
         ),
+        (
+            true,
+            "server/supertokens.ts",
+            "backend-ts-hono-two-apis",
+            "hono",
+        ),
     ] {
         let dir = project();
         let kind = if module { r#""type": "module", "# } else { "" };

@@ -1,4 +1,4 @@
-//! Express, Fastify and Koa servers as a new user has them: the generated backend wired the way
+//! Express, Fastify, Koa and Hono servers as a new user has them: the generated backend wired the way
 //! its next step says, type-checked with tsc against the framework and supertokens-node,
 //! and run to answer CORS preflights (the frameworks, their CORS packages and the SDKs
 //! pinned in tests/sdk/package-lock.json).
@@ -202,6 +202,89 @@ fn a_koa_backend_type_checks_and_answers_the_websites_preflight_only() {
     }
 }
 
+/// The Hono app its next step describes, asked with Hono's own app.request (no socket);
+/// a refresh without a session shows that the SDK's handler serves the auth routes.
+const HONO_APP: &str = r#"import { Hono } from "hono";
+import { registerSuperTokens } from "./supertokens.js";
+
+const app = new Hono();
+registerSuperTokens(app);
+app.get("/hello", (c) => c.text("hello"));
+
+const ask = async (origin: string) => {
+  const response = await app.request("/auth/session/refresh", {
+    method: "OPTIONS",
+    headers: {
+      Origin: origin,
+      "Access-Control-Request-Method": "POST",
+      "Access-Control-Request-Headers": "content-type,rid,fdi-version,st-auth-mode,anti-csrf",
+    },
+  });
+  return {
+    status: response.status,
+    origin: response.headers.get("access-control-allow-origin"),
+    credentials: response.headers.get("access-control-allow-credentials"),
+    headers: response.headers.get("access-control-allow-headers"),
+  };
+};
+const refresh = await app.request("/auth/session/refresh", { method: "POST", headers: { Origin: process.argv[2] } });
+const hello = await app.request("/hello");
+console.log(JSON.stringify({
+  website: await ask(process.argv[2]),
+  other: await ask("https://example.com.evil.net"),
+  refresh: refresh.status,
+  hello: await hello.text(),
+}));
+"#;
+
+#[test]
+fn a_hono_backend_type_checks_serves_the_auth_routes_and_answers_the_websites_preflight_only() {
+    let dir = project();
+    let root = dir.path();
+    server_project(root, true, r#""hono": "4.13.19""#);
+    fs::write(
+        root.join("tsconfig.json"),
+        r#"{ "compilerOptions": { "module": "nodenext", "target": "es2022", "strict": true, "noEmit": true, "skipLibCheck": true }, "include": ["server"] }"#,
+    )
+    .unwrap();
+    generate_for(root, "server/supertokens.ts", "Hono");
+    fs::write(root.join("server/app.ts"), HONO_APP).unwrap();
+    let out = Command::new(root.join("node_modules/.bin/tsc"))
+        .args(["-p", "."])
+        .current_dir(root)
+        .output()
+        .expect("tsc runs");
+    assert!(out.status.success(), "tsc:\n{}", output_text(&out));
+
+    for module in [true, false] {
+        let dir = project();
+        let root = dir.path();
+        server_project(root, module, r#""hono": "4.13.19""#);
+        generate_for(root, "server/supertokens.js", "Hono");
+        let app = HONO_APP.replace("(origin: string)", "(origin)");
+        fs::write(root.join("server/app.mjs"), app).unwrap();
+        let answers = preflights_of(root);
+        crate::common::assert_preflights(&answers, WEBSITE);
+        // The SDK answered the refresh itself: no session, so try again after signing in.
+        assert_eq!(answers["refresh"], 401, "{answers}");
+        assert_eq!(answers["hello"], "hello", "{answers}");
+    }
+
+    // Another API base path: the SDK's routes move with it.
+    let dir = project();
+    let root = dir.path();
+    server_project(root, true, r#""hono": "4.13.19""#);
+    generate_for(root, "server/supertokens.js", "Hono");
+    run_in(root, &["--yes", "--api-base-path", "/api/st"]).expect_code(0);
+    let app = HONO_APP
+        .replace("(origin: string)", "(origin)")
+        .replace("/auth/session/refresh", "/api/st/session/refresh");
+    fs::write(root.join("server/app.mjs"), app).unwrap();
+    let answers = preflights_of(root);
+    crate::common::assert_preflights(&answers, WEBSITE);
+    assert_eq!(answers["refresh"], 401, "{answers}");
+}
+
 /// The Fastify app its next step describes, asked with Fastify's own inject (no socket).
 const FASTIFY_APP: &str = r#"import Fastify from "fastify";
 import { registerSuperTokens } from "./supertokens.js";
@@ -276,6 +359,11 @@ fn server_files_type_check_as_import_require() {
             r#""fastify": "4.29.1""#,
             "Fastify",
             "import Fastify = require(\"fastify\");\nimport st = require(\"./supertokens\");\n\nconst app = Fastify();\nvoid st.registerSuperTokens(app);\n",
+        ),
+        (
+            r#""hono": "4.13.19""#,
+            "Hono",
+            "import hono = require(\"hono\");\nimport st = require(\"./supertokens\");\n\nconst app = new hono.Hono();\nst.registerSuperTokens(app);\n",
         ),
         (
             r#""koa": "3.3.0""#,
