@@ -201,7 +201,7 @@ pub struct AnswerFlags {
     /// A backend init file; repeat for each backend service, all get the same values.
     /// The extension decides the SDK: .ts .tsx .mts .cts .js .jsx .mjs .cjs supertokens-node,
     /// .py supertokens-python, .go supertokens-golang. The framework comes from the
-    /// project's manifests, or after @: PATH@node|express|fastify|koa|hono|nextjs,
+    /// project's manifests, or after @: PATH@node|express|fastify|koa|hono|nestjs|nextjs,
     /// PATH@fastapi|flask|django,
     /// PATH@net/http|gin|chi|echo
     /// [default: where the framework's SuperTokens examples keep it, in the project or its

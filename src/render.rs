@@ -128,7 +128,12 @@ const PARTIALS: [(&str, &str); 6] = [
 ];
 
 /// The templates, each with the string-literal escape of its language.
-const TEMPLATES: [(&str, &str, Escape); 14] = [
+const TEMPLATES: [(&str, &str, Escape); 15] = [
+    (
+        "js/backend-nest",
+        include_str!("../templates/js/backend-nest.hbs"),
+        js_string,
+    ),
     (
         "js/backend-hono",
         include_str!("../templates/js/backend-hono.hbs"),

@@ -239,6 +239,7 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         FastifyBackend,
         KoaBackend,
         HonoBackend,
+        NestBackend,
     }
     let use_of = |target: &crate::target::Target| match (&target.language, target.role.side()) {
         (Language::Go(_), _) => Use::GoBuild,
@@ -249,6 +250,7 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         (Language::Js(_, JsFramework::Fastify), Side::Backend) => Use::FastifyBackend,
         (Language::Js(_, JsFramework::Koa), Side::Backend) => Use::KoaBackend,
         (Language::Js(_, JsFramework::Hono), Side::Backend) => Use::HonoBackend,
+        (Language::Js(_, JsFramework::Nest), Side::Backend) => Use::NestBackend,
         (Language::Js(_, JsFramework::NextApp), Side::Frontend) => match target.role {
             crate::target::Role::Frontend(crate::answers::Ui::Custom) => Use::NextCustomFrontend,
             _ => Use::NextFrontend,
@@ -328,6 +330,11 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         step(created(Use::HonoBackend), |files| {
             format!(
                 "in your Hono app, import {files} and call registerSuperTokens(app) before your routes"
+            )
+        }),
+        step(created(Use::NestBackend), |files| {
+            format!(
+                "in main.ts, import registerSuperTokens from {files} and call registerSuperTokens(app) right after NestFactory.create"
             )
         }),
         step(created(Use::NextBackend), |files| {

@@ -139,6 +139,9 @@ pub enum JsFramework {
     /// A Koa server: CORS for the website and the SDK's middleware (which also answers
     /// its errors).
     Koa,
+    /// A NestJS app (on Express): CORS for the website, the SDK's middleware, and an
+    /// exception filter for its errors.
+    Nest,
     /// A Hono app: CORS for the website, and the SDK's handler of web-standard requests
     /// under the API base path (`framework: "custom"`).
     Hono,
@@ -149,7 +152,11 @@ impl JsFramework {
     pub fn is_server(self) -> bool {
         matches!(
             self,
-            JsFramework::Express | JsFramework::Fastify | JsFramework::Koa | JsFramework::Hono
+            JsFramework::Express
+                | JsFramework::Fastify
+                | JsFramework::Koa
+                | JsFramework::Hono
+                | JsFramework::Nest
         )
     }
 
@@ -160,6 +167,7 @@ impl JsFramework {
             JsFramework::Fastify => "Fastify",
             JsFramework::Koa => "Koa",
             JsFramework::Hono => "Hono",
+            JsFramework::Nest => "NestJS",
             JsFramework::NextApp => "Next.js app router",
         }
     }
@@ -199,12 +207,13 @@ pub enum Framework {
 }
 
 impl Framework {
-    pub const ALL: [Framework; 13] = [
+    pub const ALL: [Framework; 14] = [
         Framework::Js(JsFramework::Plain),
         Framework::Js(JsFramework::Express),
         Framework::Js(JsFramework::Fastify),
         Framework::Js(JsFramework::Koa),
         Framework::Js(JsFramework::Hono),
+        Framework::Js(JsFramework::Nest),
         Framework::Js(JsFramework::NextApp),
         Framework::Python(PythonFramework::FastApi),
         Framework::Python(PythonFramework::Flask),
@@ -223,6 +232,7 @@ impl Framework {
             Framework::Js(JsFramework::Fastify) => "fastify",
             Framework::Js(JsFramework::Koa) => "koa",
             Framework::Js(JsFramework::Hono) => "hono",
+            Framework::Js(JsFramework::Nest) => "nestjs",
             Framework::Js(JsFramework::NextApp) => "nextjs",
             Framework::Python(PythonFramework::FastApi) => "fastapi",
             Framework::Python(PythonFramework::Flask) => "flask",
@@ -368,6 +378,7 @@ impl Target {
             (Language::Js(_, JsFramework::Fastify), Role::Backend) => "js/backend-fastify",
             (Language::Js(_, JsFramework::Koa), Role::Backend) => "js/backend-koa",
             (Language::Js(_, JsFramework::Hono), Role::Backend) => "js/backend-hono",
+            (Language::Js(_, JsFramework::Nest), Role::Backend) => "js/backend-nest",
             (Language::Js(_, JsFramework::NextApp), Role::Frontend(Ui::Prebuilt)) => {
                 "js/frontend-prebuilt-nextjs"
             }
@@ -412,6 +423,7 @@ impl Target {
                 &["supertokens-node", "@fastify/cors", "@fastify/formbody"]
             }
             (Language::Js(_, JsFramework::Hono), Role::Backend) => &["supertokens-node", "hono"],
+            (Language::Js(_, JsFramework::Nest), Role::Backend) => &["supertokens-node"],
             (Language::Js(syntax, JsFramework::Koa), Role::Backend) => {
                 if syntax.ts {
                     &["supertokens-node", "@koa/cors", "@types/koa__cors"]
@@ -452,10 +464,12 @@ impl Target {
                     JsFramework::Fastify if self.role == Role::Backend => ", Fastify",
                     JsFramework::Koa if self.role == Role::Backend => ", Koa",
                     JsFramework::Hono if self.role == Role::Backend => ", Hono",
+                    JsFramework::Nest if self.role == Role::Backend => ", NestJS",
                     JsFramework::Express
                     | JsFramework::Fastify
                     | JsFramework::Koa
                     | JsFramework::Hono
+                    | JsFramework::Nest
                     | JsFramework::Plain => "",
                 };
                 let ui = match self.role {
@@ -492,6 +506,7 @@ impl Target {
                     JsFramework::Fastify => format!("Fastify · {language}"),
                     JsFramework::Koa => format!("Koa · {language}"),
                     JsFramework::Hono => format!("Hono · {language}"),
+                    JsFramework::Nest => format!("NestJS · {language}"),
                     JsFramework::Plain => language.to_owned(),
                 }
             }
@@ -607,7 +622,9 @@ mod tests {
         assert_eq!(Framework::names_for("py"), ["fastapi", "flask", "django"]);
         assert_eq!(
             Framework::names_for("tsx"),
-            ["node", "express", "fastify", "koa", "hono", "nextjs"]
+            [
+                "node", "express", "fastify", "koa", "hono", "nestjs", "nextjs"
+            ]
         );
         assert_eq!(
             Framework::parse("Next.js"),

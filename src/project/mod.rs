@@ -179,6 +179,10 @@ pub fn target_for(
                 }
                 Some(Framework::Js(framework)) => framework,
                 _ if next_app_dir(path)?.is_some() => JsFramework::NextApp,
+                // NestJS lists its Express platform, so it is asked first.
+                _ if role == Role::Backend && lists_dependency(path, "@nestjs/core")? => {
+                    JsFramework::Nest
+                }
                 _ if role == Role::Backend && lists_dependency(path, "express")? => {
                     JsFramework::Express
                 }
@@ -217,6 +221,7 @@ pub fn framework_reason(path: &Path, target: &Target, named: bool) -> Option<Str
         Language::Js(_, JsFramework::Fastify) => in_package_json("fastify"),
         Language::Js(_, JsFramework::Koa) => in_package_json("koa"),
         Language::Js(_, JsFramework::Hono) => in_package_json("hono"),
+        Language::Js(_, JsFramework::Nest) => in_package_json("@nestjs/core"),
         Language::Js(..) => None,
         Language::Python(framework) => {
             let manifest = python::Manifest::nearest(start).ok()?;

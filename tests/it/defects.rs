@@ -324,7 +324,7 @@ fn an_output_path_without_a_javascript_extension_is_a_usage_error() {
         ),
         (
             "svc/st.ts@flask",
-            "is not a framework for .ts files; name one of node, express, fastify, koa, hono, nextjs",
+            "is not a framework for .ts files; name one of node, express, fastify, koa, hono, nestjs, nextjs",
         ),
     ] {
         yes_two_apis(dir.path(), &["--backend-out", path])

@@ -540,6 +540,12 @@ fn server_framework_backend_files() {
             "backend-ts-hono-two-apis",
             "hono",
         ),
+        (
+            true,
+            "server/supertokens.ts",
+            "backend-ts-nestjs-two-apis",
+            "@nestjs/core",
+        ),
     ] {
         let dir = project();
         let kind = if module { r#""type": "module", "# } else { "" };

@@ -1,4 +1,4 @@
-//! Express, Fastify, Koa and Hono servers as a new user has them: the generated backend wired the way
+//! Express, Fastify, Koa, Hono and NestJS servers as a new user has them: the generated backend wired the way
 //! its next step says, type-checked with tsc against the framework and supertokens-node,
 //! and run to answer CORS preflights (the frameworks, their CORS packages and the SDKs
 //! pinned in tests/sdk/package-lock.json).
@@ -279,6 +279,79 @@ fn a_hono_backend_type_checks_serves_the_auth_routes_and_answers_the_websites_pr
     let app = HONO_APP
         .replace("(origin: string)", "(origin)")
         .replace("/auth/session/refresh", "/api/st/session/refresh");
+    fs::write(root.join("server/app.mjs"), app).unwrap();
+    let answers = preflights_of(root);
+    crate::common::assert_preflights(&answers, WEBSITE);
+    assert_eq!(answers["refresh"], 401, "{answers}");
+}
+
+/// The NestJS main.ts its next step describes (the module decorated by hand, so the same
+/// text runs as JavaScript), asked over 127.0.0.1; a refresh without a session shows that
+/// the SDK's middleware serves the auth routes.
+const NEST_APP: &str = r#"import "reflect-metadata";
+import { Module } from "@nestjs/common";
+import { NestFactory } from "@nestjs/core";
+import { registerSuperTokens } from "./supertokens.js";
+
+class AppModule {}
+Module({})(AppModule);
+
+const app = await NestFactory.create(AppModule, { logger: false });
+registerSuperTokens(app);
+await app.listen(0, "127.0.0.1");
+const address = app.getHttpServer().address();
+const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+const ask = async (origin: string) => {
+  const response = await fetch(`${base}/auth/session/refresh`, {
+    method: "OPTIONS",
+    headers: {
+      Origin: origin,
+      "Access-Control-Request-Method": "POST",
+      "Access-Control-Request-Headers": "content-type,rid,fdi-version,st-auth-mode,anti-csrf",
+    },
+  });
+  return {
+    status: response.status,
+    origin: response.headers.get("access-control-allow-origin"),
+    credentials: response.headers.get("access-control-allow-credentials"),
+    headers: response.headers.get("access-control-allow-headers"),
+  };
+};
+const refresh = await fetch(`${base}/auth/session/refresh`, { method: "POST", headers: { Origin: process.argv[2] } });
+console.log(JSON.stringify({
+  website: await ask(process.argv[2]),
+  other: await ask("https://example.com.evil.net"),
+  refresh: refresh.status,
+}));
+await app.close();
+"#;
+
+#[test]
+fn a_nestjs_backend_type_checks_serves_the_auth_routes_and_answers_the_websites_preflight_only() {
+    let dependency = r#""@nestjs/core": "12.5.1", "@nestjs/common": "12.5.1", "@nestjs/platform-express": "12.5.1""#;
+    let dir = project();
+    let root = dir.path();
+    server_project(root, true, dependency);
+    fs::write(
+        root.join("tsconfig.json"),
+        r#"{ "compilerOptions": { "module": "nodenext", "target": "es2022", "strict": true, "noEmit": true, "skipLibCheck": true, "experimentalDecorators": true, "emitDecoratorMetadata": true }, "include": ["src"] }"#,
+    )
+    .unwrap();
+    generate_for(root, "src/supertokens.ts", "NestJS");
+    fs::write(root.join("src/main.ts"), NEST_APP).unwrap();
+    let out = Command::new(root.join("node_modules/.bin/tsc"))
+        .args(["-p", "."])
+        .current_dir(root)
+        .output()
+        .expect("tsc runs");
+    assert!(out.status.success(), "tsc:\n{}", output_text(&out));
+
+    // JavaScript, run: NestJS 12 is an ES module package.
+    let dir = project();
+    let root = dir.path();
+    server_project(root, true, dependency);
+    generate_for(root, "server/supertokens.js", "NestJS");
+    let app = NEST_APP.replace("(origin: string)", "(origin)");
     fs::write(root.join("server/app.mjs"), app).unwrap();
     let answers = preflights_of(root);
     crate::common::assert_preflights(&answers, WEBSITE);
