@@ -37,9 +37,17 @@ pub struct Analysis {
     pub api_domain: Option<String>,
     /// Errors first, then warnings, then information.
     pub findings: Vec<Finding>,
+    /// `appInfo.apiBasePath` where it is known and not the SDKs' `/auth` (the answer, or
+    /// a Next.js backend's `/api/auth`): only how the auth API is described.
+    pub api_base_path: Option<String>,
 }
 
 impl Analysis {
+    /// The path the auth API serves SuperTokens' routes under, for the texts that name it.
+    pub fn auth_routes(&self) -> &str {
+        self.api_base_path.as_deref().unwrap_or("/auth")
+    }
+
     pub fn has_errors(&self) -> bool {
         self.findings.iter().any(|f| f.severity == Severity::Error)
     }
@@ -174,6 +182,7 @@ pub fn analyse(input: &DomainInput, psl: &PublicSuffixList) -> Analysis {
         cookie_domain,
         api_domain,
         findings,
+        api_base_path: None,
     }
 }
 

@@ -598,7 +598,7 @@ impl Question {
     pub fn label(self) -> &'static str {
         match self {
             Question::Apis => "API endpoints",
-            Question::AuthApi => "Serves /auth",
+            Question::AuthApi => "Auth API",
             Question::Ui => "Login UI",
             Question::Recipes => "Sign-in",
             Question::Website => "Website",
@@ -619,7 +619,7 @@ impl Question {
                 "Every API your frontend calls, e.g. https://api.example.com (a pasted list splits itself)"
             }
             Question::AuthApi => {
-                "The API serving the auth routes (/auth): appInfo.apiDomain, the same on both sides"
+                "The API serving SuperTokens' routes (under the API base path, /auth by default): appInfo.apiDomain, the same on both sides"
             }
             Question::Ui => {
                 "Pre built UI: supertokens-auth-react draws the login pages; custom UI: your pages call supertokens-web-js"
@@ -656,7 +656,9 @@ impl Question {
     pub fn flag(self) -> &'static str {
         match self {
             Question::Apis => "--api URL (once per API, e.g. --api https://api.example.com)",
-            Question::AuthApi => "--auth-api URL (the API serving /auth; default: the first --api)",
+            Question::AuthApi => {
+                "--auth-api URL (the API serving the auth routes; default: the first --api)"
+            }
             Question::Website => {
                 "--website URL (where the frontend is served, e.g. https://example.com)"
             }

@@ -173,7 +173,7 @@ pub struct CheckArgs {
 
 #[derive(Debug, Default, Args)]
 pub struct AnswerFlags {
-    /// The endpoint serving /auth (appInfo.apiDomain) [default: the first --api]
+    /// The endpoint serving SuperTokens' routes (appInfo.apiDomain) [default: the first --api]
     #[arg(long, value_name = "URL", help_heading = ANSWERS)]
     pub auth_api: Option<String>,
 

@@ -123,14 +123,19 @@ pub enum GenerateError {
 }
 
 pub fn analyse_answers(answers: &Answers, psl: &PublicSuffixList) -> Analysis {
-    analyse(
+    let mut analysis = analyse(
         &DomainInput {
             apis: &answers.apis,
             auth_api: answers.auth_api.as_deref(),
             website: answers.website.as_deref(),
         },
         psl,
-    )
+    );
+    analysis.api_base_path = answers
+        .api_base_path
+        .as_deref()
+        .map(|p| base_path(p).to_owned());
+    analysis
 }
 
 pub fn generate(
@@ -141,7 +146,7 @@ pub fn generate(
     force: bool,
 ) -> Result<Outcome, GenerateError> {
     let setup = answers.resolve(project).map_err(GenerateError::Missing)?;
-    let analysis = analyse_answers(&setup.to_answers(), psl);
+    let mut analysis = analyse_answers(&setup.to_answers(), psl);
     if analysis.has_errors() {
         return Err(GenerateError::Findings(Box::new(analysis)));
     }
@@ -303,6 +308,7 @@ pub fn generate(
     files.push(state);
     check_distinct(&files).map_err(GenerateError::Answer)?;
     notes.extend(file_notes(project, previous, &setup, &files));
+    analysis.api_base_path = api_base_path;
     Ok(Outcome {
         setup,
         analysis,

@@ -231,7 +231,7 @@ fn ask_framework(project: &Path, given: &Path) -> Result<PathBuf, InquireError> 
     Ok(PathBuf::from(format!("{}@{chosen}", path.display())))
 }
 
-/// "Serves /auth" among several origins. Accepting the suggested one when none was
+/// "Auth API" among several origins. Accepting the suggested one when none was
 /// answered before leaves the answer unset, as in the full-screen wizard: the default
 /// (the first endpoint) then follows the list.
 fn ask_auth_api(answers: &Answers) -> Result<Option<String>, InquireError> {

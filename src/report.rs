@@ -152,9 +152,9 @@ fn endpoint_row(analysis: &Analysis, report: &crate::analysis::EndpointReport) -
         .as_deref()
         .unwrap_or(&endpoint.host);
     let api = if analysis.api_domain.as_deref() == Some(origin.as_str()) {
-        "  (apiDomain, serves /auth)"
+        format!("  (apiDomain, serves {})", analysis.auth_routes())
     } else {
-        ""
+        String::new()
     };
     [mark.to_owned(), input, origin, format!("site {site}{api}")]
 }

@@ -453,8 +453,16 @@ impl<'p> Model<'p> {
             .map(|error| format!("Fix this first: {error}"))
     }
 
-    fn reanalyse(&mut self) {
+    pub(crate) fn reanalyse(&mut self) {
         self.analysis = analyse_answers(&self.answers(), self.psl);
+        // A Next.js backend moves the auth routes under its /api unless a path is answered.
+        let next_backend = self.backends.iter().any(|row| {
+            self.describe_target(Role::Backend, row)
+                .is_some_and(|d| d.contains("Next.js app router"))
+        });
+        if self.analysis.api_base_path.is_none() && next_backend {
+            self.analysis.api_base_path = Some(crate::generate::NEXT_API_BASE_PATH.to_owned());
+        }
     }
 
     fn changed(&mut self) {
@@ -862,6 +870,25 @@ mod tests {
             app_name: Some("A".into()),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn the_auth_api_is_described_with_its_real_base_path() {
+        let mut m = empty();
+        type_text(&mut m, "https://api.example.com");
+        assert_eq!(m.analysis.auth_routes(), "/auth");
+        m.focus_on(Focus::ApiBasePath);
+        type_text(&mut m, "/api/st/");
+        assert_eq!(m.analysis.auth_routes(), "/api/st");
+        // Unanswered, a Next.js backend's routes are under its /api.
+        m.update(Action::ClearField);
+        m.targets.push((
+            Role::Backend,
+            m.backends[0].clone(),
+            "supertokens-node · Next.js app router · TypeScript".to_owned(),
+        ));
+        m.reanalyse();
+        assert_eq!(m.analysis.auth_routes(), "/api/auth");
     }
 
     fn type_text(model: &mut Model, text: &str) {

@@ -92,7 +92,7 @@ pub const FORM_KEYS: [Binding; 12] = [
             Key::OffText(' '),
         ],
         shown: "← → Space",
-        does: "change a choice (Serves /auth, Login UI, Language); in a text field ← → move the cursor",
+        does: "change a choice (Auth API, Login UI, Sign-in, Language); in a text field ← → move the cursor",
         actions: &[Action::Left, Action::Right, Action::Cycle(true)],
     },
     Binding {

@@ -101,7 +101,9 @@ pub fn run(prefilled: &Answers, options: &Options) -> Result<Ending> {
 /// no longer in the lists are forgotten.
 fn describe_targets(model: &mut Model) {
     model.forget_old_targets();
-    for (role, row, path) in model.unknown_targets() {
+    let unknown = model.unknown_targets();
+    let any = !unknown.is_empty();
+    for (role, row, path) in unknown {
         let (path, framework) = crate::target::split_framework(&path);
         let described = match crate::project::target_for(role, path, framework) {
             Ok((target, _)) => {
@@ -113,6 +115,10 @@ fn describe_targets(model: &mut Model) {
             Err(error) => format!("{error:#}"),
         };
         model.targets.push((role, row, described));
+    }
+    // What the files are can change what the analysis says (a Next.js backend's routes).
+    if any {
+        model.reanalyse();
     }
 }
 

@@ -306,9 +306,9 @@ fn endpoint_row(model: &Model, input: &str) -> (Option<Severity>, String) {
         Some((r, endpoint)) => {
             let site = r.registrable_domain.as_deref().unwrap_or(&endpoint.host);
             let auth = if model.analysis.api_domain.as_deref() == Some(endpoint.origin().as_str()) {
-                " · /auth"
+                format!(" · {}", model.analysis.auth_routes())
             } else {
-                ""
+                String::new()
             };
             format!("→ {} · {site}{auth}", endpoint.origin())
         }

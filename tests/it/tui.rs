@@ -221,7 +221,7 @@ fn fill_in_the_plain_wizard(dir: &Path) -> String {
     pty.send("https://api.example.com, https://api2.example.com");
     pty.send(ENTER);
     for (prompt, answer) in [
-        ("Serves /auth:", ""),
+        ("Auth API:", ""),
         ("Login UI:", ""),
         // EmailPassword is picked already; ThirdParty is next.
         ("Sign-in:", "\x1b[B "),
@@ -354,7 +354,7 @@ fn a_pasted_list_at_the_line_prompt_is_several_endpoints() {
     pty.wait_for("API endpoints");
     pty.send(&pasted("https://api.example.com\nhttps://api2.example.com"));
     pty.send(ENTER);
-    pty.wait_for("Serves /auth:");
+    pty.wait_for("Auth API:");
     let screen = pty.contents();
     assert!(
         screen.contains("Session.init({ cookieDomain: \".example.com\" })"),
@@ -365,7 +365,7 @@ fn a_pasted_list_at_the_line_prompt_is_several_endpoints() {
     // continuation lines indented (before, one line each, cut by the terminal mid-word).
     let output = pty.output();
     let findings = &output[output.find("Findings").expect("a findings section")..];
-    let findings = &findings[..findings.find("Serves /auth").unwrap_or(findings.len())];
+    let findings = &findings[..findings.find("Auth API").unwrap_or(findings.len())];
     assert!(findings.contains("\n    "), "{findings:?}");
     for line in findings.lines() {
         assert!(
@@ -402,7 +402,7 @@ fn the_plain_mode_asks_line_by_line() {
     pty.wait_for("API endpoints");
     pty.send("https://api.example.com, https://api2.example.com");
     pty.send(ENTER);
-    pty.wait_for("Serves /auth:");
+    pty.wait_for("Auth API:");
     pty.send(ENTER);
     pty.wait_for("Login UI:");
     pty.send(DOWN);
