@@ -186,7 +186,7 @@ pub fn generate(
     // Every output carries the same apiBasePath: a Next.js backend serves the auth routes
     // under its own /api, so it moves them for all.
     let next_app = targets.iter().any(|(_, _, t, _)| {
-        t.role == Role::Backend && matches!(t.language, Language::Js(_, JsFramework::NextApp))
+        t.role == Role::Backend && matches!(t.language, Language::Js(_, f) if f.is_next())
     });
     let api_base_path = match &setup.api_base_path {
         Some(answered) => Some(base_path(answered).to_owned()),
@@ -334,58 +334,97 @@ fn newly_unread(file: &PlannedFile) -> Vec<String> {
 }
 
 /// Next.js's route handler for the auth routes beside a Next.js backend, when the app has
-/// none: `app/api/auth/[...path]/route.ts`, calling the backend file's
-/// `ensureSuperTokensInit`.
+/// none: `app/api/auth/[...path]/route.ts` (app router) or `pages/api/auth/[[...path]].ts`
+/// (pages router), calling the backend file's `ensureSuperTokensInit`.
 fn nextjs_route(
     project: &Path,
     backend: &Path,
     target: &Target,
     api_base_path: &str,
 ) -> Result<Option<PlannedFile>, GenerateError> {
-    if target.role != Role::Backend
-        || !matches!(target.language, Language::Js(_, JsFramework::NextApp))
-    {
-        return Ok(None);
-    }
-    let Some(folder) = free_route_folder(backend, api_base_path)? else {
+    let Some(router) = next_router(target, Role::Backend) else {
         return Ok(None);
     };
-    let folder = folder.join("[...path]");
+    let Some(folder) = free_route_folder(backend, router, api_base_path)? else {
+        return Ok(None);
+    };
     let ts = target.syntax().is_some_and(|s| s.ts);
-    let route = folder.join(if ts { "route.ts" } else { "route.js" });
-    let text = crate::render::nextjs_route(ts, &import_specifier(&folder, backend));
+    let (route, folder) = match router {
+        JsFramework::NextPages => (folder.join(js_file("[[...path]]", ts, false)), folder),
+        _ => {
+            let folder = folder.join("[...path]");
+            (folder.join(js_file("route", ts, false)), folder)
+        }
+    };
+    let text = crate::render::nextjs_route(
+        ts,
+        router == JsFramework::NextPages,
+        &import_specifier(&folder, backend),
+        api_base_path,
+    );
     Ok(glue_at(project, &route, text))
 }
 
 /// Next.js's page for the pre built UI's login pages beside a Next.js frontend, when the
-/// app has nothing at the website base path: `app/auth/[[...path]]/page.tsx`.
+/// app has nothing at the website base path: `app/auth/[[...path]]/page.tsx` (app router)
+/// or `pages/auth/[[...path]].tsx` (pages router).
 fn nextjs_auth_page(
     project: &Path,
     frontend: &Path,
     target: &Target,
     website_base_path: &str,
 ) -> Result<Option<PlannedFile>, GenerateError> {
-    if target.role != Role::Frontend(crate::answers::Ui::Prebuilt)
-        || !matches!(target.language, Language::Js(_, JsFramework::NextApp))
-    {
-        return Ok(None);
-    }
-    let Some(folder) = free_route_folder(frontend, website_base_path)? else {
+    let Some(router) = next_router(target, Role::Frontend(crate::answers::Ui::Prebuilt)) else {
         return Ok(None);
     };
-    let folder = folder.join("[[...path]]");
+    let Some(folder) = free_route_folder(frontend, router, website_base_path)? else {
+        return Ok(None);
+    };
     let ts = target.syntax().is_some_and(|s| s.ts);
-    let page = folder.join(if ts { "page.tsx" } else { "page.jsx" });
-    let text = crate::render::nextjs_auth_page(&import_specifier(&folder, frontend));
+    let (page, folder, name) = match router {
+        JsFramework::NextPages => (
+            folder.join(js_file("[[...path]]", ts, true)),
+            folder,
+            "pages",
+        ),
+        _ => {
+            let folder = folder.join("[[...path]]");
+            (folder.join(js_file("page", ts, true)), folder, "app")
+        }
+    };
+    let text = crate::render::nextjs_auth_page(name, &import_specifier(&folder, frontend));
     Ok(glue_at(project, &page, text))
 }
 
-/// The folder of the Next.js app (the one `file` is in) for the URL path `base`, when
-/// nothing is routed there yet: any route or page there already (`[...path]`,
-/// `[[...path]]`, NextAuth's `[...nextauth]`, a `route.ts` or `page.tsx`) would clash
-/// with a second catch-all, and Next.js refuses to build.
-fn free_route_folder(file: &Path, base: &str) -> Result<Option<PathBuf>, GenerateError> {
-    let Some(app) = crate::project::next_app_dir(file)? else {
+/// The Next.js router of a target of `role`, if it is in a Next.js project.
+fn next_router(target: &Target, role: Role) -> Option<JsFramework> {
+    match target.language {
+        Language::Js(_, framework) if target.role == role && framework.is_next() => Some(framework),
+        _ => None,
+    }
+}
+
+/// `name.ts`, `name.tsx`, `name.js` or `name.jsx`.
+fn js_file(name: &str, ts: bool, jsx: bool) -> String {
+    let x = if jsx { "x" } else { "" };
+    format!("{name}.{}{x}", if ts { "ts" } else { "js" })
+}
+
+/// The folder of the Next.js app (the one `file` is in, with `router`) for the URL path
+/// `base`, when nothing is routed there yet: any route or page there already
+/// (`[...path]`, `[[...path]]`, NextAuth's `[...nextauth]`, a `route.ts`, `page.tsx` or
+/// `index.tsx`, or a page file named like the folder) would clash with a second
+/// catch-all, and Next.js refuses to build.
+fn free_route_folder(
+    file: &Path,
+    router: JsFramework,
+    base: &str,
+) -> Result<Option<PathBuf>, GenerateError> {
+    let root = match router {
+        JsFramework::NextPages => crate::project::next_pages_dir(file)?,
+        _ => crate::project::next_app_dir(file)?,
+    };
+    let Some(root) = root else {
         return Ok(None);
     };
     let base = base.trim_matches('/');
@@ -393,16 +432,21 @@ fn free_route_folder(file: &Path, base: &str) -> Result<Option<PathBuf>, Generat
     if base.is_empty() {
         return Ok(None);
     }
-    let folder = app.join(base);
+    let folder = root.join(base);
     let taken = std::fs::read_dir(&folder)
         .into_iter()
         .flatten()
         .flatten()
         .any(|entry| {
             let name = entry.file_name().to_string_lossy().into_owned();
-            name.starts_with('[') || name.starts_with("route.") || name.starts_with("page.")
+            ["[", "route.", "page.", "index."]
+                .iter()
+                .any(|start| name.starts_with(start))
         });
-    Ok((!taken).then_some(folder))
+    let page_file = ["ts", "tsx", "js", "jsx"]
+        .iter()
+        .any(|ext| folder.with_extension(ext).exists());
+    Ok((!taken && !page_file).then_some(folder))
 }
 
 /// A file st-setup writes once at `path` (absolute), shown relative to the project.

@@ -55,6 +55,8 @@ struct TemplateContext<'a> {
     fastapi: bool,
     flask: bool,
     django: bool,
+    /// A Next.js pages router project (the app router's templates, other comments).
+    next_pages: bool,
     wiring: &'static [&'static str],
     app_name: &'a str,
     api_domain: &'a str,
@@ -128,7 +130,12 @@ const PARTIALS: [(&str, &str); 6] = [
 ];
 
 /// The templates, each with the string-literal escape of its language.
-const TEMPLATES: [(&str, &str, Escape); 15] = [
+const TEMPLATES: [(&str, &str, Escape); 16] = [
+    (
+        "js/nextjs-pages-route",
+        include_str!("../templates/js/nextjs-pages-route.hbs"),
+        js_string,
+    ),
     (
         "js/backend-nest",
         include_str!("../templates/js/backend-nest.hbs"),
@@ -263,6 +270,10 @@ pub fn render(target: &Target, values: &FileValues) -> String {
         fastapi: target.language == Language::Python(crate::target::PythonFramework::FastApi),
         flask: target.language == Language::Python(crate::target::PythonFramework::Flask),
         django: target.language == Language::Python(crate::target::PythonFramework::Django),
+        next_pages: matches!(
+            target.language,
+            Language::Js(_, crate::target::JsFramework::NextPages)
+        ),
         wiring: target.wiring(),
         app_name: values.app_name,
         api_domain: values.api_domain,
@@ -285,31 +296,48 @@ pub fn render(target: &Target, values: &FileValues) -> String {
 }
 
 /// Next.js's route handler for the auth routes, importing the backend module at
-/// `backend_module` (a relative specifier).
-pub fn nextjs_route(ts: bool, backend_module: &str) -> String {
+/// `backend_module` (a relative specifier): an app router `route.ts`, or with `pages` a
+/// pages router API route serving everything under `api_base_path`.
+pub fn nextjs_route(ts: bool, pages: bool, backend_module: &str, api_base_path: &str) -> String {
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
     struct Route<'a> {
         ts: bool,
         backend_module: &'a str,
+        api_base_path: &'a str,
     }
-    let name = "js/nextjs-route";
+    let name = if pages {
+        "js/nextjs-pages-route"
+    } else {
+        "js/nextjs-route"
+    };
+    let route = Route {
+        ts,
+        backend_module,
+        api_base_path,
+    };
     registry(name)
-        .render(name, &Route { ts, backend_module })
+        .render(name, &route)
         .unwrap_or_else(|e| panic!("template {name} failed to render: {e}"))
 }
 
-/// Next.js's page for the pre built UI's login pages, importing `PreBuiltUIList` from the
-/// frontend module at `frontend_module` (a relative specifier).
-pub fn nextjs_auth_page(frontend_module: &str) -> String {
+/// Next.js's page for the pre built UI's login pages (`router`: "app" or "pages"),
+/// importing `PreBuiltUIList` from the frontend module at `frontend_module` (a relative
+/// specifier).
+pub fn nextjs_auth_page(router: &str, frontend_module: &str) -> String {
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
     struct Page<'a> {
+        router: &'a str,
         frontend_module: &'a str,
     }
     let name = "js/nextjs-auth-page";
+    let page = Page {
+        router,
+        frontend_module,
+    };
     registry(name)
-        .render(name, &Page { frontend_module })
+        .render(name, &page)
         .unwrap_or_else(|e| panic!("template {name} failed to render: {e}"))
 }
 

@@ -235,6 +235,8 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         NextBackend,
         NextFrontend,
         NextCustomFrontend,
+        PagesFrontend,
+        PagesCustomFrontend,
         ExpressBackend,
         FastifyBackend,
         KoaBackend,
@@ -245,7 +247,7 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         (Language::Go(_), _) => Use::GoBuild,
         (Language::Python(PythonFramework::FastApi | PythonFramework::Flask), _) => Use::PythonApp,
         (Language::Python(PythonFramework::Django), _) => Use::DjangoSettings,
-        (Language::Js(_, JsFramework::NextApp), Side::Backend) => Use::NextBackend,
+        (Language::Js(_, f), Side::Backend) if f.is_next() => Use::NextBackend,
         (Language::Js(_, JsFramework::Express), Side::Backend) => Use::ExpressBackend,
         (Language::Js(_, JsFramework::Fastify), Side::Backend) => Use::FastifyBackend,
         (Language::Js(_, JsFramework::Koa), Side::Backend) => Use::KoaBackend,
@@ -254,6 +256,10 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         (Language::Js(_, JsFramework::NextApp), Side::Frontend) => match target.role {
             crate::target::Role::Frontend(crate::answers::Ui::Custom) => Use::NextCustomFrontend,
             _ => Use::NextFrontend,
+        },
+        (Language::Js(_, JsFramework::NextPages), Side::Frontend) => match target.role {
+            crate::target::Role::Frontend(crate::answers::Ui::Custom) => Use::PagesCustomFrontend,
+            _ => Use::PagesFrontend,
         },
         (_, side) => Use::Import(side),
     };
@@ -277,21 +283,21 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
     let step = |files: Vec<String>, say: fn(String) -> String| {
         (!files.is_empty()).then(|| say(text::join(files.into_iter())))
     };
-    // The auth route st-setup wrote (or that was there: then nothing is said of it).
-    let glue = |file_name: &str| {
+    // The glue st-setup wrote (what was there already is not spoken of): the auth route
+    // (a .ts/.js module) and the login page (a .tsx/.jsx component).
+    let glue = |page: bool| {
         outcome
             .files
             .iter()
             .filter(|f| f.glue && f.change == Change::Create)
             .find(|f| {
-                f.path
-                    .file_stem()
-                    .is_some_and(|stem| stem.to_string_lossy() == file_name)
+                let ext = f.path.extension().map(|e| e.to_string_lossy());
+                ext.is_some_and(|e| e.ends_with('x')) == page
             })
             .map(|f| text::shown(&f.display.display().to_string()))
     };
-    let route = glue("route");
-    let page = glue("page");
+    let route = glue(false);
+    let page = glue(true);
     let steps: Vec<String> = [
         import(
             created(Use::Import(Side::Backend)),
@@ -354,6 +360,18 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         .map(|step| match &page {
             Some(page) => format!("{step} (the login pages are drawn by {page})"),
             None => step,
+        }),
+        step(created(Use::PagesFrontend), |files| {
+            format!(
+                "wrap the page in pages/_app.tsx in <SuperTokensProvider> from {files}: <SuperTokensProvider><Component {{...pageProps}} /></SuperTokensProvider>"
+            )
+        })
+        .map(|step| match &page {
+            Some(page) => format!("{step} (the login pages are drawn by {page})"),
+            None => step,
+        }),
+        step(created(Use::PagesCustomFrontend), |files| {
+            format!("import {files} from pages/_app.tsx, before anything calls your APIs")
         }),
         step(created(Use::NextCustomFrontend), |files| {
             format!(

@@ -132,6 +132,9 @@ pub enum JsFramework {
     /// A Next.js app router project: the backend is initialised on demand in route
     /// handlers (`framework: "custom"`, serverless), the frontend only in the browser.
     NextApp,
+    /// A Next.js pages router project: the same, with API routes of Node requests
+    /// (`framework: "express"` and the SDK's Next.js wrapper).
+    NextPages,
     /// An Express server: CORS for the website, the SDK's middleware and error handler.
     Express,
     /// A Fastify server: the same, as Fastify plugins.
@@ -148,6 +151,11 @@ pub enum JsFramework {
 }
 
 impl JsFramework {
+    /// A Next.js project, either router.
+    pub fn is_next(self) -> bool {
+        matches!(self, JsFramework::NextApp | JsFramework::NextPages)
+    }
+
     /// A server framework: its wiring is a backend's only.
     pub fn is_server(self) -> bool {
         matches!(
@@ -169,6 +177,7 @@ impl JsFramework {
             JsFramework::Hono => "Hono",
             JsFramework::Nest => "NestJS",
             JsFramework::NextApp => "Next.js app router",
+            JsFramework::NextPages => "Next.js pages router",
         }
     }
 }
@@ -207,7 +216,7 @@ pub enum Framework {
 }
 
 impl Framework {
-    pub const ALL: [Framework; 14] = [
+    pub const ALL: [Framework; 15] = [
         Framework::Js(JsFramework::Plain),
         Framework::Js(JsFramework::Express),
         Framework::Js(JsFramework::Fastify),
@@ -215,6 +224,7 @@ impl Framework {
         Framework::Js(JsFramework::Hono),
         Framework::Js(JsFramework::Nest),
         Framework::Js(JsFramework::NextApp),
+        Framework::Js(JsFramework::NextPages),
         Framework::Python(PythonFramework::FastApi),
         Framework::Python(PythonFramework::Flask),
         Framework::Python(PythonFramework::Django),
@@ -234,6 +244,7 @@ impl Framework {
             Framework::Js(JsFramework::Hono) => "hono",
             Framework::Js(JsFramework::Nest) => "nestjs",
             Framework::Js(JsFramework::NextApp) => "nextjs",
+            Framework::Js(JsFramework::NextPages) => "nextjs-pages",
             Framework::Python(PythonFramework::FastApi) => "fastapi",
             Framework::Python(PythonFramework::Flask) => "flask",
             Framework::Python(PythonFramework::Django) => "django",
@@ -373,16 +384,16 @@ impl Target {
         match (&self.language, self.role) {
             (Language::Python(_), _) => "python/backend",
             (Language::Go(_), _) => "go/backend",
-            (Language::Js(_, JsFramework::NextApp), Role::Backend) => "js/backend-nextjs",
+            (Language::Js(_, f), Role::Backend) if f.is_next() => "js/backend-nextjs",
             (Language::Js(_, JsFramework::Express), Role::Backend) => "js/backend-express",
             (Language::Js(_, JsFramework::Fastify), Role::Backend) => "js/backend-fastify",
             (Language::Js(_, JsFramework::Koa), Role::Backend) => "js/backend-koa",
             (Language::Js(_, JsFramework::Hono), Role::Backend) => "js/backend-hono",
             (Language::Js(_, JsFramework::Nest), Role::Backend) => "js/backend-nest",
-            (Language::Js(_, JsFramework::NextApp), Role::Frontend(Ui::Prebuilt)) => {
+            (Language::Js(_, f), Role::Frontend(Ui::Prebuilt)) if f.is_next() => {
                 "js/frontend-prebuilt-nextjs"
             }
-            (Language::Js(_, JsFramework::NextApp), Role::Frontend(Ui::Custom)) => {
+            (Language::Js(_, f), Role::Frontend(Ui::Custom)) if f.is_next() => {
                 "js/frontend-custom-nextjs"
             }
             (Language::Js(..), Role::Backend) => "js/backend",
@@ -460,6 +471,7 @@ impl Target {
             Language::Js(_, framework) => {
                 let next = match framework {
                     JsFramework::NextApp => ", Next.js app router",
+                    JsFramework::NextPages => ", Next.js pages router",
                     JsFramework::Express if self.role == Role::Backend => ", Express",
                     JsFramework::Fastify if self.role == Role::Backend => ", Fastify",
                     JsFramework::Koa if self.role == Role::Backend => ", Koa",
@@ -502,6 +514,7 @@ impl Target {
                 };
                 match framework {
                     JsFramework::NextApp => format!("Next.js app router · {language}"),
+                    JsFramework::NextPages => format!("Next.js pages router · {language}"),
                     JsFramework::Express => format!("Express · {language}"),
                     JsFramework::Fastify => format!("Fastify · {language}"),
                     JsFramework::Koa => format!("Koa · {language}"),
@@ -623,7 +636,14 @@ mod tests {
         assert_eq!(
             Framework::names_for("tsx"),
             [
-                "node", "express", "fastify", "koa", "hono", "nestjs", "nextjs"
+                "node",
+                "express",
+                "fastify",
+                "koa",
+                "hono",
+                "nestjs",
+                "nextjs",
+                "nextjs-pages"
             ]
         );
         assert_eq!(

@@ -30,6 +30,12 @@ fn backend_file(dir: &Path, ext: impl Fn(bool) -> String) -> Option<PathBuf> {
     if let Some(app) = next_app(dir) {
         return Some(app.join(format!("config/backend.{}", ext(false))));
     }
+    if next_pages(dir) {
+        return Some(PathBuf::from(format!(
+            "config/backendConfig.{}",
+            ext(false)
+        )));
+    }
     let lists = |name: &str| package_lists(dir, name);
     if lists("@nestjs/core") {
         return Some(PathBuf::from(format!("src/config.{}", ext(false))));
@@ -57,6 +63,12 @@ fn frontend_file(dir: &Path, ext: impl Fn(bool) -> String) -> Option<PathBuf> {
     if let Some(app) = next_app(dir) {
         return Some(app.join(format!("config/frontend.{}", ext(true))));
     }
+    if next_pages(dir) {
+        return Some(PathBuf::from(format!(
+            "config/frontendConfig.{}",
+            ext(true)
+        )));
+    }
     let lists = |name: &str| package_lists(dir, name);
     if lists("react") {
         Some(PathBuf::from(format!("src/config.{}", ext(true))))
@@ -73,6 +85,12 @@ fn next_app(dir: &Path) -> Option<PathBuf> {
     let app = app.strip_prefix(dir).ok()?.to_owned();
     // The package must be `dir`'s own, not one further up.
     dir.join("package.json").is_file().then_some(app)
+}
+
+/// Whether the package at `dir` is a Next.js pages router project.
+fn next_pages(dir: &Path) -> bool {
+    let manifest = dir.join("package.json");
+    manifest.is_file() && super::next_pages_dir(&manifest).ok().flatten().is_some()
 }
 
 /// Whether `dir`'s own package.json lists `name` as a dependency.
@@ -127,7 +145,7 @@ mod tests {
 
     #[test]
     fn each_framework_gets_the_path_of_its_examples() {
-        let cases: [Case; 9] = [
+        let cases: [Case; 10] = [
             (&[("package.json", EXPRESS)], Some("config.ts"), None),
             (
                 &[
@@ -187,6 +205,14 @@ mod tests {
                 &[("package.json", r#"{ "dependencies": { "koa": "3" } }"#)],
                 Some("config.ts"),
                 None,
+            ),
+            (
+                &[
+                    ("package.json", r#"{ "dependencies": { "next": "15" } }"#),
+                    ("pages/index.tsx", ""),
+                ],
+                Some("config/backendConfig.ts"),
+                Some("config/frontendConfig.tsx"),
             ),
         ];
         for (files, backend, frontend) in cases {

@@ -177,8 +177,15 @@ pub fn target_for(
                 {
                     JsFramework::Plain
                 }
+                // "nextjs" names Next.js; its router is the project's.
+                Some(Framework::Js(JsFramework::NextApp))
+                    if next_app_dir(path)?.is_none() && next_pages_dir(path)?.is_some() =>
+                {
+                    JsFramework::NextPages
+                }
                 Some(Framework::Js(framework)) => framework,
                 _ if next_app_dir(path)?.is_some() => JsFramework::NextApp,
+                _ if next_pages_dir(path)?.is_some() => JsFramework::NextPages,
                 // NestJS lists its Express platform, so it is asked first.
                 _ if role == Role::Backend && lists_dependency(path, "@nestjs/core")? => {
                     JsFramework::Nest
@@ -216,7 +223,7 @@ pub fn framework_reason(path: &Path, target: &Target, named: bool) -> Option<Str
         Some(format!("{name} {version} in package.json"))
     };
     match &target.language {
-        Language::Js(_, JsFramework::NextApp) => in_package_json("next"),
+        Language::Js(_, JsFramework::NextApp | JsFramework::NextPages) => in_package_json("next"),
         Language::Js(_, JsFramework::Express) => in_package_json("express"),
         Language::Js(_, JsFramework::Fastify) => in_package_json("fastify"),
         Language::Js(_, JsFramework::Koa) => in_package_json("koa"),
@@ -294,6 +301,23 @@ pub fn next_app_dir(path: &Path) -> Result<Option<PathBuf>> {
     Ok(lists_next
         .then(|| [root.join("app"), root.join("src/app")])
         .and_then(|dirs| dirs.into_iter().find(|dir| dir.is_dir())))
+}
+
+/// The `pages` folder of the Next.js pages router project a file at `path` belongs to:
+/// its nearest package.json lists `next`, beside it is `pages/` or `src/pages/`, and no
+/// app router folder (a project with both is an app router one that kept old pages).
+pub fn next_pages_dir(path: &Path) -> Result<Option<PathBuf>> {
+    if next_app_dir(path)?.is_some() || !lists_dependency(path, "next")? {
+        return Ok(None);
+    }
+    let start = path.parent().unwrap_or(Path::new("."));
+    let Some(manifest) = nearest(start, "package.json") else {
+        return Ok(None);
+    };
+    let root = manifest.parent().unwrap_or(Path::new("."));
+    Ok([root.join("pages"), root.join("src/pages")]
+        .into_iter()
+        .find(|dir| dir.is_dir()))
 }
 
 /// The syntax for a file at `path` (its real path, links followed, as Node and tsc see

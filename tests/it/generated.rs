@@ -502,6 +502,37 @@ fn nextjs_app_router_files() {
 }
 
 #[test]
+fn nextjs_pages_router_files() {
+    let dir = project();
+    fs::create_dir_all(dir.path().join("pages")).unwrap();
+    fs::write(
+        dir.path().join("package.json"),
+        r#"{ "dependencies": { "next": "15.5.29" } }"#,
+    )
+    .unwrap();
+    fs::write(dir.path().join("tsconfig.json"), "{}").unwrap();
+    write(dir.path(), &two_apis("prebuilt"));
+    in_snapshots!({
+        insta::assert_snapshot!(
+            "backend-ts-nextjs-pages-two-apis",
+            read(dir.path(), "config/backendConfig.ts")
+        );
+        insta::assert_snapshot!(
+            "nextjs-pages-route-ts",
+            read(dir.path(), "pages/api/auth/[[...path]].ts")
+        );
+        insta::assert_snapshot!(
+            "nextjs-pages-auth-page-tsx",
+            read(dir.path(), "pages/auth/[[...path]].tsx")
+        );
+        insta::assert_snapshot!(
+            "frontend-prebuilt-ts-nextjs-pages-two-apis",
+            read(dir.path(), "config/frontendConfig.tsx")
+        );
+    });
+}
+
+#[test]
 fn server_framework_backend_files() {
     for (module, file, name, dependency) in [
         (

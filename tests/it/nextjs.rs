@@ -267,3 +267,94 @@ fn next_app_edge_cases_are_said_and_not_broken() {
         .expect_code(0)
         .expect_stderr("answers no CORS");
 }
+
+/// A pages router project gets the files where SuperTokens' pages router example keeps
+/// them (config/backendConfig.ts, config/frontendConfig.tsx), its API route and login
+/// page, and builds.
+#[test]
+fn a_next_pages_router_project_builds_with_the_generated_files() {
+    let dir = project();
+    let root = dir.path();
+    crate::sdk::node_ready();
+    fs::create_dir_all(root.join("pages")).unwrap();
+    fs::write(
+        root.join("package.json"),
+        r#"{ "name": "next-pages", "private": true, "dependencies": { "next": "15.5.29", "react": "19.3.1", "react-dom": "19.3.1" } }"#,
+    )
+    .unwrap();
+    fs::write(root.join("tsconfig.json"), TSCONFIG).unwrap();
+    fs::write(
+        root.join("pages/index.tsx"),
+        "export default function Home() {\n  return <main>Hello</main>;\n}\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        crate::sdk::sdk_dir().join("node_modules"),
+        root.join("node_modules"),
+    )
+    .unwrap();
+    let run = run_in(
+        root,
+        &[
+            "--yes",
+            "--api",
+            "https://example.com",
+            "--website",
+            "https://example.com",
+            "--ui",
+            "prebuilt",
+            "--recipes",
+            "emailpassword,thirdparty",
+            "--app-name",
+            "Acme",
+        ],
+    )
+    .expect_code(0);
+    run.expect_stdout("backend (supertokens-node, Next.js pages router)")
+        .expect_stdout("pages/_app.tsx");
+    for file in [
+        "config/backendConfig.ts",
+        "config/frontendConfig.tsx",
+        "pages/api/auth/[[...path]].ts",
+        "pages/auth/[[...path]].tsx",
+    ] {
+        assert!(
+            run.stdout.contains(file),
+            "{file} not written:\n{}",
+            run.stdout
+        );
+    }
+    let backend = fs::read_to_string(root.join("config/backendConfig.ts")).unwrap();
+    assert!(backend.contains("framework: \"express\","), "{backend}");
+    assert!(backend.contains("apiBasePath: \"/api/auth\","), "{backend}");
+    // The app wrapped as the next step says.
+    fs::write(
+        root.join("pages/_app.tsx"),
+        "import type { AppProps } from \"next/app\";\nimport { SuperTokensProvider } from \"../config/frontendConfig\";\n\nexport default function App({ Component, pageProps }: AppProps) {\n  return (\n    <SuperTokensProvider>\n      <Component {...pageProps} />\n    </SuperTokensProvider>\n  );\n}\n",
+    )
+    .unwrap();
+
+    let started = Instant::now();
+    let out = Command::new(root.join("node_modules/.bin/next"))
+        .arg("build")
+        .current_dir(root)
+        .env("NEXT_TELEMETRY_DISABLED", "1")
+        .output()
+        .expect("next build runs");
+    eprintln!(
+        "next build (pages router): {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let log = output_text(&out);
+    assert!(out.status.success(), "next build failed:\n{log}");
+    for route in ["/api/auth/[[...path]]", "/auth/[[...path]]"] {
+        assert!(log.contains(route), "{route} is not built:\n{log}");
+    }
+    let out = Command::new(root.join("node_modules/.bin/tsc"))
+        .args(["--noEmit", "-p", "."])
+        .current_dir(root)
+        .output()
+        .expect("tsc runs");
+    assert!(out.status.success(), "tsc:\n{}", output_text(&out));
+    run_in(root, &["check"]).expect_code(0);
+}
