@@ -111,6 +111,9 @@ fn generate_for(dir: &Path, backend: &str, framework: &str) {
             "Acme",
             "--backend-out",
             backend,
+            // Every recipe, so each framework's file is checked with all of their code.
+            "--recipes",
+            "emailpassword,thirdparty,passwordless",
         ],
     )
     .expect_code(0)
