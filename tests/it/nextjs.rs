@@ -72,6 +72,36 @@ fn next_app(dir: &Path, ts: bool) {
     .unwrap();
 }
 
+/// A real `next build` of the app in `root` (its wall time printed, for the notes): the
+/// build's log.
+fn next_build(root: &Path, what: &str) -> String {
+    let started = Instant::now();
+    let out = Command::new(root.join("node_modules/.bin/next"))
+        .arg("build")
+        .current_dir(root)
+        .env("NEXT_TELEMETRY_DISABLED", "1")
+        .output()
+        .expect("next build runs");
+    eprintln!(
+        "next build ({what}): {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let log = output_text(&out);
+    assert!(out.status.success(), "next build ({what}) failed:\n{log}");
+    log
+}
+
+/// next build's own type check is skipped where it cannot find its TypeScript setup; tsc
+/// itself leaves no doubt that the files fit the SDKs' types.
+fn assert_tsc(root: &Path) {
+    let out = Command::new(root.join("node_modules/.bin/tsc"))
+        .args(["--noEmit", "-p", "."])
+        .current_dir(root)
+        .output()
+        .expect("tsc runs");
+    assert!(out.status.success(), "tsc:\n{}", output_text(&out));
+}
+
 #[test]
 fn a_next_app_router_project_builds_with_the_generated_files() {
     for (ts, ui, recipes) in [
@@ -141,19 +171,7 @@ fn a_next_app_router_project_builds_with_the_generated_files() {
         };
         fs::write(root.join(format!("app/layout.{jsx}")), layout).unwrap();
 
-        let started = Instant::now();
-        let out = Command::new(root.join("node_modules/.bin/next"))
-            .arg("build")
-            .current_dir(root)
-            .env("NEXT_TELEMETRY_DISABLED", "1")
-            .output()
-            .expect("next build runs");
-        eprintln!(
-            "next build ({x}, {ui}, {recipes}): {:.1} s",
-            started.elapsed().as_secs_f64()
-        );
-        let log = output_text(&out);
-        assert!(out.status.success(), "next build ({x}) failed:\n{log}");
+        let log = next_build(root, &format!("{x}, {ui}, {recipes}"));
         assert!(
             log.contains("/api/auth/[...path]"),
             "the auth route is not built:\n{log}"
@@ -165,15 +183,8 @@ fn a_next_app_router_project_builds_with_the_generated_files() {
             );
         }
 
-        // next build's own type check is skipped where it cannot find its TypeScript
-        // setup; tsc itself leaves no doubt that the files fit the SDKs' types.
         if ts {
-            let out = Command::new(root.join("node_modules/.bin/tsc"))
-                .args(["--noEmit", "-p", "."])
-                .current_dir(root)
-                .output()
-                .expect("tsc runs");
-            assert!(out.status.success(), "tsc ({ui}):\n{}", output_text(&out));
+            assert_tsc(root);
         }
 
         // check is green: the route is the user's now, the outputs are in step.
@@ -334,27 +345,10 @@ fn a_next_pages_router_project_builds_with_the_generated_files() {
     )
     .unwrap();
 
-    let started = Instant::now();
-    let out = Command::new(root.join("node_modules/.bin/next"))
-        .arg("build")
-        .current_dir(root)
-        .env("NEXT_TELEMETRY_DISABLED", "1")
-        .output()
-        .expect("next build runs");
-    eprintln!(
-        "next build (pages router): {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
-    let log = output_text(&out);
-    assert!(out.status.success(), "next build failed:\n{log}");
+    let log = next_build(root, "pages router");
     for route in ["/api/auth/[[...path]]", "/auth/[[...path]]"] {
         assert!(log.contains(route), "{route} is not built:\n{log}");
     }
-    let out = Command::new(root.join("node_modules/.bin/tsc"))
-        .args(["--noEmit", "-p", "."])
-        .current_dir(root)
-        .output()
-        .expect("tsc runs");
-    assert!(out.status.success(), "tsc:\n{}", output_text(&out));
+    assert_tsc(root);
     run_in(root, &["check"]).expect_code(0);
 }

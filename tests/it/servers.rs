@@ -51,10 +51,8 @@ const server = app.listen(0, "127.0.0.1", async () => {
 });
 "#;
 
-/// An Express project (an ES module package, or CommonJS) with the SDK packages beside it.
-fn express_project(dir: &Path, module: bool) {
-    server_project(dir, module, r#""express": "5.3.0""#);
-}
+/// An Express project's dependency, as its package.json lists it.
+const EXPRESS: &str = r#""express": "5.3.0""#;
 
 /// A project of a server framework (`dependency`, as package.json lists it).
 fn server_project(dir: &Path, module: bool, dependency: &str) {
@@ -90,10 +88,6 @@ fn preflights_of(root: &Path) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}:\n{}", output_text(&out)))
 }
 
-fn generate(dir: &Path, backend: &str) {
-    generate_for(dir, backend, "Express");
-}
-
 fn generate_for(dir: &Path, backend: &str, framework: &str) {
     run_in(
         dir,
@@ -120,24 +114,58 @@ fn generate_for(dir: &Path, backend: &str, framework: &str) {
     .expect_stdout(&format!("backend (supertokens-node, {framework})"));
 }
 
-#[test]
-fn an_express_backend_type_checks_with_its_app() {
+/// tsc (nodenext, strict) over the generated `server/supertokens.ts` of a `framework`
+/// package (an ES module one, listing `dependency`) and `app`, the app its next step
+/// describes; `options` adds compiler options (e.g. decorators).
+fn assert_typechecks_with(dependency: &str, framework: &str, app: &str, options: &str) {
     let dir = project();
     let root = dir.path();
-    express_project(root, true);
+    server_project(root, true, dependency);
     fs::write(
         root.join("tsconfig.json"),
-        r#"{ "compilerOptions": { "module": "nodenext", "target": "es2022", "strict": true, "noEmit": true, "skipLibCheck": true }, "include": ["server"] }"#,
+        format!(
+            r#"{{ "compilerOptions": {{ "module": "nodenext", "target": "es2022", "strict": true, "noEmit": true, "skipLibCheck": true{options} }}, "include": ["server"] }}"#
+        ),
     )
     .unwrap();
-    generate(root, "server/supertokens.ts");
-    fs::write(root.join("server/app.ts"), APP).unwrap();
+    generate_for(root, "server/supertokens.ts", framework);
+    fs::write(root.join("server/app.ts"), app).unwrap();
     let out = Command::new(root.join("node_modules/.bin/tsc"))
         .args(["-p", "."])
         .current_dir(root)
         .output()
         .expect("tsc runs");
-    assert!(out.status.success(), "tsc:\n{}", output_text(&out));
+    assert!(
+        out.status.success(),
+        "{framework} tsc:\n{}",
+        output_text(&out)
+    );
+}
+
+/// The generated `server/supertokens.js` of a `framework` package (an ES module one, or
+/// CommonJS) run with `app` (TypeScript: its annotation dropped) after `extra` runs of
+/// st-setup: what it printed, its preflights checked.
+fn run_with(dependency: &str, framework: &str, app: &str, module: bool, extra: &[&str]) -> Value {
+    let dir = project();
+    let root = dir.path();
+    server_project(root, module, dependency);
+    generate_for(root, "server/supertokens.js", framework);
+    if !extra.is_empty() {
+        run_in(root, extra).expect_code(0);
+    }
+    fs::write(
+        root.join("server/app.mjs"),
+        app.replace("(origin: string)", "(origin)"),
+    )
+    .unwrap();
+    let answers = preflights_of(root);
+    crate::common::assert_preflights(&answers, WEBSITE);
+    answers
+}
+
+#[test]
+fn an_express_backend_type_checks_with_its_app() {
+    assert_typechecks_with(EXPRESS, "Express", APP, "");
 }
 
 #[test]
@@ -147,8 +175,8 @@ fn an_express_backend_answers_the_websites_preflight_and_no_one_elses() {
     for module in [true, false] {
         let dir = project();
         let root = dir.path();
-        express_project(root, module);
-        generate(root, "server/supertokens.js");
+        server_project(root, module, EXPRESS);
+        generate_for(root, "server/supertokens.js", "Express");
         let written = fs::read_to_string(root.join("server/supertokens.js")).unwrap();
         assert_eq!(written.contains("module.exports"), !module, "{written}");
         // The same app in JavaScript: the TypeScript above without its one annotation.
@@ -177,31 +205,10 @@ app.use(async (ctx) => {
 
 #[test]
 fn a_koa_backend_type_checks_and_answers_the_websites_preflight_only() {
-    let dir = project();
-    let root = dir.path();
-    server_project(root, true, r#""koa": "3.3.0""#);
-    fs::write(
-        root.join("tsconfig.json"),
-        r#"{ "compilerOptions": { "module": "nodenext", "target": "es2022", "strict": true, "noEmit": true, "skipLibCheck": true }, "include": ["server"] }"#,
-    )
-    .unwrap();
-    generate_for(root, "server/supertokens.ts", "Koa");
-    fs::write(root.join("server/app.ts"), koa_app()).unwrap();
-    let out = Command::new(root.join("node_modules/.bin/tsc"))
-        .args(["-p", "."])
-        .current_dir(root)
-        .output()
-        .expect("tsc runs");
-    assert!(out.status.success(), "tsc:\n{}", output_text(&out));
-
+    const KOA: &str = r#""koa": "3.3.0""#;
+    assert_typechecks_with(KOA, "Koa", &koa_app(), "");
     for module in [true, false] {
-        let dir = project();
-        let root = dir.path();
-        server_project(root, module, r#""koa": "3.3.0""#);
-        generate_for(root, "server/supertokens.js", "Koa");
-        let app = koa_app().replace("(origin: string)", "(origin)");
-        fs::write(root.join("server/app.mjs"), app).unwrap();
-        crate::common::assert_preflights(&preflights_of(root), WEBSITE);
+        run_with(KOA, "Koa", &koa_app(), module, &[]);
     }
 }
 
@@ -242,49 +249,18 @@ console.log(JSON.stringify({
 
 #[test]
 fn a_hono_backend_type_checks_serves_the_auth_routes_and_answers_the_websites_preflight_only() {
-    let dir = project();
-    let root = dir.path();
-    server_project(root, true, r#""hono": "4.13.19""#);
-    fs::write(
-        root.join("tsconfig.json"),
-        r#"{ "compilerOptions": { "module": "nodenext", "target": "es2022", "strict": true, "noEmit": true, "skipLibCheck": true }, "include": ["server"] }"#,
-    )
-    .unwrap();
-    generate_for(root, "server/supertokens.ts", "Hono");
-    fs::write(root.join("server/app.ts"), HONO_APP).unwrap();
-    let out = Command::new(root.join("node_modules/.bin/tsc"))
-        .args(["-p", "."])
-        .current_dir(root)
-        .output()
-        .expect("tsc runs");
-    assert!(out.status.success(), "tsc:\n{}", output_text(&out));
-
+    const HONO: &str = r#""hono": "4.13.19""#;
+    assert_typechecks_with(HONO, "Hono", HONO_APP, "");
     for module in [true, false] {
-        let dir = project();
-        let root = dir.path();
-        server_project(root, module, r#""hono": "4.13.19""#);
-        generate_for(root, "server/supertokens.js", "Hono");
-        let app = HONO_APP.replace("(origin: string)", "(origin)");
-        fs::write(root.join("server/app.mjs"), app).unwrap();
-        let answers = preflights_of(root);
-        crate::common::assert_preflights(&answers, WEBSITE);
+        let answers = run_with(HONO, "Hono", HONO_APP, module, &[]);
         // The SDK answered the refresh itself: no session, so try again after signing in.
         assert_eq!(answers["refresh"], 401, "{answers}");
         assert_eq!(answers["hello"], "hello", "{answers}");
     }
-
     // Another API base path: the SDK's routes move with it.
-    let dir = project();
-    let root = dir.path();
-    server_project(root, true, r#""hono": "4.13.19""#);
-    generate_for(root, "server/supertokens.js", "Hono");
-    run_in(root, &["--yes", "--api-base-path", "/api/st"]).expect_code(0);
-    let app = HONO_APP
-        .replace("(origin: string)", "(origin)")
-        .replace("/auth/session/refresh", "/api/st/session/refresh");
-    fs::write(root.join("server/app.mjs"), app).unwrap();
-    let answers = preflights_of(root);
-    crate::common::assert_preflights(&answers, WEBSITE);
+    let moved = HONO_APP.replace("/auth/session/refresh", "/api/st/session/refresh");
+    let extra = ["--yes", "--api-base-path", "/api/st"];
+    let answers = run_with(HONO, "Hono", &moved, true, &extra);
     assert_eq!(answers["refresh"], 401, "{answers}");
 }
 
@@ -331,33 +307,11 @@ await app.close();
 
 #[test]
 fn a_nestjs_backend_type_checks_serves_the_auth_routes_and_answers_the_websites_preflight_only() {
-    let dependency = r#""@nestjs/core": "12.5.1", "@nestjs/common": "12.5.1", "@nestjs/platform-express": "12.5.1""#;
-    let dir = project();
-    let root = dir.path();
-    server_project(root, true, dependency);
-    fs::write(
-        root.join("tsconfig.json"),
-        r#"{ "compilerOptions": { "module": "nodenext", "target": "es2022", "strict": true, "noEmit": true, "skipLibCheck": true, "experimentalDecorators": true, "emitDecoratorMetadata": true }, "include": ["src"] }"#,
-    )
-    .unwrap();
-    generate_for(root, "src/supertokens.ts", "NestJS");
-    fs::write(root.join("src/main.ts"), NEST_APP).unwrap();
-    let out = Command::new(root.join("node_modules/.bin/tsc"))
-        .args(["-p", "."])
-        .current_dir(root)
-        .output()
-        .expect("tsc runs");
-    assert!(out.status.success(), "tsc:\n{}", output_text(&out));
-
+    const NEST: &str = r#""@nestjs/core": "12.5.1", "@nestjs/common": "12.5.1", "@nestjs/platform-express": "12.5.1""#;
+    let decorators = r#", "experimentalDecorators": true, "emitDecoratorMetadata": true"#;
+    assert_typechecks_with(NEST, "NestJS", NEST_APP, decorators);
     // JavaScript, run: NestJS 12 is an ES module package.
-    let dir = project();
-    let root = dir.path();
-    server_project(root, true, dependency);
-    generate_for(root, "server/supertokens.js", "NestJS");
-    let app = NEST_APP.replace("(origin: string)", "(origin)");
-    fs::write(root.join("server/app.mjs"), app).unwrap();
-    let answers = preflights_of(root);
-    crate::common::assert_preflights(&answers, WEBSITE);
+    let answers = run_with(NEST, "NestJS", NEST_APP, true, &[]);
     assert_eq!(answers["refresh"], 401, "{answers}");
 }
 
@@ -391,33 +345,10 @@ console.log(JSON.stringify({ website: await ask(process.argv[2]), other: await a
 
 #[test]
 fn a_fastify_backend_type_checks_and_answers_the_websites_preflight_only() {
-    // TypeScript, checked with tsc against fastify's own types.
-    let dir = project();
-    let root = dir.path();
-    server_project(root, true, r#""fastify": "4.29.1""#);
-    fs::write(
-        root.join("tsconfig.json"),
-        r#"{ "compilerOptions": { "module": "nodenext", "target": "es2022", "strict": true, "noEmit": true, "skipLibCheck": true }, "include": ["server"] }"#,
-    )
-    .unwrap();
-    generate_for(root, "server/supertokens.ts", "Fastify");
-    fs::write(root.join("server/app.ts"), FASTIFY_APP).unwrap();
-    let out = Command::new(root.join("node_modules/.bin/tsc"))
-        .args(["-p", "."])
-        .current_dir(root)
-        .output()
-        .expect("tsc runs");
-    assert!(out.status.success(), "tsc:\n{}", output_text(&out));
-
-    // JavaScript, run: as an ES module package and as CommonJS.
+    const FASTIFY: &str = r#""fastify": "4.29.1""#;
+    assert_typechecks_with(FASTIFY, "Fastify", FASTIFY_APP, "");
     for module in [true, false] {
-        let dir = project();
-        let root = dir.path();
-        server_project(root, module, r#""fastify": "4.29.1""#);
-        generate_for(root, "server/supertokens.js", "Fastify");
-        let app = FASTIFY_APP.replace("(origin: string)", "(origin)");
-        fs::write(root.join("server/app.mjs"), app).unwrap();
-        crate::common::assert_preflights(&preflights_of(root), WEBSITE);
+        run_with(FASTIFY, "Fastify", FASTIFY_APP, module, &[]);
     }
 }
 
@@ -427,7 +358,7 @@ fn a_fastify_backend_type_checks_and_answers_the_websites_preflight_only() {
 fn server_files_type_check_as_import_require() {
     for (dependency, framework, app) in [
         (
-            r#""express": "5.3.0""#,
+            EXPRESS,
             "Express",
             "import express = require(\"express\");\nimport st = require(\"./supertokens\");\n\nconst app = express();\napp.use(st.superTokensCors());\napp.use(st.middleware());\napp.use(st.errorHandler());\n",
         ),
