@@ -50,8 +50,13 @@ const TSCONFIG: &str = r#"{
 /// A Next.js app router project with the SDK packages beside it (the conformance tests'
 /// node_modules, linked), in TypeScript or JavaScript.
 fn next_app(dir: &Path, ts: bool) {
+    next_project(dir, ts, "app");
+}
+
+/// A Next.js project whose pages are in `router` (`app` or `pages`).
+fn next_project(dir: &Path, ts: bool, router: &str) {
     crate::sdk::node_ready();
-    fs::create_dir_all(dir.join("app")).unwrap();
+    fs::create_dir_all(dir.join(router)).unwrap();
     fs::write(
         dir.join("package.json"),
         r#"{ "name": "next-app", "private": true, "dependencies": { "next": "15.5.29", "react": "19.3.1", "react-dom": "19.3.1" } }"#,
@@ -60,8 +65,12 @@ fn next_app(dir: &Path, ts: bool) {
     if ts {
         fs::write(dir.join("tsconfig.json"), TSCONFIG).unwrap();
     }
+    let (page, x) = match router {
+        "app" => ("page", if ts { "tsx" } else { "jsx" }),
+        _ => ("index", if ts { "tsx" } else { "jsx" }),
+    };
     fs::write(
-        dir.join(if ts { "app/page.tsx" } else { "app/page.jsx" }),
+        dir.join(format!("{router}/{page}.{x}")),
         "export default function Home() {\n  return <main>Hello</main>;\n}\n",
     )
     .unwrap();
@@ -286,24 +295,7 @@ fn next_app_edge_cases_are_said_and_not_broken() {
 fn a_next_pages_router_project_builds_with_the_generated_files() {
     let dir = project();
     let root = dir.path();
-    crate::sdk::node_ready();
-    fs::create_dir_all(root.join("pages")).unwrap();
-    fs::write(
-        root.join("package.json"),
-        r#"{ "name": "next-pages", "private": true, "dependencies": { "next": "15.5.29", "react": "19.3.1", "react-dom": "19.3.1" } }"#,
-    )
-    .unwrap();
-    fs::write(root.join("tsconfig.json"), TSCONFIG).unwrap();
-    fs::write(
-        root.join("pages/index.tsx"),
-        "export default function Home() {\n  return <main>Hello</main>;\n}\n",
-    )
-    .unwrap();
-    std::os::unix::fs::symlink(
-        crate::sdk::sdk_dir().join("node_modules"),
-        root.join("node_modules"),
-    )
-    .unwrap();
+    next_project(root, true, "pages");
     let run = run_in(
         root,
         &[
