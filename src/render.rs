@@ -227,13 +227,32 @@ fn registry(name: &str) -> &'static Handlebars<'static> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.register_escape_fn(escape);
-        for (name, text) in std::iter::once((name, text)).chain(PARTIALS) {
+        // Compiling is most of a run's time (handlebars' parser locates every token from
+        // the text's start): a template gets only the partials it includes.
+        for (name, text) in std::iter::once((name, text)).chain(partials_of(text)) {
             registry
                 .register_template_string(name, text)
                 .unwrap_or_else(|e| panic!("template {name} is invalid: {e}"));
         }
         registry
     })
+}
+
+/// The partials `text` includes (`{{> name}}`), and theirs, each once.
+fn partials_of(text: &str) -> Vec<(&'static str, &'static str)> {
+    let mut found: Vec<(&str, &str)> = Vec::new();
+    let mut pending = vec![text];
+    while let Some(text) = pending.pop() {
+        for (name, partial) in PARTIALS {
+            let included = text.contains(&format!("{{{{> {name}}}}}"))
+                || text.contains(&format!("{{{{> {name} "));
+            if included && !found.iter().any(|(n, _)| *n == name) {
+                found.push((name, partial));
+                pending.push(partial);
+            }
+        }
+    }
+    found
 }
 
 /// The text of `target`'s file for these values.
