@@ -343,7 +343,7 @@ pub fn check_output_path(path: &Path, project: &Path, question: Question) -> Res
                 && matches!(framework, Some(Framework::Js(f)) if f.is_server()) =>
         {
             Err(format!(
-                "{name} {} names a server framework; a frontend file is plain (@node) or in a Next.js app (@nextjs)",
+                "{name} {} names a server framework; a frontend file is plain (@node) or in a Next.js app (@nextjs, @nextjs-pages)",
                 crate::text::quoted(&given)
             ))
         }

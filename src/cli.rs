@@ -201,21 +201,22 @@ pub struct AnswerFlags {
     /// A backend init file; repeat for each backend service, all get the same values.
     /// The extension decides the SDK: .ts .tsx .mts .cts .js .jsx .mjs .cjs supertokens-node,
     /// .py supertokens-python, .go supertokens-golang. The framework comes from the
-    /// project's manifests, or after @: PATH@node|express|fastify|koa|hono|nestjs|nextjs,
+    /// project's manifests, or after @: PATH@node|express|fastify|koa|hono|nestjs|nextjs|nextjs-pages,
     /// PATH@fastapi|flask|django,
     /// PATH@net/http|gin|chi|echo
     /// [default: where the framework's SuperTokens examples keep it, in the project or its
     /// backend/ folder: config.ts (Express, Fastify, Koa, Hono), src/config.ts (NestJS),
-    /// app/config/backend.ts (Next.js app router), config.py (app/config.py for Django),
+    /// app/config/backend.ts (Next.js app router; config/backendConfig.ts with the pages router), config.py (app/config.py for Django),
     /// config.go; else backend/supertokens.ts, or .js]
     #[arg(long, value_name = "PATH[@FRAMEWORK]", help_heading = ANSWERS)]
     pub backend_out: Vec<PathBuf>,
 
     /// A frontend init file (.ts .tsx .mts .cts .js .jsx .mjs .cjs); repeat for each
-    /// frontend. The framework comes from package.json, or after @: PATH@node|nextjs
+    /// frontend. The framework comes from package.json, or after @: PATH@node|nextjs|nextjs-pages
     /// [default: where the framework's SuperTokens examples keep it, in the project or its
     /// frontend/ folder: src/config.tsx (React), src/config.ts (Vue, Angular),
-    /// app/config/frontend.tsx (Next.js app router); else frontend/supertokens.ts, or .js]
+    /// app/config/frontend.tsx (Next.js app router; config/frontendConfig.tsx with the pages
+    /// router); else frontend/supertokens.ts, or .js]
     #[arg(long, value_name = "PATH[@FRAMEWORK]", help_heading = ANSWERS)]
     pub frontend_out: Vec<PathBuf>,
 
