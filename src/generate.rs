@@ -249,26 +249,7 @@ pub fn generate(
                 notes.push(findings::not_written_for_nextjs(out.path));
             }
         }
-        if let Some(target) = &planned.target {
-            let twice = crate::readback::recipes_imported_twice(&planned.new, target);
-            if let Some(import) = twice.first() {
-                return Err(GenerateError::Answer(findings::recipe_imported_twice(
-                    &planned.display,
-                    import.line,
-                    &import.module,
-                )));
-            }
-        }
-        notes.extend(newly_unread(&planned));
-        let prebuilt = planned
-            .target
-            .as_ref()
-            .is_some_and(|t| t.role == Role::Frontend(crate::answers::Ui::Prebuilt));
-        if prebuilt && planned.change == Change::Create {
-            if let Some(framework) = crate::project::non_react_frontend(&planned.path) {
-                notes.push(findings::prebuilt_ui_outside_react(out.path, framework));
-            }
-        }
+        notes.extend(output_notes(&planned, out.path)?);
         // Said when the file is written first; later runs keep what it was set up for.
         if let Some(guess) = guess.filter(|_| planned.change == Change::Create) {
             notes.push(findings::framework_guessed(out.path, &guess));
@@ -316,6 +297,30 @@ pub fn generate(
         files,
         notes,
     })
+}
+
+/// What to say of one planned output (`given` as the user named it), or why it cannot be
+/// written: a recipe the block would bring a second time, values an update leaves unread,
+/// a pre built UI outside a React app.
+fn output_notes(planned: &PlannedFile, given: &Path) -> Result<Vec<String>, GenerateError> {
+    let Some(target) = &planned.target else {
+        return Ok(Vec::new());
+    };
+    if let Some(import) = crate::readback::recipes_imported_twice(&planned.new, target).first() {
+        return Err(GenerateError::Answer(findings::recipe_imported_twice(
+            &planned.display,
+            import.line,
+            &import.module,
+        )));
+    }
+    let mut notes = newly_unread(planned);
+    let prebuilt = target.role == Role::Frontend(crate::answers::Ui::Prebuilt);
+    if prebuilt && planned.change == Change::Create {
+        if let Some(framework) = crate::project::non_react_frontend(&planned.path) {
+            notes.push(findings::prebuilt_ui_outside_react(given, framework));
+        }
+    }
+    Ok(notes)
 }
 
 /// What an update of a file's block leaves unread by its init calls that was read before:
