@@ -264,16 +264,30 @@ fn a_hono_backend_type_checks_serves_the_auth_routes_and_answers_the_websites_pr
     assert_eq!(answers["refresh"], 401, "{answers}");
 }
 
-/// The NestJS main.ts its next step describes (the module decorated by hand, so the same
-/// text runs as JavaScript), asked over 127.0.0.1; a refresh without a session shows that
-/// the SDK's middleware serves the auth routes.
+/// The NestJS main.ts its next step describes (decorators applied by hand, so the same
+/// text runs as JavaScript), asked over 127.0.0.1: a refresh without a session shows that
+/// the SDK's middleware serves the auth routes, and a route of the app that asks for the
+/// session without one shows that the filter answers the SDK's error (401, where Nest
+/// alone answers 500).
 const NEST_APP: &str = r#"import "reflect-metadata";
-import { Module } from "@nestjs/common";
+import { Controller, Get, Module, Req, Res } from "@nestjs/common";
 import { NestFactory } from "@nestjs/core";
+import Session from "supertokens-node/recipe/session";
 import { registerSuperTokens } from "./supertokens.js";
 
+class Me {
+  async me(req: any, res: any) {
+    const session = await Session.getSession(req, res);
+    return session.getUserId();
+  }
+}
+Controller()(Me);
+Get("me")(Me.prototype, "me", Object.getOwnPropertyDescriptor(Me.prototype, "me")!);
+Req()(Me.prototype, "me", 0);
+Res({ passthrough: true })(Me.prototype, "me", 1);
+
 class AppModule {}
-Module({})(AppModule);
+Module({ controllers: [Me] })(AppModule);
 
 const app = await NestFactory.create(AppModule, { logger: false });
 registerSuperTokens(app);
@@ -297,10 +311,12 @@ const ask = async (origin: string) => {
   };
 };
 const refresh = await fetch(`${base}/auth/session/refresh`, { method: "POST", headers: { Origin: process.argv[2] } });
+const me = await fetch(`${base}/me`);
 console.log(JSON.stringify({
   website: await ask(process.argv[2]),
   other: await ask("https://example.com.evil.net"),
   refresh: refresh.status,
+  me: me.status,
 }));
 await app.close();
 "#;
@@ -311,8 +327,15 @@ fn a_nestjs_backend_type_checks_serves_the_auth_routes_and_answers_the_websites_
     let decorators = r#", "experimentalDecorators": true, "emitDecoratorMetadata": true"#;
     assert_typechecks_with(NEST, "NestJS", NEST_APP, decorators);
     // JavaScript, run: NestJS 12 is an ES module package.
-    let answers = run_with(NEST, "NestJS", NEST_APP, true, &[]);
+    let app = NEST_APP
+        .replace("req: any, res: any", "req, res")
+        .replace(")!);", "));");
+    let answers = run_with(NEST, "NestJS", &app, true, &[]);
     assert_eq!(answers["refresh"], 401, "{answers}");
+    assert_eq!(
+        answers["me"], 401,
+        "the filter answers the SDK's error: {answers}"
+    );
 }
 
 /// The Fastify app its next step describes, asked with Fastify's own inject (no socket).
