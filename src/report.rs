@@ -330,7 +330,7 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         }),
         step(created(Use::KoaBackend), |files| {
             format!(
-                "in your Koa app, import {files} and add app.use(superTokensCors()) and app.use(middleware()) before your routes"
+                "in your Koa app, import {files} and add app.use(superTokensCors()) and app.use(middleware()) before your routes (behind a proxy that ends TLS, set app.proxy = true, or Koa refuses the SDK's Secure cookies)"
             )
         }),
         step(created(Use::HonoBackend), |files| {

@@ -229,6 +229,26 @@ impl Drop for DirLock {
 }
 
 /// A finished process's stdout then stderr, as text.
+/// Links the conformance tests' node_modules (the pinned SDKs and frameworks) into `dir`,
+/// a project of a test, as if it had installed them itself.
+pub fn link_node_modules(dir: &Path) {
+    std::os::unix::fs::symlink(
+        crate::sdk::sdk_dir().join("node_modules"),
+        dir.join("node_modules"),
+    )
+    .expect("node_modules links");
+}
+
+/// tsc over the project at `root`, as its tsconfig.json says; `what` names it on failure.
+pub fn assert_tsc(root: &Path, what: &str) {
+    let out = std::process::Command::new(root.join("node_modules/.bin/tsc"))
+        .args(["-p", "."])
+        .current_dir(root)
+        .output()
+        .expect("tsc runs");
+    assert!(out.status.success(), "tsc ({what}):\n{}", output_text(&out));
+}
+
 pub fn output_text(out: &std::process::Output) -> String {
     format!(
         "{}{}",

@@ -30,11 +30,7 @@ fn vite_app(dir: &Path, dependencies: &str, main: &str) {
         format!("<!doctype html>\n<html><body><div id=\"app\"></div><script type=\"module\" src=\"/src/{main}\"></script></body></html>\n"),
     )
     .unwrap();
-    std::os::unix::fs::symlink(
-        crate::sdk::sdk_dir().join("node_modules"),
-        dir.join("node_modules"),
-    )
-    .unwrap();
+    crate::common::link_node_modules(dir);
 }
 
 /// st-setup for a frontend with `ui` and `recipes` in the app at `root`.
@@ -60,12 +56,7 @@ fn set_up(root: &Path, ui: &str, recipes: &str) -> crate::common::Run {
 
 /// tsc over the app, then `vite build`, its wall time printed for the notes.
 fn assert_builds(root: &Path, what: &str) {
-    let out = Command::new(root.join("node_modules/.bin/tsc"))
-        .args(["-p", "."])
-        .current_dir(root)
-        .output()
-        .expect("tsc runs");
-    assert!(out.status.success(), "tsc ({what}):\n{}", output_text(&out));
+    crate::common::assert_tsc(root, what);
     let started = Instant::now();
     let out = Command::new(root.join("node_modules/.bin/vite"))
         .arg("build")

@@ -74,11 +74,7 @@ fn next_project(dir: &Path, ts: bool, router: &str) {
         "export default function Home() {\n  return <main>Hello</main>;\n}\n",
     )
     .unwrap();
-    std::os::unix::fs::symlink(
-        crate::sdk::sdk_dir().join("node_modules"),
-        dir.join("node_modules"),
-    )
-    .unwrap();
+    crate::common::link_node_modules(dir);
 }
 
 /// A real `next build` of the app in `root` (its wall time printed, for the notes): the
@@ -98,17 +94,6 @@ fn next_build(root: &Path, what: &str) -> String {
     let log = output_text(&out);
     assert!(out.status.success(), "next build ({what}) failed:\n{log}");
     log
-}
-
-/// next build's own type check is skipped where it cannot find its TypeScript setup; tsc
-/// itself leaves no doubt that the files fit the SDKs' types.
-fn assert_tsc(root: &Path) {
-    let out = Command::new(root.join("node_modules/.bin/tsc"))
-        .args(["--noEmit", "-p", "."])
-        .current_dir(root)
-        .output()
-        .expect("tsc runs");
-    assert!(out.status.success(), "tsc:\n{}", output_text(&out));
 }
 
 #[test]
@@ -192,8 +177,10 @@ fn a_next_app_router_project_builds_with_the_generated_files() {
             );
         }
 
+        // next build's own type check is skipped where it cannot find its TypeScript
+        // setup; tsc itself leaves no doubt that the files fit the SDKs' types.
         if ts {
-            assert_tsc(root);
+            crate::common::assert_tsc(root, ui);
         }
 
         // check is green: the route is the user's now, the outputs are in step.
@@ -341,6 +328,6 @@ fn a_next_pages_router_project_builds_with_the_generated_files() {
     for route in ["/api/auth/[[...path]]", "/auth/[[...path]]"] {
         assert!(log.contains(route), "{route} is not built:\n{log}");
     }
-    assert_tsc(root);
+    crate::common::assert_tsc(root, "pages router");
     run_in(root, &["check"]).expect_code(0);
 }

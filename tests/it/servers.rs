@@ -13,8 +13,54 @@ use crate::common::{output_text, project, run_in};
 
 const WEBSITE: &str = "https://example.com";
 
-/// The app the README's next step describes, around the generated file.
-const APP: &str = r#"import express from "express";
+/// What every app served on 127.0.0.1 asks itself, as a browser would: the preflight
+/// before the SDK's refresh call from the website (argv[2]) and from somewhere else, and
+/// the refresh itself without a session (the SDK answers it when its routes are served).
+const ASK_OVER_HTTP: &str = r#"
+async function ask(base: string, origin: string) {
+  const response = await fetch(`${base}/auth/session/refresh`, {
+    method: "OPTIONS",
+    headers: {
+      Origin: origin,
+      "Access-Control-Request-Method": "POST",
+      "Access-Control-Request-Headers": "content-type,rid,fdi-version,st-auth-mode,anti-csrf",
+    },
+  });
+  return {
+    status: response.status,
+    origin: response.headers.get("access-control-allow-origin"),
+    credentials: response.headers.get("access-control-allow-credentials"),
+    headers: response.headers.get("access-control-allow-headers"),
+  };
+}
+
+async function questions(base: string) {
+  // As a proxy that ends TLS forwards it.
+  const refresh = await fetch(`${base}/auth/session/refresh`, {
+    method: "POST",
+    headers: { Origin: process.argv[2], "X-Forwarded-Proto": "https" },
+  });
+  return {
+    website: await ask(base, process.argv[2]),
+    other: await ask(base, "https://example.com.evil.net"),
+    refresh: refresh.status,
+  };
+}
+"#;
+
+/// How an Express-style app (`app.listen` returning Node's server) is asked.
+const LISTEN_AND_ASK: &str = r#"
+const server = app.listen(0, "127.0.0.1", async () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  console.log(JSON.stringify(await questions(`http://127.0.0.1:${port}`)));
+  server.close();
+});
+"#;
+
+/// The Express app the README's next step describes, around the generated file.
+fn express_app() -> String {
+    let head = r#"import express from "express";
 import { errorHandler, middleware, superTokensCors } from "./supertokens.js";
 
 const app = express();
@@ -24,32 +70,16 @@ app.get("/hello", (_req, res) => {
   res.send("hello");
 });
 app.use(errorHandler());
-
-// Preflights as a browser sends them before the SDK's refresh call, from the website and
-// from somewhere else.
-const server = app.listen(0, "127.0.0.1", async () => {
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
-  const ask = async (origin: string) => {
-    const response = await fetch(`http://127.0.0.1:${port}/auth/session/refresh`, {
-      method: "OPTIONS",
-      headers: {
-        Origin: origin,
-        "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "content-type,rid,fdi-version,st-auth-mode,anti-csrf",
-      },
-    });
-    return {
-      status: response.status,
-      origin: response.headers.get("access-control-allow-origin"),
-      credentials: response.headers.get("access-control-allow-credentials"),
-      headers: response.headers.get("access-control-allow-headers"),
-    };
-  };
-  console.log(JSON.stringify({ website: await ask(process.argv[2]), other: await ask("https://example.com.evil.net") }));
-  server.close();
-});
 "#;
+    format!("{head}{LISTEN_AND_ASK}{ASK_OVER_HTTP}")
+}
+
+/// An app's TypeScript as JavaScript: the same text without its annotations.
+fn as_javascript(app: &str) -> String {
+    app.replace(": string", "")
+        .replace(": any", "")
+        .replace(")!);", "));")
+}
 
 /// An Express project's dependency, as its package.json lists it.
 const EXPRESS: &str = r#""express": "5.3.0""#;
@@ -65,11 +95,7 @@ fn server_project(dir: &Path, module: bool, dependency: &str) {
         ),
     )
     .unwrap();
-    std::os::unix::fs::symlink(
-        crate::sdk::sdk_dir().join("node_modules"),
-        dir.join("node_modules"),
-    )
-    .unwrap();
+    crate::common::link_node_modules(dir);
 }
 
 /// Runs `server/app.mjs` in `root` and reads the preflight answers it prints.
@@ -130,21 +156,12 @@ fn assert_typechecks_with(dependency: &str, framework: &str, app: &str, options:
     .unwrap();
     generate_for(root, "server/supertokens.ts", framework);
     fs::write(root.join("server/app.ts"), app).unwrap();
-    let out = Command::new(root.join("node_modules/.bin/tsc"))
-        .args(["-p", "."])
-        .current_dir(root)
-        .output()
-        .expect("tsc runs");
-    assert!(
-        out.status.success(),
-        "{framework} tsc:\n{}",
-        output_text(&out)
-    );
+    crate::common::assert_tsc(root, framework);
 }
 
 /// The generated `server/supertokens.js` of a `framework` package (an ES module one, or
-/// CommonJS) run with `app` (TypeScript: its annotation dropped) after `extra` runs of
-/// st-setup: what it printed, its preflights checked.
+/// CommonJS) run with `app` (TypeScript: its annotations dropped) after `extra` runs of
+/// st-setup: what it printed, its preflights and the SDK's own answer checked.
 fn run_with(dependency: &str, framework: &str, app: &str, module: bool, extra: &[&str]) -> Value {
     let dir = project();
     let root = dir.path();
@@ -153,19 +170,20 @@ fn run_with(dependency: &str, framework: &str, app: &str, module: bool, extra: &
     if !extra.is_empty() {
         run_in(root, extra).expect_code(0);
     }
-    fs::write(
-        root.join("server/app.mjs"),
-        app.replace("(origin: string)", "(origin)"),
-    )
-    .unwrap();
+    fs::write(root.join("server/app.mjs"), as_javascript(app)).unwrap();
     let answers = preflights_of(root);
     crate::common::assert_preflights(&answers, WEBSITE);
+    // The SDK answered the refresh itself: no session, so sign in first.
+    assert_eq!(
+        answers["refresh"], 401,
+        "the SDK serves its routes: {answers}"
+    );
     answers
 }
 
 #[test]
 fn an_express_backend_type_checks_with_its_app() {
-    assert_typechecks_with(EXPRESS, "Express", APP, "");
+    assert_typechecks_with(EXPRESS, "Express", &express_app(), "");
 }
 
 #[test]
@@ -179,10 +197,13 @@ fn an_express_backend_answers_the_websites_preflight_and_no_one_elses() {
         generate_for(root, "server/supertokens.js", "Express");
         let written = fs::read_to_string(root.join("server/supertokens.js")).unwrap();
         assert_eq!(written.contains("module.exports"), !module, "{written}");
-        // The same app in JavaScript: the TypeScript above without its one annotation.
-        let app = APP.replace("(origin: string)", "(origin)");
-        fs::write(root.join("server/app.mjs"), app).unwrap();
-        crate::common::assert_preflights(&preflights_of(root), WEBSITE);
+        fs::write(root.join("server/app.mjs"), as_javascript(&express_app())).unwrap();
+        let answers = preflights_of(root);
+        crate::common::assert_preflights(&answers, WEBSITE);
+        assert_eq!(
+            answers["refresh"], 401,
+            "the SDK serves its routes: {answers}"
+        );
     }
 }
 
@@ -192,6 +213,8 @@ fn koa_app() -> String {
 import { middleware, superTokensCors } from "./supertokens.js";
 
 const app = new Koa();
+// Behind a proxy that ends TLS, as the next step says.
+app.proxy = true;
 app.use(superTokensCors());
 app.use(middleware());
 app.use(async (ctx) => {
@@ -199,8 +222,7 @@ app.use(async (ctx) => {
 });
 
 "#;
-    let asks = &APP[APP.find("// Preflights").expect("the questions")..];
-    format!("{head}{asks}")
+    format!("{head}{LISTEN_AND_ASK}{ASK_OVER_HTTP}")
 }
 
 #[test]
@@ -253,15 +275,12 @@ fn a_hono_backend_type_checks_serves_the_auth_routes_and_answers_the_websites_pr
     assert_typechecks_with(HONO, "Hono", HONO_APP, "");
     for module in [true, false] {
         let answers = run_with(HONO, "Hono", HONO_APP, module, &[]);
-        // The SDK answered the refresh itself: no session, so try again after signing in.
-        assert_eq!(answers["refresh"], 401, "{answers}");
         assert_eq!(answers["hello"], "hello", "{answers}");
     }
     // Another API base path: the SDK's routes move with it.
     let moved = HONO_APP.replace("/auth/session/refresh", "/api/st/session/refresh");
     let extra = ["--yes", "--api-base-path", "/api/st"];
-    let answers = run_with(HONO, "Hono", &moved, true, &extra);
-    assert_eq!(answers["refresh"], 401, "{answers}");
+    run_with(HONO, "Hono", &moved, true, &extra);
 }
 
 /// The NestJS main.ts its next step describes (decorators applied by hand, so the same
@@ -269,7 +288,7 @@ fn a_hono_backend_type_checks_serves_the_auth_routes_and_answers_the_websites_pr
 /// the SDK's middleware serves the auth routes, and a route of the app that asks for the
 /// session without one shows that the filter answers the SDK's error (401, where Nest
 /// alone answers 500).
-const NEST_APP: &str = r#"import "reflect-metadata";
+const NEST_HEAD: &str = r#"import "reflect-metadata";
 import { Controller, Get, Module, Req, Res } from "@nestjs/common";
 import { NestFactory } from "@nestjs/core";
 import Session from "supertokens-node/recipe/session";
@@ -294,44 +313,22 @@ registerSuperTokens(app);
 await app.listen(0, "127.0.0.1");
 const address = app.getHttpServer().address();
 const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-const ask = async (origin: string) => {
-  const response = await fetch(`${base}/auth/session/refresh`, {
-    method: "OPTIONS",
-    headers: {
-      Origin: origin,
-      "Access-Control-Request-Method": "POST",
-      "Access-Control-Request-Headers": "content-type,rid,fdi-version,st-auth-mode,anti-csrf",
-    },
-  });
-  return {
-    status: response.status,
-    origin: response.headers.get("access-control-allow-origin"),
-    credentials: response.headers.get("access-control-allow-credentials"),
-    headers: response.headers.get("access-control-allow-headers"),
-  };
-};
-const refresh = await fetch(`${base}/auth/session/refresh`, { method: "POST", headers: { Origin: process.argv[2] } });
 const me = await fetch(`${base}/me`);
-console.log(JSON.stringify({
-  website: await ask(process.argv[2]),
-  other: await ask("https://example.com.evil.net"),
-  refresh: refresh.status,
-  me: me.status,
-}));
+console.log(JSON.stringify({ ...(await questions(base)), me: me.status }));
 await app.close();
 "#;
+
+fn nest_app() -> String {
+    format!("{NEST_HEAD}{ASK_OVER_HTTP}")
+}
 
 #[test]
 fn a_nestjs_backend_type_checks_serves_the_auth_routes_and_answers_the_websites_preflight_only() {
     const NEST: &str = r#""@nestjs/core": "12.5.1", "@nestjs/common": "12.5.1", "@nestjs/platform-express": "12.5.1""#;
     let decorators = r#", "experimentalDecorators": true, "emitDecoratorMetadata": true"#;
-    assert_typechecks_with(NEST, "NestJS", NEST_APP, decorators);
+    assert_typechecks_with(NEST, "NestJS", &nest_app(), decorators);
     // JavaScript, run: NestJS 12 is an ES module package.
-    let app = NEST_APP
-        .replace("req: any, res: any", "req, res")
-        .replace(")!);", "));");
-    let answers = run_with(NEST, "NestJS", &app, true, &[]);
-    assert_eq!(answers["refresh"], 401, "{answers}");
+    let answers = run_with(NEST, "NestJS", &nest_app(), true, &[]);
     assert_eq!(
         answers["me"], 401,
         "the filter answers the SDK's error: {answers}"
@@ -363,7 +360,12 @@ const ask = async (origin: string) => {
     headers: response.headers["access-control-allow-headers"] ?? null,
   };
 };
-console.log(JSON.stringify({ website: await ask(process.argv[2]), other: await ask("https://example.com.evil.net") }));
+const refresh = await app.inject({ method: "POST", url: "/auth/session/refresh", headers: { origin: process.argv[2] } });
+console.log(JSON.stringify({
+  website: await ask(process.argv[2]),
+  other: await ask("https://example.com.evil.net"),
+  refresh: refresh.statusCode,
+}));
 "#;
 
 #[test]
@@ -413,15 +415,6 @@ fn server_files_type_check_as_import_require() {
         let written = fs::read_to_string(root.join("server/supertokens.ts")).unwrap();
         assert!(written.contains("export = {"), "{written}");
         fs::write(root.join("server/app.ts"), app).unwrap();
-        let out = Command::new(root.join("node_modules/.bin/tsc"))
-            .args(["-p", "."])
-            .current_dir(root)
-            .output()
-            .expect("tsc runs");
-        assert!(
-            out.status.success(),
-            "{framework} tsc:\n{}",
-            output_text(&out)
-        );
+        crate::common::assert_tsc(root, framework);
     }
 }
