@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use crate::common::{output_text, project, run_in};
+use crate::common::{output_text, project};
 
 /// A Vite app listing `dependencies`, with the SDK packages beside it, its page loading
 /// `src/main.ts(x)`.
@@ -33,25 +33,9 @@ fn vite_app(dir: &Path, dependencies: &str, main: &str) {
     crate::common::link_node_modules(dir);
 }
 
-/// st-setup for a frontend with `ui` and `recipes` in the app at `root`.
+/// st-setup, two APIs, for a frontend with `ui` and `recipes` in the app at `root`.
 fn set_up(root: &Path, ui: &str, recipes: &str) -> crate::common::Run {
-    run_in(
-        root,
-        &[
-            "--yes",
-            "--api",
-            "https://api.example.com",
-            "--website",
-            "https://example.com",
-            "--ui",
-            ui,
-            "--recipes",
-            recipes,
-            "--app-name",
-            "Acme",
-        ],
-    )
-    .expect_code(0)
+    crate::common::yes_two_apis(root, &["--ui", ui, "--recipes", recipes]).expect_code(0)
 }
 
 /// tsc over the app, then `vite build`, its wall time printed for the notes.

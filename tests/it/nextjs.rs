@@ -107,25 +107,9 @@ fn a_next_app_router_project_builds_with_the_generated_files() {
         let dir = project();
         let root = dir.path();
         next_app(root, ts);
-        let run = run_in(
-            root,
-            &[
-                "--yes",
-                "--api",
-                "https://api.example.com",
-                "--api",
-                "https://api2.example.com",
-                "--website",
-                "https://example.com",
-                "--ui",
-                ui,
-                "--recipes",
-                recipes,
-                "--app-name",
-                "Ac\"me ${x}",
-            ],
-        )
-        .expect_code(0);
+        let name = "Ac\"me ${x}";
+        let answers = ["--ui", ui, "--recipes", recipes, "--app-name", name];
+        let run = crate::common::yes_two_apis(root, &answers).expect_code(0);
         let mut written = vec![
             format!("app/config/backend.{x}"),
             format!("app/config/frontend.{jsx}"),
