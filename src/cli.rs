@@ -212,7 +212,9 @@ pub struct AnswerFlags {
     pub backend_out: Vec<PathBuf>,
 
     /// A frontend init file (.ts .tsx .mts .cts .js .jsx .mjs .cjs); repeat for each
-    /// frontend. The framework comes from package.json, or after @: PATH@node|nextjs|nextjs-pages
+    /// frontend. The framework comes from package.json, or after @:
+    /// PATH@node|nextjs|nextjs-pages|vue|angular|svelte (the last three: the pre built UI
+    /// from SuperTokens' hosted bundle, beside supertokens-web-js)
     /// [default: where the framework's SuperTokens examples keep it, in the project or its
     /// frontend/ folder: src/config.tsx (React), src/config.ts (Vue, Angular),
     /// app/config/frontend.tsx (Next.js app router; config/frontendConfig.tsx with the pages

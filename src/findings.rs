@@ -615,14 +615,6 @@ pub fn unread_after_update(path: &std::path::Path, line: usize, message: &str) -
     format!("{at}: {message}. That code is yours, so st-setup leaves it to you.")
 }
 
-/// A pre built UI frontend in an app of another component framework.
-pub fn prebuilt_ui_outside_react(path: &std::path::Path, framework: &str) -> String {
-    format!(
-        "{} is in a {framework} app, but the pre built UI (supertokens-auth-react) draws React components. In a {framework} app, choose the custom UI (--ui custom: supertokens-web-js, your own login pages), or mount the pre built UI in a React root of its own.",
-        path.display()
-    )
-}
-
 /// A Next.js frontend whose code (the user's) has no `PreBuiltUIList` for a login page.
 pub fn no_login_page(path: &std::path::Path) -> String {
     format!(

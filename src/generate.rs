@@ -249,7 +249,7 @@ pub fn generate(
                 notes.push(findings::not_written_for_nextjs(out.path));
             }
         }
-        notes.extend(output_notes(&planned, out.path)?);
+        notes.extend(output_notes(&planned)?);
         // Said when the file is written first; later runs keep what it was set up for.
         if let Some(guess) = guess.filter(|_| planned.change == Change::Create) {
             notes.push(findings::framework_guessed(out.path, &guess));
@@ -299,10 +299,9 @@ pub fn generate(
     })
 }
 
-/// What to say of one planned output (`given` as the user named it), or why it cannot be
-/// written: a recipe the block would bring a second time, values an update leaves unread,
-/// a pre built UI outside a React app.
-fn output_notes(planned: &PlannedFile, given: &Path) -> Result<Vec<String>, GenerateError> {
+/// What to say of one planned output, or why it cannot be written: a recipe the block would
+/// bring a second time, values an update leaves unread.
+fn output_notes(planned: &PlannedFile) -> Result<Vec<String>, GenerateError> {
     let Some(target) = &planned.target else {
         return Ok(Vec::new());
     };
@@ -313,14 +312,7 @@ fn output_notes(planned: &PlannedFile, given: &Path) -> Result<Vec<String>, Gene
             &import.module,
         )));
     }
-    let mut notes = newly_unread(planned);
-    let prebuilt = target.role == Role::Frontend(crate::answers::Ui::Prebuilt);
-    if prebuilt && planned.change == Change::Create {
-        if let Some(framework) = crate::project::non_react_frontend(&planned.path) {
-            notes.push(findings::prebuilt_ui_outside_react(given, framework));
-        }
-    }
-    Ok(notes)
+    Ok(newly_unread(planned))
 }
 
 /// What an update of a file's block leaves unread by its init calls that was read before:

@@ -57,6 +57,9 @@ struct TemplateContext<'a> {
     django: bool,
     /// A Next.js pages router project (the app router's templates, other comments).
     next_pages: bool,
+    /// The hosted pre built UI bundle's URL, for a frontend of a component framework other
+    /// than React.
+    hosted_ui: Option<&'static str>,
     wiring: &'static [&'static str],
     app_name: &'a str,
     api_domain: &'a str,
@@ -102,6 +105,13 @@ struct Wrapped<'a> {
     value: &'a str,
 }
 
+/// SuperTokens' hosted pre built UI bundle, at the release create-supertokens-app's Vue and
+/// Angular templates load (boilerplate/frontend/{vue,angular}): a build of
+/// github.com/supertokens/prebuiltui, whose src/index.tsx defines the globals the
+/// generated file calls.
+const PREBUILT_UI_BUNDLE: &str =
+    "https://cdn.jsdelivr.net/gh/supertokens/prebuiltui@v0.48.0/build/static/js/main.81589a39.js";
+
 const OLDER_WHY: &str = "The cookie domain changed. For a year (the frontend's token cookie lives that long) the backend must also clear cookies set for the previous domain; remove olderCookieDomain after that.";
 
 type Escape = fn(&str) -> String;
@@ -130,7 +140,12 @@ const PARTIALS: [(&str, &str); 6] = [
 ];
 
 /// The templates, each with the string-literal escape of its language.
-const TEMPLATES: [(&str, &str, Escape); 16] = [
+const TEMPLATES: [(&str, &str, Escape); 17] = [
+    (
+        "js/frontend-prebuilt-hosted",
+        include_str!("../templates/js/frontend-prebuilt-hosted.hbs"),
+        js_string,
+    ),
     (
         "js/nextjs-pages-route",
         include_str!("../templates/js/nextjs-pages-route.hbs"),
@@ -259,6 +274,8 @@ fn partials_of(text: &str) -> Vec<(&'static str, &'static str)> {
 pub fn render(target: &Target, values: &FileValues) -> String {
     let syntax = target.syntax();
     let imports = syntax.map(|s| s.imports);
+    let hosted_ui = matches!(target.language, Language::Js(_, f) if f.hosts_prebuilt_ui())
+        && target.role == crate::target::Role::Frontend(crate::answers::Ui::Prebuilt);
     let (framework_label, framework_name, mode, package) = match &target.language {
         Language::Python(framework) => (
             framework.label(),
@@ -272,7 +289,7 @@ pub fn render(target: &Target, values: &FileValues) -> String {
             String::new(),
             go.package.as_str(),
         ),
-        Language::Js(..) => ("", String::new(), String::new(), ""),
+        Language::Js(_, framework) => (framework.label(), String::new(), String::new(), ""),
     };
     let name = target.template();
     let context = TemplateContext {
@@ -293,6 +310,7 @@ pub fn render(target: &Target, values: &FileValues) -> String {
             target.language,
             Language::Js(_, crate::target::JsFramework::NextPages)
         ),
+        hosted_ui: hosted_ui.then_some(PREBUILT_UI_BUNDLE),
         wiring: target.wiring(),
         app_name: values.app_name,
         api_domain: values.api_domain,

@@ -237,6 +237,7 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         NextCustomFrontend,
         PagesFrontend,
         PagesCustomFrontend,
+        HostedUiFrontend,
         ExpressBackend,
         FastifyBackend,
         KoaBackend,
@@ -257,6 +258,12 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
             crate::target::Role::Frontend(crate::answers::Ui::Custom) => Use::NextCustomFrontend,
             _ => Use::NextFrontend,
         },
+        (Language::Js(_, f), Side::Frontend)
+            if f.hosts_prebuilt_ui()
+                && target.role == crate::target::Role::Frontend(crate::answers::Ui::Prebuilt) =>
+        {
+            Use::HostedUiFrontend
+        }
         (Language::Js(_, JsFramework::NextPages), Side::Frontend) => match target.role {
             crate::target::Role::Frontend(crate::answers::Ui::Custom) => Use::PagesCustomFrontend,
             _ => Use::PagesFrontend,
@@ -378,6 +385,12 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
                 "import {files} from a client component (\"use client\") that every page renders"
             )
         }),
+        step(created(Use::HostedUiFrontend), |files| {
+            format!(
+                "call initSuperTokensWebJS() from {files} once at the start of your app (main.ts), and on your login page (its route {{base}} and {{base}}/*) render <div id=\"supertokensui\"></div> and call loadSuperTokensUI() once it is mounted (it returns the function that removes the bundle when the page unmounts)"
+            )
+        })
+        .map(|step| step.replace("{base}", outcome.setup.website_base_path.as_deref().unwrap_or("/auth"))),
         import(
             created(Use::Import(Side::Frontend)),
             "at the start of its frontend, before anything calls your APIs",

@@ -148,12 +148,28 @@ pub enum JsFramework {
     /// A Hono app: CORS for the website, and the SDK's handler of web-standard requests
     /// under the API base path (`framework: "custom"`).
     Hono,
+    /// A Vue app: supertokens-web-js for its pages, and for the pre built UI SuperTokens'
+    /// hosted bundle (a React app of its own) drawing the login pages on one of them.
+    Vue,
+    /// An Angular app, the same way.
+    Angular,
+    /// A Svelte app, the same way.
+    Svelte,
 }
 
 impl JsFramework {
     /// A Next.js project, either router.
     pub fn is_next(self) -> bool {
         matches!(self, JsFramework::NextApp | JsFramework::NextPages)
+    }
+
+    /// A component framework other than React: the pre built UI comes from SuperTokens'
+    /// hosted bundle, which draws supertokens-auth-react into one element of the page.
+    pub fn hosts_prebuilt_ui(self) -> bool {
+        matches!(
+            self,
+            JsFramework::Vue | JsFramework::Angular | JsFramework::Svelte
+        )
     }
 
     /// A server framework: its wiring is a backend's only.
@@ -178,6 +194,9 @@ impl JsFramework {
             JsFramework::Nest => "NestJS",
             JsFramework::NextApp => "Next.js app router",
             JsFramework::NextPages => "Next.js pages router",
+            JsFramework::Vue => "Vue",
+            JsFramework::Angular => "Angular",
+            JsFramework::Svelte => "Svelte",
         }
     }
 }
@@ -216,7 +235,7 @@ pub enum Framework {
 }
 
 impl Framework {
-    pub const ALL: [Framework; 15] = [
+    pub const ALL: [Framework; 18] = [
         Framework::Js(JsFramework::Plain),
         Framework::Js(JsFramework::Express),
         Framework::Js(JsFramework::Fastify),
@@ -225,6 +244,9 @@ impl Framework {
         Framework::Js(JsFramework::Nest),
         Framework::Js(JsFramework::NextApp),
         Framework::Js(JsFramework::NextPages),
+        Framework::Js(JsFramework::Vue),
+        Framework::Js(JsFramework::Angular),
+        Framework::Js(JsFramework::Svelte),
         Framework::Python(PythonFramework::FastApi),
         Framework::Python(PythonFramework::Flask),
         Framework::Python(PythonFramework::Django),
@@ -245,6 +267,9 @@ impl Framework {
             Framework::Js(JsFramework::Nest) => "nestjs",
             Framework::Js(JsFramework::NextApp) => "nextjs",
             Framework::Js(JsFramework::NextPages) => "nextjs-pages",
+            Framework::Js(JsFramework::Vue) => "vue",
+            Framework::Js(JsFramework::Angular) => "angular",
+            Framework::Js(JsFramework::Svelte) => "svelte",
             Framework::Python(PythonFramework::FastApi) => "fastapi",
             Framework::Python(PythonFramework::Flask) => "flask",
             Framework::Python(PythonFramework::Django) => "django",
@@ -397,6 +422,9 @@ impl Target {
                 "js/frontend-custom-nextjs"
             }
             (Language::Js(..), Role::Backend) => "js/backend",
+            (Language::Js(_, f), Role::Frontend(Ui::Prebuilt)) if f.hosts_prebuilt_ui() => {
+                "js/frontend-prebuilt-hosted"
+            }
             (Language::Js(..), Role::Frontend(Ui::Prebuilt)) => "js/frontend-prebuilt",
             (Language::Js(..), Role::Frontend(Ui::Custom)) => "js/frontend-custom",
         }
@@ -408,6 +436,10 @@ impl Target {
             (Language::Python(_), _) => "supertokens-python",
             (Language::Go(_), _) => "supertokens-golang",
             (Language::Js(..), Role::Backend) => "supertokens-node",
+            // The pre built UI's own supertokens-auth-react comes in the hosted bundle.
+            (Language::Js(_, f), Role::Frontend(Ui::Prebuilt)) if f.hosts_prebuilt_ui() => {
+                "supertokens-web-js"
+            }
             (Language::Js(..), Role::Frontend(Ui::Prebuilt)) => "supertokens-auth-react",
             (Language::Js(..), Role::Frontend(Ui::Custom)) => "supertokens-web-js",
         }
@@ -443,6 +475,9 @@ impl Target {
                 }
             }
             (Language::Js(..), Role::Backend) => &["supertokens-node"],
+            (Language::Js(_, f), Role::Frontend(Ui::Prebuilt)) if f.hosts_prebuilt_ui() => {
+                &["supertokens-web-js"]
+            }
             (Language::Js(..), Role::Frontend(Ui::Prebuilt)) => &[
                 "supertokens-auth-react",
                 "supertokens-web-js",
@@ -469,20 +504,11 @@ impl Target {
             Language::Python(framework) => format!(", {}", framework.label()),
             Language::Go(go) => format!(", {}", go.framework.label()),
             Language::Js(_, framework) => {
+                // A server framework's wiring is a backend's only.
                 let next = match framework {
-                    JsFramework::NextApp => ", Next.js app router",
-                    JsFramework::NextPages => ", Next.js pages router",
-                    JsFramework::Express if self.role == Role::Backend => ", Express",
-                    JsFramework::Fastify if self.role == Role::Backend => ", Fastify",
-                    JsFramework::Koa if self.role == Role::Backend => ", Koa",
-                    JsFramework::Hono if self.role == Role::Backend => ", Hono",
-                    JsFramework::Nest if self.role == Role::Backend => ", NestJS",
-                    JsFramework::Express
-                    | JsFramework::Fastify
-                    | JsFramework::Koa
-                    | JsFramework::Hono
-                    | JsFramework::Nest
-                    | JsFramework::Plain => "",
+                    JsFramework::Plain => String::new(),
+                    f if f.is_server() && self.role != Role::Backend => String::new(),
+                    f => format!(", {}", f.label()),
                 };
                 let ui = match self.role {
                     Role::Frontend(Ui::Prebuilt) => ", pre built UI",
@@ -513,14 +539,8 @@ impl Target {
                     (false, _) => "JavaScript (ES module)",
                 };
                 match framework {
-                    JsFramework::NextApp => format!("Next.js app router · {language}"),
-                    JsFramework::NextPages => format!("Next.js pages router · {language}"),
-                    JsFramework::Express => format!("Express · {language}"),
-                    JsFramework::Fastify => format!("Fastify · {language}"),
-                    JsFramework::Koa => format!("Koa · {language}"),
-                    JsFramework::Hono => format!("Hono · {language}"),
-                    JsFramework::Nest => format!("NestJS · {language}"),
                     JsFramework::Plain => language.to_owned(),
+                    f => format!("{} · {language}", f.label()),
                 }
             }
         };
@@ -643,7 +663,10 @@ mod tests {
                 "hono",
                 "nestjs",
                 "nextjs",
-                "nextjs-pages"
+                "nextjs-pages",
+                "vue",
+                "angular",
+                "svelte"
             ]
         );
         assert_eq!(

@@ -171,9 +171,11 @@ pub fn target_for(
         }
         _ => {
             let framework = match chosen {
-                // A server framework's wiring is a server's.
+                // A server framework's wiring is a server's, a component framework's a
+                // frontend's.
                 Some(Framework::Js(framework))
-                    if role != Role::Backend && framework.is_server() =>
+                    if (role != Role::Backend && framework.is_server())
+                        || (role == Role::Backend && framework.hosts_prebuilt_ui()) =>
                 {
                     JsFramework::Plain
                 }
@@ -198,6 +200,9 @@ pub fn target_for(
                 }
                 _ if role == Role::Backend && lists_dependency(path, "koa")? => JsFramework::Koa,
                 _ if role == Role::Backend && lists_dependency(path, "hono")? => JsFramework::Hono,
+                _ if role != Role::Backend => {
+                    component_framework(path).unwrap_or(JsFramework::Plain)
+                }
                 _ => JsFramework::Plain,
             };
             (Language::Js(syntax_for(path)?, framework), None)
@@ -229,6 +234,10 @@ pub fn framework_reason(path: &Path, target: &Target, named: bool) -> Option<Str
         Language::Js(_, JsFramework::Koa) => in_package_json("koa"),
         Language::Js(_, JsFramework::Hono) => in_package_json("hono"),
         Language::Js(_, JsFramework::Nest) => in_package_json("@nestjs/core"),
+        Language::Js(_, framework) if framework.hosts_prebuilt_ui() => COMPONENT_FRAMEWORKS
+            .iter()
+            .find(|(_, f)| f == framework)
+            .and_then(|(package, _)| in_package_json(package)),
         Language::Js(..) => None,
         Language::Python(framework) => {
             let manifest = python::Manifest::nearest(start).ok()?;
@@ -259,22 +268,25 @@ pub fn framework_reason(path: &Path, target: &Target, named: bool) -> Option<Str
 }
 
 /// The component framework of a frontend file's package, when it is not React: the pre
-/// built UI (supertokens-auth-react) draws React components, which a Vue or Angular app
-/// does not render.
-pub fn non_react_frontend(path: &Path) -> Option<&'static str> {
+/// built UI (supertokens-auth-react) draws React components, which a Vue, Angular or Svelte
+/// app gets from SuperTokens' hosted bundle instead.
+fn component_framework(path: &Path) -> Option<JsFramework> {
     let lists = |name| lists_dependency(path, name).unwrap_or(false);
     if lists("react") {
         return None;
     }
-    [
-        ("vue", "Vue"),
-        ("@angular/core", "Angular"),
-        ("svelte", "Svelte"),
-    ]
-    .into_iter()
-    .find(|(package, _)| lists(package))
-    .map(|(_, name)| name)
+    COMPONENT_FRAMEWORKS
+        .into_iter()
+        .find(|(package, _)| lists(package))
+        .map(|(_, framework)| framework)
 }
+
+/// The package that makes an app one of the non-React component frameworks.
+const COMPONENT_FRAMEWORKS: [(&str, JsFramework); 3] = [
+    ("vue", JsFramework::Vue),
+    ("@angular/core", JsFramework::Angular),
+    ("svelte", JsFramework::Svelte),
+];
 
 /// Whether the nearest package.json above `path` lists `name` as a dependency.
 fn lists_dependency(path: &Path, name: &str) -> Result<bool> {
@@ -920,6 +932,27 @@ mod tests {
             framework(ui, express),
             JsFramework::Plain,
             "Express wires servers only"
+        );
+        // A Vue app's frontend is Vue's (the hosted pre built UI); its server is not.
+        fs::write(
+            dir.path().join("package.json"),
+            r#"{"dependencies":{"vue":"3","@angular/core":"20"}}"#,
+        )
+        .unwrap();
+        assert_eq!(framework(ui, None), JsFramework::Vue);
+        assert_eq!(framework(Role::Backend, None), JsFramework::Plain);
+        let angular = Some(Framework::Js(JsFramework::Angular));
+        assert_eq!(framework(ui, angular), JsFramework::Angular, "named wins");
+        assert_eq!(framework(Role::Backend, angular), JsFramework::Plain);
+        fs::write(
+            dir.path().join("package.json"),
+            r#"{"dependencies":{"vue":"3","react":"19"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            framework(ui, None),
+            JsFramework::Plain,
+            "with React, the pre built UI is drawn by the app itself"
         );
     }
 

@@ -593,3 +593,36 @@ fn server_framework_backend_files() {
         });
     }
 }
+
+/// A Vue app's pre built UI: supertokens-web-js for its pages and the hosted bundle's init,
+/// in TypeScript and in CommonJS.
+#[test]
+fn hosted_pre_built_ui_files_match_their_snapshots() {
+    for (module, file, name) in [
+        (true, "src/config.ts", "frontend-prebuilt-ts-vue-two-apis"),
+        (
+            false,
+            "src/config.js",
+            "frontend-prebuilt-js-cjs-vue-two-apis",
+        ),
+    ] {
+        let dir = project();
+        let kind = if module { r#""type": "module", "# } else { "" };
+        fs::write(
+            dir.path().join("package.json"),
+            format!(r#"{{ {kind}"dependencies": {{ "vue": "3.5.45" }} }}"#),
+        )
+        .unwrap();
+        let mut args = two_apis("prebuilt");
+        args.extend([
+            "--frontend-out",
+            file,
+            "--recipes",
+            "emailpassword,thirdparty",
+        ]);
+        write(dir.path(), &args);
+        in_snapshots!({
+            insta::assert_snapshot!(name, read(dir.path(), file));
+        });
+    }
+}

@@ -277,7 +277,7 @@ fn a_recipe_the_user_imports_is_not_brought_twice() {
 
 /// A project laid out as SuperTokens' examples are (an Express backend/, a React
 /// frontend/) gets its files where those examples keep them, each with its framework; a
-/// Vue frontend with the pre built UI is told that the UI is React's.
+/// Vue frontend with the pre built UI gets it from SuperTokens' hosted bundle.
 #[test]
 fn files_land_where_the_frameworks_examples_keep_them() {
     let dir = project();
@@ -319,5 +319,7 @@ fn files_land_where_the_frameworks_examples_keep_them() {
     yes_two_apis(root, &["--ui", "prebuilt"])
         .expect_code(0)
         .expect_stdout("frontend/src/config.js")
-        .expect_stderr("frontend/src/config.js is in a Vue app, but the pre built UI (supertokens-auth-react) draws React components");
+        .expect_stdout("frontend (supertokens-web-js, Vue, pre built UI)")
+        .expect_stdout("Install (in frontend): npm install supertokens-web-js\n");
+    assert!(read(root, "frontend/src/config.js").contains("supertokensUIInit"));
 }

@@ -150,7 +150,7 @@ fn run_check(dir: &Path, spec: &Value) -> (i32, String) {
 }
 
 /// check.mjs passes, and printed each of `lines` (so no check was silently left out).
-fn assert_check_ok(dir: &Path, spec: &Value, lines: &[String]) {
+pub fn assert_check_ok(dir: &Path, spec: &Value, lines: &[String]) {
     let (code, out) = run_check(dir, spec);
     assert_eq!(code, 0, "check.mjs failed:\n{out}");
     assert!(out.contains("\nALL OK"), "no ALL OK:\n{out}");
@@ -849,6 +849,15 @@ fn every_frontend_imports_where_there_is_no_window() {
     for (package, files) in [
         (r#"{"type":"module"}"#, ["web/a.mjs", "web/b.js"]),
         (r#"{"type":"commonjs"}"#, ["web/a.cjs", "web/b.js"]),
+        // A Vue app's pre built UI comes from the hosted bundle, loaded only when called.
+        (
+            r#"{"type":"module","dependencies":{"vue":"3"}}"#,
+            ["web/a.mjs", "web/b.js"],
+        ),
+        (
+            r#"{"type":"commonjs","dependencies":{"vue":"3"}}"#,
+            ["web/a.cjs", "web/b.js"],
+        ),
     ] {
         for ui in ["prebuilt", "custom"] {
             let dir = project();

@@ -74,7 +74,7 @@ function loadSpec(specPath) {
     );
     part(
         "frontend",
-        ["file", "ui", "expect", "intercept", "reject"],
+        ["file", "ui", "expect", "intercept", "reject", "call", "bundle"],
         { appName: isStr, apiDomain: isStr, sessionTokenBackendDomain: isStrOrNull },
         { websiteDomain: isStr, recipes: isStrList }
     );
@@ -82,6 +82,9 @@ function loadSpec(specPath) {
     if (f !== undefined) {
         if (f.ui !== "prebuilt" && f.ui !== "custom") badSpec('"frontend.ui" must be "prebuilt" or "custom"');
         if (f.ui === "prebuilt" && !("websiteDomain" in f.expect)) badSpec('"frontend.expect.websiteDomain" is required for ui "prebuilt"');
+        if (f.call !== undefined && (!isStr(f.call) || f.call === "")) badSpec('"frontend.call" must be a function\'s name');
+        if (f.bundle !== undefined && typeof f.bundle !== "boolean") badSpec('"frontend.bundle" must be true or false');
+        if (f.bundle && (f.ui !== "prebuilt" || f.call === undefined)) badSpec('"frontend.bundle" needs ui "prebuilt" and a "call"');
         for (const k of ["intercept", "reject"]) {
             if (f[k] === undefined) f[k] = [];
             if (!Array.isArray(f[k]) || !f[k].every(isStr)) badSpec(`"frontend.${k}" must be an array of strings`);
@@ -157,8 +160,9 @@ function errText(e) {
 }
 
 async function loadGenerated(part, file, resolver) {
+    let module;
     try {
-        await import(pathToFileURL(file).href);
+        module = await import(pathToFileURL(file).href);
     } catch (e) {
         fail(part, `load ${file}: ${errText(e)}`);
         finish();
@@ -177,6 +181,7 @@ async function loadGenerated(part, file, resolver) {
                 `(plain Node ESM refuses it; the package has no "exports" map)`
         );
     }
+    return module;
 }
 
 function instanceOrFail(part, what, get) {
@@ -242,7 +247,7 @@ const DOM_GLOBALS = [
 ];
 
 async function frontendMain(spec, resolver) {
-    const { file, ui, expect, intercept, reject } = spec.frontend;
+    const { file, ui, expect, intercept, reject, call, bundle } = spec.frontend;
     const req = resolver.sdkRequire;
     const pageURL = expect.websiteDomain ?? "http://localhost:3000";
     const { JSDOM } = req("jsdom");
@@ -262,7 +267,7 @@ async function frontendMain(spec, resolver) {
     }
     console.log(`ok frontend page ${show(w.location.href)} (jsdom)`);
 
-    await loadGenerated("frontend", file, resolver);
+    const generated = await loadGenerated("frontend", file, resolver);
 
     // The copy of each package the frontend SDK really uses at runtime.
     const webJsPkg = req.resolve("supertokens-web-js/package.json");
@@ -279,6 +284,18 @@ async function frontendMain(spec, resolver) {
 
     const ARSuperTokens = fromAuthReact("supertokens-auth-react/lib/build/superTokens").SuperTokens;
     const WJSuperTokens = fromAuthReact("supertokens-web-js/lib/build/supertokens").default;
+
+    // A file that initialises when its function is called (the hosted pre built UI's).
+    if (call !== undefined) {
+        if (bundle) installPrebuiltUIBundle(fromAuthReact);
+        const exported = generated?.[call] ?? generated?.default?.[call];
+        if (typeof exported !== "function") {
+            fail("frontend", `${file} exports no function ${call}`);
+            finish();
+        }
+        await exported();
+        console.log(`ok frontend called ${call}()${bundle ? " with the pre built UI bundle's globals" : ""}`);
+    }
 
     let appInfo;
     if (ui === "prebuilt") {
@@ -344,6 +361,28 @@ async function frontendMain(spec, resolver) {
         }
     }
     finish();
+}
+
+// SuperTokens' hosted pre built UI bundle (github.com/supertokens/prebuiltui, src/index.tsx)
+// made again from the pinned supertokens-auth-react: the globals it defines, its
+// supertokensUIInit initialising the SDK (the bundle then renders its React app into the
+// element; no React is rendered here).
+function installPrebuiltUIBundle(fromAuthReact) {
+    const load = (name) => {
+        const m = fromAuthReact(name);
+        return m.default ?? m;
+    };
+    const w = globalThis.window;
+    const SuperTokens = load("supertokens-auth-react");
+    w.supertokensUI = SuperTokens;
+    w.supertokensUIEmailPassword = load("supertokens-auth-react/recipe/emailpassword");
+    w.supertokensUIThirdParty = load("supertokens-auth-react/recipe/thirdparty");
+    w.supertokensUIPasswordless = load("supertokens-auth-react/recipe/passwordless");
+    w.supertokensUISession = load("supertokens-auth-react/recipe/session");
+    w.supertokensUIInit = (elementId, config) => {
+        if (typeof elementId !== "string") fail("frontend", `supertokensUIInit: element id ${show(elementId)}`);
+        SuperTokens.init(config);
+    };
 }
 
 // ---------------------------------------------------------------- child entry
