@@ -43,11 +43,11 @@ static STDOUT_ERROR: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(No
 fn emit(args: std::fmt::Arguments) {
     use std::io::Write as _;
     let mut stdout = std::io::stdout().lock();
-    if let Err(error) = stdout.write_fmt(args).and_then(|()| stdout.flush()) {
-        if error.kind() != std::io::ErrorKind::BrokenPipe {
-            let mut first = STDOUT_ERROR.lock().unwrap_or_else(|e| e.into_inner());
-            first.get_or_insert(error.to_string());
-        }
+    if let Err(error) = stdout.write_fmt(args).and_then(|()| stdout.flush())
+        && error.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        let mut first = STDOUT_ERROR.lock().unwrap_or_else(|e| e.into_inner());
+        first.get_or_insert(error.to_string());
     }
 }
 
@@ -252,13 +252,13 @@ pub fn run(request: Request) -> RunResult {
     if let Action::Domain(urls) = &request.action {
         return domain(&request, urls, &psl);
     }
-    if let Some(dir) = &request.dir {
-        if !dir.is_dir() {
-            return Err(Failure::usage(format!(
-                "the project folder {} does not exist (-C DIR names an existing folder)",
-                dir.display()
-            )));
-        }
+    if let Some(dir) = &request.dir
+        && !dir.is_dir()
+    {
+        return Err(Failure::usage(format!(
+            "the project folder {} does not exist (-C DIR names an existing folder)",
+            dir.display()
+        )));
     }
     let cwd =
         std::env::current_dir().map_err(|e| anyhow!("cannot read the current folder: {e}"))?;

@@ -215,10 +215,9 @@ fn bindings(program: &Program, sdk: &str, session: &str) -> HashMap<String, Bind
             Statement::TSImportEqualsDeclaration(import) => {
                 if let TSModuleReference::ExternalModuleReference(reference) =
                     &import.module_reference
+                    && let Some(binding) = module(reference.expression.value.as_str(), false)
                 {
-                    if let Some(binding) = module(reference.expression.value.as_str(), false) {
-                        out.insert(import.id.name.to_string(), binding);
-                    }
+                    out.insert(import.id.name.to_string(), binding);
                 }
             }
             Statement::VariableDeclaration(declaration) => {
@@ -228,10 +227,10 @@ fn bindings(program: &Program, sdk: &str, session: &str) -> HashMap<String, Bind
                     else {
                         continue;
                     };
-                    if let Some(source) = required_module(init) {
-                        if let Some(binding) = module(source, false) {
-                            out.insert(id.name.to_string(), binding);
-                        }
+                    if let Some(source) = required_module(init)
+                        && let Some(binding) = module(source, false)
+                    {
+                        out.insert(id.name.to_string(), binding);
                     }
                 }
             }

@@ -341,11 +341,11 @@ impl<'p> Model<'p> {
         let mut origins: Vec<String> = Vec::new();
         let mut rows = Vec::new();
         for (row, text) in self.apis.iter().enumerate() {
-            if let Ok(endpoint) = Endpoint::parse(text) {
-                if !origins.contains(&endpoint.origin()) {
-                    origins.push(endpoint.origin());
-                    rows.push(row);
-                }
+            if let Ok(endpoint) = Endpoint::parse(text)
+                && !origins.contains(&endpoint.origin())
+            {
+                origins.push(endpoint.origin());
+                rows.push(row);
             }
         }
         rows
@@ -586,11 +586,12 @@ impl<'p> Model<'p> {
                 *cursor += 1;
             }),
             Action::Backspace => {
-                if let Focus::Row(list, i) = self.focus {
-                    if self.list(list)[i].is_empty() && self.list(list).len() > 1 {
-                        self.delete_row(list, i);
-                        return Command::None;
-                    }
+                if let Focus::Row(list, i) = self.focus
+                    && self.list(list)[i].is_empty()
+                    && self.list(list).len() > 1
+                {
+                    self.delete_row(list, i);
+                    return Command::None;
                 }
                 self.edit(|text, cursor| {
                     if *cursor > 0 {
