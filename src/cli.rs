@@ -92,6 +92,9 @@ pub enum Command {
     /// Exit 0 when the files on disk are what st-setup.json generates, 1 when they
     /// drifted, 2 when st-setup.json or a file's st-setup block is broken
     Check(CheckArgs),
+    /// Audit every SuperTokens init call in a folder, whoever wrote it: exit 1 when the
+    /// calls cannot work together. Writes nothing
+    Doctor(DoctorArgs),
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -169,6 +172,44 @@ pub struct CheckArgs {
 
     #[command(flatten)]
     pub output: OutputFlags,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Finds the init calls of supertokens-node, -python and -golang, \
+supertokens-auth-react, -web-js, -website and -react-native by their imports (any alias), \
+in .ts .tsx .js .jsx .mjs .cjs .mts .cts, the <script> of .vue .svelte .astro, .py and .go \
+files, reading each value or naming the expression it comes from at run time. Then \
+checks them together: one cookie domain for every backend and frontend, covering every \
+API, usable by browsers; the same apiDomain and websiteDomain on both sides. \
+Files .gitignore excludes and node_modules, .venv, venv, target, vendor, dist and \
+__pycache__ are skipped (--no-ignore reads them). Exit 0: no error found; 1: an error; \
+2: usage."
+)]
+pub struct DoctorArgs {
+    /// The folder to audit [default: the project (where st-setup.json is), else the
+    /// current folder]
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// The report's format: human (grouped by problem), json (as --json), sarif (SARIF
+    /// 2.1.0, for GitHub code scanning)
+    #[arg(long, value_enum, value_name = "FORMAT", help_heading = HOW)]
+    pub format: Option<DoctorFormat>,
+
+    /// Also read the files .gitignore excludes and the dependency and build folders
+    #[arg(long, help_heading = HOW)]
+    pub no_ignore: bool,
+
+    #[command(flatten)]
+    pub output: OutputFlags,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DoctorFormat {
+    Human,
+    Json,
+    Sarif,
 }
 
 #[derive(Debug, Default, Args)]
@@ -304,6 +345,12 @@ pub enum Action {
     /// Output files to add: backends, or frontends.
     AddFiles(Side, Vec<PathBuf>),
     Check,
+    /// Audit the init calls under a folder (`None`: the project's).
+    Doctor {
+        dir: Option<PathBuf>,
+        everything: bool,
+        sarif: bool,
+    },
     Completions(clap_complete::Shell),
     Man,
 }
@@ -543,6 +590,27 @@ impl Cli {
                 request.action = Action::Check;
                 request.dir = check.project.dir.or(request.dir);
                 (output.merged(check.output), WriteFlags::default())
+            }
+            Some(Command::Doctor(doctor)) => {
+                refuse(
+                    "doctor",
+                    &["-C"],
+                    "it reads the init calls in the files, not answers, and writes nothing",
+                )?;
+                let mut output = output.merged(doctor.output);
+                match doctor.format {
+                    Some(DoctorFormat::Json) => output.json = true,
+                    Some(DoctorFormat::Sarif) if output.json => {
+                        return Err("doctor takes --json or --format sarif, not both".to_owned());
+                    }
+                    _ => {}
+                }
+                request.action = Action::Doctor {
+                    dir: doctor.dir,
+                    everything: doctor.no_ignore,
+                    sarif: doctor.format == Some(DoctorFormat::Sarif),
+                };
+                (output, WriteFlags::default())
             }
             Some(Command::Completions { shell }) => {
                 request.action = Action::Completions(shell);

@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod answers;
 pub mod cli;
+pub mod doctor;
 pub mod endpoint;
 pub mod findings;
 pub mod generate;

@@ -252,6 +252,14 @@ pub fn run(request: Request) -> RunResult {
     if let Action::Domain(urls) = &request.action {
         return domain(&request, urls, &psl);
     }
+    if let Action::Doctor {
+        dir,
+        everything,
+        sarif,
+    } = &request.action
+    {
+        return doctor(&request, dir.as_deref(), *everything, *sarif, &psl);
+    }
     if let Some(dir) = &request.dir
         && !dir.is_dir()
     {
@@ -325,6 +333,40 @@ fn domain(request: &Request, urls: &[String], psl: &PublicSuffixList) -> RunResu
         out!("{}", report::analysis(&result, report::width_of_stdout()));
     }
     Ok(if result.has_errors() {
+        Exit::Failed
+    } else {
+        Exit::Ok
+    })
+}
+
+fn doctor(
+    request: &Request,
+    dir: Option<&Path>,
+    everything: bool,
+    sarif: bool,
+    psl: &PublicSuffixList,
+) -> RunResult {
+    let cwd =
+        std::env::current_dir().map_err(|e| anyhow!("cannot read the current folder: {e}"))?;
+    let root = match dir.or(request.dir.as_deref()) {
+        Some(dir) if !dir.is_dir() => {
+            return Err(Failure::usage(format!(
+                "{} is not a folder: doctor audits the folder given (or the project)",
+                dir.display()
+            )));
+        }
+        Some(dir) => dir.to_owned(),
+        None => project_path(&Location::find(None, &cwd), &cwd),
+    };
+    let audit = crate::doctor::audit(&root, everything, psl);
+    if sarif {
+        print_json(&crate::doctor::report::sarif(&audit));
+    } else if request.json {
+        print_json(&audit.to_json());
+    } else {
+        out!("{}", crate::doctor::report::human(&audit, &root));
+    }
+    Ok(if audit.has_errors() {
         Exit::Failed
     } else {
         Exit::Ok

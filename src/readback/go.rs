@@ -160,7 +160,11 @@ fn at(node: Node<'_>, message: &str) -> Unread {
 
 /// The name a file gives the package at `path`, with its import spec; `None` when it does
 /// not import it.
-fn imported_as<'t>(root: Node<'t>, source: &str, path: &str) -> Option<(String, Node<'t>)> {
+pub(crate) fn imported_as<'t>(
+    root: Node<'t>,
+    source: &str,
+    path: &str,
+) -> Option<(String, Node<'t>)> {
     let quoted = format!("\"{path}\"");
     nodes(root)
         .filter(|n| n.kind() == "import_spec")

@@ -4,9 +4,9 @@
 //! language is read with a real parser: oxc for JavaScript and TypeScript, tree-sitter for
 //! Python and Go.
 
-mod go;
+pub(crate) mod go;
 mod js;
-mod python;
+pub(crate) mod python;
 pub(crate) mod tree;
 
 use crate::target::{Language, Target};

@@ -137,7 +137,7 @@ fn missing(call: Node<'_>, source: &str, reads: &[(&str, &str)], what: &str) -> 
 }
 
 /// The value of `call`'s keyword argument `key`.
-fn keyword<'t>(call: Node<'t>, source: &str, key: &str) -> Option<Node<'t>> {
+pub(crate) fn keyword<'t>(call: Node<'t>, source: &str, key: &str) -> Option<Node<'t>> {
     let arguments = call.child_by_field_name("arguments")?;
     let mut cursor = arguments.walk();
     let found = arguments
@@ -189,13 +189,13 @@ fn at_module_level(node: Node<'_>) -> bool {
 }
 
 /// What the file calls supertokens-python's `init` and the session recipe's `init`.
-struct Names {
-    init: Vec<String>,
-    session_init: Vec<String>,
+pub(crate) struct Names {
+    pub init: Vec<String>,
+    pub session_init: Vec<String>,
 }
 
 impl Names {
-    fn bound_in(root: Node<'_>, source: &str) -> Names {
+    pub fn bound_in(root: Node<'_>, source: &str) -> Names {
         let mut names = Names {
             init: Vec::new(),
             session_init: Vec::new(),

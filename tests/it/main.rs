@@ -5,6 +5,7 @@ mod common;
 mod backends;
 mod cli;
 mod defects;
+mod doctor;
 mod frontends;
 mod generated;
 mod golang;

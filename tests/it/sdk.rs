@@ -110,7 +110,7 @@ use crate::common::output_text as text;
 // ---------------------------------------------------------------- the Node scripts
 
 /// `node tests/sdk/<script> <args>`: exit code and combined output.
-fn node_script(script: &str, args: &[&str]) -> (i32, String) {
+pub fn node_script(script: &str, args: &[&str]) -> (i32, String) {
     node_ready();
     let out = StdCommand::new("node")
         .arg(sdk_dir().join(script))

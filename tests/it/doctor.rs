@@ -1,0 +1,265 @@
+//! `st-setup doctor` over projects written by hand, the way people write them (not by
+//! st-setup): each planted mistake is found with its code, each clean project gets no
+//! finding, and the SDKs' own installed source is read without a panic or a false init.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::common::{project, run_in};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/doctor")
+}
+
+/// `doctor --json` over `dir`: the exit code and the report.
+fn doctor(dir: &Path, extra: &[&str]) -> (i32, Value) {
+    let mut args = vec!["doctor", "--json"];
+    args.extend_from_slice(extra);
+    let dir = dir.to_str().unwrap();
+    args.push(dir);
+    let run = run_in(Path::new("."), &args);
+    let report: Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("doctor --json {dir}: {e}\n{}", run.both()));
+    (run.code, report)
+}
+
+fn codes(report: &Value) -> Vec<String> {
+    let mut codes: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_owned())
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
+/// Each fixture: the init calls doctor must find and the codes it must report, no more.
+#[test]
+fn every_fixture_gets_exactly_its_findings() {
+    let expected: [(&str, usize, &[&str]); 13] = [
+        ("monorepo-clean", 3, &[]),
+        ("monorepo-mismatch", 3, &["cookie-domain-mismatch"]),
+        ("nextjs-appinfo", 2, &[]),
+        ("vue-app", 2, &[]),
+        ("vue-127", 2, &["api-domain-mismatch"]),
+        ("nestjs-clean", 1, &[]),
+        ("nestjs-forroot", 1, &["cookie-domain-public-suffix"]),
+        ("go-service-clean", 1, &[]),
+        ("go-service", 1, &["cookie-domain-ignored"]),
+        ("not-covering", 1, &["cookie-domain-not-covering"]),
+        (
+            "frontend-mismatches",
+            4,
+            &[
+                "cookie-domain-mismatch",
+                "session-token-backend-domain-missing",
+                "website-domain-mismatch",
+            ],
+        ),
+        ("env-driven", 2, &["dynamic-value"]),
+        ("decoys", 0, &[]),
+    ];
+    let on_disk = fs::read_dir(fixtures()).unwrap().count();
+    assert_eq!(on_disk, expected.len(), "every fixture has its expectation");
+    for (name, calls, want) in expected {
+        let (code, report) = doctor(&fixtures().join(name), &[]);
+        assert_eq!(
+            report["files"].as_array().unwrap().len(),
+            calls,
+            "{name}: init calls found:\n{report:#}"
+        );
+        assert_eq!(codes(&report), want, "{name}:\n{report:#}");
+        let errors = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["severity"] == "error");
+        assert_eq!(report["ok"], !errors, "{name}");
+        assert_eq!(code, i32::from(errors), "{name}: exit code");
+        for finding in report["findings"].as_array().unwrap() {
+            let places = finding["locations"].as_array().unwrap();
+            assert!(!places.is_empty(), "{name}: {finding}");
+            for place in places {
+                let path = fixtures().join(name).join(place["path"].as_str().unwrap());
+                assert!(
+                    path.is_file(),
+                    "{name}: {place} names a file of the project"
+                );
+            }
+        }
+    }
+}
+
+/// The JSON of DESIGN §3: paths relative to the folder, the line of the call, values by
+/// the Node SDK's names, a run-time value as `{"dynamic": source}`, absent keys absent.
+#[test]
+fn the_json_report_has_the_designed_shape() {
+    let (_, report) = doctor(&fixtures().join("monorepo-clean"), &[]);
+    let python = &report["files"][1];
+    assert_eq!(python["path"], "services/billing/app/auth.py");
+    assert_eq!(python["line"], 6);
+    assert_eq!(python["sdk"], "supertokens-python");
+    assert_eq!(python["role"], "backend");
+    assert_eq!(python["managed"], false);
+    assert_eq!(python["values"]["cookieDomain"], ".example.com");
+    assert_eq!(python["values"]["apiDomain"], "https://api.example.com");
+    assert!(python["values"].get("olderCookieDomain").is_none());
+
+    let (_, report) = doctor(&fixtures().join("env-driven"), &[]);
+    assert_eq!(
+        report["files"][0]["values"]["websiteDomain"],
+        serde_json::json!({ "dynamic": "process.env.WEBSITE_DOMAIN ?? \"http://localhost:3000\"" })
+    );
+    let finding = &report["findings"][0];
+    assert_eq!(finding["severity"], "info");
+    assert_eq!(
+        finding["locations"][0],
+        serde_json::json!({ "path": "api/supertokens.ts", "line": 11 })
+    );
+}
+
+/// What .gitignore excludes and node_modules are skipped, as ripgrep skips them, unless
+/// `--no-ignore`; a file of the user's that only mentions SuperTokens is not an init.
+#[test]
+fn ignored_files_and_dependencies_are_skipped_unless_asked() {
+    let dir = project();
+    let root = dir.path();
+    copy_tree(&fixtures().join("decoys"), root);
+    let bundle = "const supertokens = require(\"supertokens-node\");\nsupertokens.init({ appInfo: { apiDomain: \"https://api.co.uk\" } });\n";
+    for file in ["node_modules/some-sdk/index.js", "generated/bundle.js"] {
+        fs::create_dir_all(root.join(file).parent().unwrap()).unwrap();
+        fs::write(root.join(file), bundle).unwrap();
+    }
+    let (code, report) = doctor(root, &[]);
+    assert_eq!(
+        (code, report["files"].as_array().unwrap().len()),
+        (0, 0),
+        "{report:#}"
+    );
+    let (_, report) = doctor(root, &["--no-ignore"]);
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        ["generated/bundle.js", "node_modules/some-sdk/index.js"]
+    );
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The report for people, grouped by problem, with the fix in each message.
+#[test]
+fn the_human_report_names_each_problem_and_its_fix() {
+    let run = run_in(&fixtures().join("frontend-mismatches"), &["doctor"]);
+    assert_eq!(run.code, 1, "{}", run.both());
+    crate::in_snapshots!({
+        insta::assert_snapshot!("doctor-frontend-mismatches", run.stdout);
+    });
+}
+
+/// SARIF 2.1.0 for code scanning: one result per finding, its rule declared, the places
+/// relative to the source root; the exit code as for --json.
+#[test]
+fn sarif_lists_each_finding_under_its_rule() {
+    let run = run_in(
+        Path::new("."),
+        &[
+            "doctor",
+            "--format",
+            "sarif",
+            fixtures().join("frontend-mismatches").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.both());
+    let sarif: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run0 = &sarif["runs"][0];
+    let rules: Vec<&str> = run0["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    let results = run0["results"].as_array().unwrap();
+    assert_eq!(results.len(), 3);
+    for result in results {
+        let rule = result["ruleId"].as_str().unwrap();
+        assert_eq!(rules[result["ruleIndex"].as_u64().unwrap() as usize], rule);
+        assert_eq!(result["level"], "error");
+        let location = &result["locations"][0]["physicalLocation"];
+        assert_eq!(location["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+        assert!(location["region"]["startLine"].as_u64().unwrap() >= 1);
+    }
+    // Valid against the SARIF 2.1.0 schema, here and with notes only.
+    crate::sdk::node_ready();
+    for (fixture, sarif) in [
+        ("frontend-mismatches", run.stdout.clone()),
+        (
+            "env-driven",
+            run_in(
+                Path::new("."),
+                &[
+                    "doctor",
+                    "--format",
+                    "sarif",
+                    fixtures().join("env-driven").to_str().unwrap(),
+                ],
+            )
+            .stdout,
+        ),
+    ] {
+        let dir = project();
+        let file = dir.path().join("doctor.sarif");
+        fs::write(&file, sarif).unwrap();
+        let (code, out) = crate::sdk::node_script("sarif-check.mjs", &[file.to_str().unwrap()]);
+        assert_eq!((code, out.trim()), (0, "valid SARIF 2.1.0"), "{fixture}");
+    }
+    let usage = run_in(Path::new("."), &["doctor", "--json", "--format", "sarif"]);
+    assert_eq!(usage.code, 2, "{}", usage.both());
+    let missing = run_in(Path::new("."), &["doctor", "no/such/folder"]);
+    assert_eq!(missing.code, 2, "{}", missing.both());
+    missing.expect_stderr("no/such/folder is not a folder");
+}
+
+/// The SDKs' own installed code: thousands of real files, read without a panic; the one
+/// init found in the JavaScript SDKs is real (supertokens-web-js initialising
+/// supertokens-website).
+#[test]
+fn the_sdks_own_source_is_read_without_a_false_init() {
+    crate::sdk::node_ready();
+    let node_modules = crate::sdk::sdk_dir().join("node_modules");
+    let (code, report) = doctor(&node_modules, &["--no-ignore"]);
+    assert!(code == 0 || code == 1, "{report:#}");
+    let found: Vec<(&str, &str)> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap(), f["sdk"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "supertokens-web-js/lib/build/recipe/session/recipe.js",
+            "supertokens-website"
+        )]
+    );
+}
