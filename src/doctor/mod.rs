@@ -4,6 +4,7 @@
 pub mod extract;
 pub mod report;
 mod rules;
+pub mod versions;
 mod walk;
 
 use std::path::Path;
@@ -39,14 +40,19 @@ impl Audit {
                     .iter()
                     .map(|(key, found)| ((*key).to_owned(), json!(found.value)))
                     .collect();
-                json!({
+                let mut file = json!({
                     "path": call.at.path,
                     "line": call.at.line,
                     "sdk": call.sdk,
                     "role": call.side.to_string(),
                     "managed": call.managed,
                     "values": values,
-                })
+                });
+                if let Some(installed) = &call.installed {
+                    file["sdkVersion"] =
+                        json!({ "version": installed.version, "from": installed.from });
+                }
+                file
             })
             .collect();
         json!({ "ok": !self.has_errors(), "files": files, "findings": self.findings })
@@ -56,7 +62,10 @@ impl Audit {
 /// Every init call under `root` and what is wrong with them together. `everything` also
 /// reads ignored files and dependency folders.
 pub fn audit(root: &Path, everything: bool, psl: &PublicSuffixList) -> Audit {
-    let calls = walk::init_calls_under(root, everything);
+    let mut calls = walk::init_calls_under(root, everything);
+    for call in &mut calls {
+        call.installed = versions::installed(root, &call.at.path, call.sdk);
+    }
     let findings = rules::findings(&calls, psl);
     Audit { calls, findings }
 }

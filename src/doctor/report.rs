@@ -36,9 +36,14 @@ pub fn human(audit: &Audit, root: &Path) -> String {
         } else {
             ""
         };
+        let version = call
+            .installed
+            .as_ref()
+            .map(|i| format!(" {}", i.version))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "  {}:{}  {} ({}{managed})",
+            "  {}:{}  {}{version} ({}{managed})",
             call.at.path.display(),
             call.at.line,
             call.sdk,
@@ -99,7 +104,7 @@ pub fn human(audit: &Audit, root: &Path) -> String {
 }
 
 /// The rules doctor applies, each with its one-line description (SARIF's rule metadata).
-pub const RULES: [(&str, &str); 8] = [
+pub const RULES: [(&str, &str); 9] = [
     (
         "cookie-domain-mismatch",
         "Backends, or a backend and a frontend, name different cookie domains",
@@ -127,6 +132,10 @@ pub const RULES: [(&str, &str); 8] = [
     (
         "session-token-backend-domain-missing",
         "A frontend without sessionTokenBackendDomain while the backends share a cookie domain",
+    ),
+    (
+        "older-cookie-domain-unsupported",
+        "olderCookieDomain set where the installed SDK predates it",
     ),
     (
         "dynamic-value",

@@ -37,6 +37,7 @@ pub fn findings(calls: &[InitCall], psl: &PublicSuffixList) -> Vec<Finding> {
     let frontends: Vec<&InitCall> = calls.iter().filter(|c| c.side == Side::Frontend).collect();
     for call in calls {
         cookie_domain_itself(call, psl, &mut out);
+        older_cookie_domain_supported(call, &mut out);
         dynamic_values(call, &mut out);
     }
     let cookie_domains = distinct(&backends, "cookieDomain", normalised_domain);
@@ -194,6 +195,38 @@ fn cookie_domain_itself(call: &InitCall, psl: &PublicSuffixList, out: &mut Vec<F
                 at(&found.at)
             ),
             locations: vec![found.at.clone()],
+        });
+    }
+}
+
+/// olderCookieDomain in a service whose installed SDK predates it.
+fn older_cookie_domain_supported(call: &InitCall, out: &mut Vec<Finding>) {
+    let (Some(found), Some(installed), Some(since)) = (
+        call.values.get("olderCookieDomain"),
+        &call.installed,
+        super::versions::older_cookie_domain_since(call.sdk),
+    ) else {
+        return;
+    };
+    if super::versions::older(&installed.version, since) {
+        out.push(Finding {
+            severity: Severity::Error,
+            code: "older-cookie-domain-unsupported",
+            message: format!(
+                "{} sets olderCookieDomain, but {} installs {} {}, older than {since}, the first version that has it: the old cookies are never cleared (refresh loops, duplicate sAccessToken cookies), or the option is refused. Upgrade {} to {since} or later.",
+                at(&found.at),
+                installed.from.display(),
+                call.sdk,
+                installed.version,
+                call.sdk
+            ),
+            locations: vec![
+                found.at.clone(),
+                Location {
+                    path: installed.from.clone(),
+                    line: 1,
+                },
+            ],
         });
     }
 }

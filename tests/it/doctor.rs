@@ -40,7 +40,7 @@ fn codes(report: &Value) -> Vec<String> {
 /// Each fixture: the init calls doctor must find and the codes it must report, no more.
 #[test]
 fn every_fixture_gets_exactly_its_findings() {
-    let expected: [(&str, usize, &[&str]); 13] = [
+    let expected: [(&str, usize, &[&str]); 15] = [
         ("monorepo-clean", 3, &[]),
         ("monorepo-mismatch", 3, &["cookie-domain-mismatch"]),
         ("nextjs-appinfo", 2, &[]),
@@ -61,6 +61,8 @@ fn every_fixture_gets_exactly_its_findings() {
             ],
         ),
         ("env-driven", 2, &["dynamic-value"]),
+        ("older-sdk", 3, &["older-cookie-domain-unsupported"]),
+        ("older-sdk-upgraded", 3, &[]),
         ("decoys", 0, &[]),
     ];
     let on_disk = fs::read_dir(fixtures()).unwrap().count();
@@ -108,6 +110,23 @@ fn the_json_report_has_the_designed_shape() {
     assert_eq!(python["values"]["cookieDomain"], ".example.com");
     assert_eq!(python["values"]["apiDomain"], "https://api.example.com");
     assert!(python["values"].get("olderCookieDomain").is_none());
+
+    // The SDK's version, from the lockfile or pins nearest above the file.
+    let (_, report) = doctor(&fixtures().join("older-sdk"), &[]);
+    let versions: Vec<&Value> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| &f["sdkVersion"])
+        .collect();
+    assert_eq!(
+        versions,
+        [
+            &serde_json::json!({ "version": "0.25.1", "from": "services/go/go.mod" }),
+            &serde_json::json!({ "version": "17.0.7", "from": "services/node/package-lock.json" }),
+            &serde_json::json!({ "version": "0.19.0", "from": "services/py/requirements.txt" }),
+        ]
+    );
 
     let (_, report) = doctor(&fixtures().join("env-driven"), &[]);
     assert_eq!(

@@ -91,6 +91,7 @@ pub fn init_calls(source: &str) -> Vec<InitCall> {
                 side: Side::Backend,
                 managed: false,
                 values,
+                installed: None,
             }
         })
         .collect()

@@ -499,6 +499,7 @@ impl<'a> Collector<'_, 'a, '_> {
             side,
             managed: false,
             values,
+            installed: None,
         });
     }
 

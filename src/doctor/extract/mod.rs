@@ -67,6 +67,8 @@ pub struct InitCall {
     /// The file has st-setup's managed block.
     pub managed: bool,
     pub values: BTreeMap<&'static str, Found>,
+    /// The SDK's version, when a lockfile above the file says (set by the audit).
+    pub installed: Option<super::versions::Installed>,
 }
 
 impl InitCall {
