@@ -33,13 +33,83 @@ const JUDGED: [&str; 5] = [
 
 pub fn findings(calls: &[InitCall], psl: &PublicSuffixList) -> Vec<Finding> {
     let mut out = Vec::new();
-    let backends: Vec<&InitCall> = calls.iter().filter(|c| c.side == Side::Backend).collect();
-    let frontends: Vec<&InitCall> = calls.iter().filter(|c| c.side == Side::Frontend).collect();
     for call in calls {
         cookie_domain_itself(call, psl, &mut out);
         older_cookie_domain_supported(call, &mut out);
         dynamic_values(call, &mut out);
     }
+    let all_backends: Vec<&InitCall> = calls.iter().filter(|c| c.side == Side::Backend).collect();
+    for deployment in deployments(calls, psl) {
+        let frontends: Vec<&InitCall> = deployment
+            .iter()
+            .copied()
+            .filter(|c| c.side == Side::Frontend)
+            .collect();
+        if deployment.iter().any(|c| c.side == Side::Backend) {
+            together(&deployment, &mut out);
+        } else {
+            // A frontend whose API no backend of the tree serves: wrong, or a typo.
+            origins_agree(
+                &all_backends,
+                &frontends,
+                "apiDomain",
+                "api-domain-mismatch",
+                &mut out,
+            );
+        }
+    }
+    out.sort_by(|a, b| (a.severity, a.code, &a.locations).cmp(&(b.severity, b.code, &b.locations)));
+    out.dedup();
+    out
+}
+
+/// The calls that make one deployment: those whose API is on one site (the registrable
+/// domain; every local development host is one site). A call whose API is known only at
+/// run time belongs to each, so it is still checked against the others.
+fn deployments<'c>(calls: &'c [InitCall], psl: &PublicSuffixList) -> Vec<Vec<&'c InitCall>> {
+    let mut sites: BTreeMap<String, Vec<&InitCall>> = BTreeMap::new();
+    let mut unknown = Vec::new();
+    for call in calls {
+        let endpoint = call
+            .literal("apiDomain")
+            .and_then(|v| Endpoint::parse(v).ok());
+        match endpoint {
+            Some(endpoint) if endpoint.is_local() => {
+                sites.entry(String::new()).or_default().push(call)
+            }
+            Some(endpoint) => {
+                let site = psl
+                    .registrable_domain(&endpoint.host)
+                    .unwrap_or(&endpoint.host);
+                sites.entry(site.to_owned()).or_default().push(call);
+            }
+            None => unknown.push(call),
+        }
+    }
+    if sites.is_empty() {
+        return vec![unknown];
+    }
+    sites
+        .into_values()
+        .map(|mut calls| {
+            calls.extend(unknown.iter().copied());
+            calls
+        })
+        .collect()
+}
+
+/// The checks of one deployment's calls together.
+fn together(calls: &[&InitCall], out: &mut Vec<Finding>) {
+    let backends: Vec<&InitCall> = calls
+        .iter()
+        .copied()
+        .filter(|c| c.side == Side::Backend)
+        .collect();
+    let frontends: Vec<&InitCall> = calls
+        .iter()
+        .copied()
+        .filter(|c| c.side == Side::Frontend)
+        .collect();
     let cookie_domains = distinct(&backends, "cookieDomain", normalised_domain);
     if cookie_domains.len() > 1 {
         out.push(Finding {
@@ -56,7 +126,7 @@ pub fn findings(calls: &[InitCall], psl: &PublicSuffixList) -> Vec<Finding> {
         .then(|| cookie_domains.keys().next().cloned())
         .flatten();
     if let Some(shared) = &shared {
-        covering(calls, shared, &cookie_domains[shared], &mut out);
+        covering(calls, shared, &cookie_domains[shared], out);
         for frontend in &frontends {
             match frontend.values.get("sessionTokenBackendDomain") {
                 None => out.push(Finding {
@@ -99,18 +169,15 @@ pub fn findings(calls: &[InitCall], psl: &PublicSuffixList) -> Vec<Finding> {
         &frontends,
         "apiDomain",
         "api-domain-mismatch",
-        &mut out,
+        out,
     );
     origins_agree(
         &backends,
         &frontends,
         "websiteDomain",
         "website-domain-mismatch",
-        &mut out,
+        out,
     );
-    out.sort_by(|a, b| (a.severity, a.code, &a.locations).cmp(&(b.severity, b.code, &b.locations)));
-    out.dedup();
-    out
 }
 
 /// `.Example.com` and `example.com` name the same cookie domain.
@@ -232,7 +299,7 @@ fn older_cookie_domain_supported(call: &InitCall, out: &mut Vec<Finding>) {
 }
 
 /// Every API host the calls name must lie under the shared cookie domain.
-fn covering(calls: &[InitCall], shared: &str, set_at: &[Location], out: &mut Vec<Finding>) {
+fn covering(calls: &[&InitCall], shared: &str, set_at: &[Location], out: &mut Vec<Finding>) {
     for call in calls {
         let Some(found) = call.values.get("apiDomain") else {
             continue;

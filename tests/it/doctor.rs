@@ -40,7 +40,7 @@ fn codes(report: &Value) -> Vec<String> {
 /// Each fixture: the init calls doctor must find and the codes it must report, no more.
 #[test]
 fn every_fixture_gets_exactly_its_findings() {
-    let expected: [(&str, usize, &[&str]); 15] = [
+    let expected: [(&str, usize, &[&str]); 17] = [
         ("monorepo-clean", 3, &[]),
         ("monorepo-mismatch", 3, &["cookie-domain-mismatch"]),
         ("nextjs-appinfo", 2, &[]),
@@ -63,6 +63,9 @@ fn every_fixture_gets_exactly_its_findings() {
         ("env-driven", 2, &["dynamic-value"]),
         ("older-sdk", 3, &["older-cookie-domain-unsupported"]),
         ("older-sdk-upgraded", 3, &[]),
+        // Two apps on two sites in one repository: each is checked on its own.
+        ("two-deployments", 4, &[]),
+        ("api-typo", 4, &["api-domain-mismatch"]),
         ("decoys", 0, &[]),
     ];
     let on_disk = fs::read_dir(fixtures()).unwrap().count();

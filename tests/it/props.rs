@@ -1600,3 +1600,62 @@ fn a_url_in_the_query_is_no_scheme() {
         assert!(e.scheme_assumed, "{input}");
     }
 }
+
+/// Real init files of every language doctor reads, to mutate.
+const DOCTOR_SEEDS: [(&str, &str); 5] = [
+    (
+        "a.ts",
+        include_str!("../fixtures/doctor/monorepo-clean/services/api/src/supertokens.ts"),
+    ),
+    (
+        "a.py",
+        include_str!("../fixtures/doctor/monorepo-clean/services/billing/app/auth.py"),
+    ),
+    (
+        "a.go",
+        include_str!("../fixtures/doctor/go-service/cmd/api/main.go"),
+    ),
+    (
+        "a.vue",
+        include_str!("../fixtures/doctor/vue-app/src/App.vue"),
+    ),
+    (
+        "a.tsx",
+        include_str!("../fixtures/doctor/nextjs-appinfo/app/config/frontend.tsx"),
+    ),
+];
+
+proptest! {
+    #![proptest_config(config(2048))]
+
+    /// doctor's extractors take any bytes in any language without a panic: arbitrary text,
+    /// and real init files with bytes cut, doubled or replaced (deep parser paths).
+    #[test]
+    fn doctor_extractors_never_panic(
+        text in hostile_text(),
+        seed in 0..DOCTOR_SEEDS.len(),
+        cut in any::<prop::sample::Index>(),
+        length in 0usize..40,
+        insert in "[\\x00-\\x7f\\u{80}-\\u{10ffff}]{0,8}",
+    ) {
+        let read = |_: &std::path::Path| Some(text.clone());
+        for extension in st_setup::doctor::extract::EXTENSIONS {
+            let path = std::path::PathBuf::from(format!("x.{extension}"));
+            let _ = st_setup::doctor::extract::init_calls(&path, &text, &read);
+        }
+        let (name, original) = DOCTOR_SEEDS[seed];
+        let mut at = cut.index(original.len());
+        while !original.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut end = (at + length).min(original.len());
+        while !original.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mutated = format!("{}{insert}{}", &original[..at], &original[end..]);
+        let calls = st_setup::doctor::extract::init_calls(std::path::Path::new(name), &mutated, &read);
+        for call in calls {
+            prop_assert!(call.at.line >= 1 && call.at.line <= mutated.lines().count().max(1) + 1);
+        }
+    }
+}
