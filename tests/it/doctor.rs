@@ -285,3 +285,43 @@ fn the_sdks_own_source_is_read_without_a_false_init() {
         )]
     );
 }
+
+/// Files st-setup wrote are read through their block (`stSetup.appInfo`, `ST_APP_INFO`,
+/// `stAppInfo`): literal values, `managed`, and nothing to report.
+#[test]
+fn files_st_setup_wrote_are_read_through_their_block() {
+    let dir = project();
+    let root = dir.path();
+    crate::common::yes_two_apis(
+        root,
+        &[
+            "--backend-out",
+            "api/st.ts",
+            "--backend-out",
+            "billing/config.py",
+            "--backend-out",
+            "inventory/config.go",
+            "--frontend-out",
+            "web/config.tsx",
+        ],
+    )
+    .expect_code(0);
+    let (code, report) = doctor(root, &[]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["findings"], serde_json::json!([]), "{report:#}");
+    let files = report["files"].as_array().unwrap();
+    assert_eq!(files.len(), 4);
+    for file in files {
+        assert_eq!(file["managed"], true, "{file}");
+        assert_eq!(
+            file["values"]["apiDomain"], "https://api.example.com",
+            "{file}"
+        );
+        let domain = if file["role"] == "backend" {
+            &file["values"]["cookieDomain"]
+        } else {
+            &file["values"]["sessionTokenBackendDomain"]
+        };
+        assert_eq!(domain, ".example.com", "{file}");
+    }
+}

@@ -195,6 +195,10 @@ impl<'t, 's> Variables<'t, 's> {
         keys.iter()
             .filter_map(|(go, node)| {
                 let value = field(literal, self.source, go)?;
+                // A nil pointer is the option left out.
+                if self.resolve(value).kind() == "nil" {
+                    return None;
+                }
                 let value_of = match string(self.resolve(value), self.source) {
                     Some(literal) => Value::Literal(literal),
                     None => Value::dynamic(text(value, self.source)),

@@ -285,6 +285,17 @@ impl<'a> Module<'a> {
                 },
                 None => None,
             },
+            // `stSetup.session`: a property of an object the file holds.
+            Expression::StaticMemberExpression(member) => {
+                let owner = self.object(&member.object)?;
+                match self
+                    .property_of(owner, &member.property.name)?
+                    .get_inner_expression()
+                {
+                    Expression::ObjectExpression(object) => Some(object),
+                    _ => None,
+                }
+            }
             Expression::CallExpression(call) => {
                 let Expression::Identifier(id) = call.callee.get_inner_expression() else {
                     return None;
@@ -311,11 +322,40 @@ impl<'a> Module<'a> {
         }
     }
 
+    /// The property `name` of `object`, also from a spread of an object the file holds
+    /// (`{ ...stSetup.session, other }`): the last one written wins, as in JavaScript.
+    fn property_of<'e>(
+        &'e self,
+        object: &'e ObjectExpression<'a>,
+        name: &str,
+    ) -> Option<&'e Expression<'a>> {
+        object.properties.iter().rev().find_map(|p| match p {
+            ObjectPropertyKind::ObjectProperty(property)
+                if !property.computed && property.key.static_name().is_some_and(|n| n == name) =>
+            {
+                Some(&property.value)
+            }
+            ObjectPropertyKind::SpreadProperty(spread) => self
+                .object(&spread.argument)
+                .and_then(|inner| property(inner, name)),
+            ObjectPropertyKind::ObjectProperty(_) => None,
+        })
+    }
+
     /// A value as the SDK gets it: a literal (one hop through a constant), or the source
     /// of what decides it at run time.
     fn value(&self, expression: &Expression, text: &str) -> Value {
         let expression = expression.get_inner_expression();
         if let Some(literal) = string(expression) {
+            return Value::Literal(literal);
+        }
+        // A property of an object the file holds: `stSetup.connectionURI`.
+        if let Expression::StaticMemberExpression(member) = expression
+            && let Some(owner) = self.object(&member.object)
+            && let Some(literal) = self
+                .property_of(owner, &member.property.name)
+                .and_then(|e| string(e))
+        {
             return Value::Literal(literal);
         }
         // One hop through a constant: its literal, or the expression it holds.
@@ -444,9 +484,14 @@ impl<'a> Collector<'_, 'a, '_> {
         })
     }
 
-    fn found(&self, key: &'static str, value: &Expression) -> (&'static str, Found) {
+    fn found(&self, key: &'static str, value: &Expression) -> Option<(&'static str, Found)> {
+        // `undefined` is the option left out.
+        if matches!(value.get_inner_expression(), Expression::Identifier(id) if id.name == "undefined")
+        {
+            return None;
+        }
         let line = line_at(self.text, value.span().start as usize);
-        (key, found_at(self.module.value(value, self.text), line))
+        Some((key, found_at(self.module.value(value, self.text), line)))
     }
 
     /// The keys of `keys` that `object` has.
@@ -456,7 +501,11 @@ impl<'a> Collector<'_, 'a, '_> {
         keys: &[&'static str],
     ) -> Vec<(&'static str, Found)> {
         keys.iter()
-            .filter_map(|key| property(object, key).map(|value| self.found(key, value)))
+            .filter_map(|key| {
+                self.module
+                    .property_of(object, key)
+                    .and_then(|value| self.found(key, value))
+            })
             .collect()
     }
 
@@ -474,7 +523,7 @@ impl<'a> Collector<'_, 'a, '_> {
         match object {
             Some(object) if flat => values.extend(self.read_keys(object, &FLAT)),
             Some(object) => {
-                if let Some(app_info) = property(object, "appInfo") {
+                if let Some(app_info) = self.module.property_of(object, "appInfo") {
                     values.extend(self.app_info(app_info));
                 }
             }
@@ -604,7 +653,7 @@ fn imported_object(
         APP_INFO
             .iter()
             .filter_map(|key| {
-                let value = property(object, key)?;
+                let value = other.property_of(object, key)?;
                 Some((
                     *key,
                     Found {

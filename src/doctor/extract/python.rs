@@ -138,6 +138,10 @@ impl<'t, 's> Constants<'t, 's> {
         keys.iter()
             .filter_map(|(python, node)| {
                 let value = keyword(call, self.source, python)?;
+                // `None` is the option left out.
+                if self.resolve(value).kind() == "none" {
+                    return None;
+                }
                 let literal = string(self.resolve(value), self.source);
                 let value_of = match literal {
                     Some(literal) => Value::Literal(literal),
