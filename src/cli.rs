@@ -95,6 +95,9 @@ pub enum Command {
     /// Audit every SuperTokens init call in a folder, whoever wrote it: exit 1 when the
     /// calls cannot work together. Writes nothing
     Doctor(DoctorArgs),
+    /// Take over the init calls written by hand: their values go into st-setup.json and a
+    /// managed block in each file, and the calls read that block (shows the diff first)
+    Adopt(AdoptArgs),
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -157,6 +160,33 @@ pub struct AddApiArgs {
     /// The new API endpoints
     #[arg(value_name = "URL", required = true)]
     pub urls: Vec<String>,
+
+    #[command(flatten)]
+    pub flags: AddFlags,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Finds the init calls as `st-setup doctor` does, in a project \
+without st-setup.json. Each file's values move into an st-setup block placed after its \
+imports; its init call then reads them (appInfo: stSetup.appInfo, \
+connectionURI: stSetup.connectionURI, Session.init({ ...stSetup.session, yourOptions })). \
+Every other line is kept. Where the files disagree, or a value is known only at run time, \
+nothing is written and the message names the flag that settles it (--app-name, \
+--auth-api, --website, --api for the other APIs sharing the session, --ui, \
+--connection-uri). Takes over supertokens-node backends and supertokens-auth-react / \
+supertokens-web-js frontends in JavaScript or TypeScript for now."
+)]
+pub struct AdoptArgs {
+    /// The files to take over [default: every one with an init call st-setup does not
+    /// manage]
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Another API that shares the session (the files name only the one serving /auth);
+    /// repeat for each
+    #[arg(long = "api", value_name = "URL", help_heading = ANSWERS)]
+    pub apis: Vec<String>,
 
     #[command(flatten)]
     pub flags: AddFlags,
@@ -345,6 +375,8 @@ pub enum Action {
     /// Output files to add: backends, or frontends.
     AddFiles(Side, Vec<PathBuf>),
     Check,
+    /// Take over the init calls of these files (none: every one found).
+    Adopt(Vec<PathBuf>),
     /// Audit the init calls under a folder (`None`: the project's).
     Doctor {
         dir: Option<PathBuf>,
@@ -590,6 +622,25 @@ impl Cli {
                 request.action = Action::Check;
                 request.dir = check.project.dir.or(request.dir);
                 (output.merged(check.output), WriteFlags::default())
+            }
+            Some(Command::Adopt(adopt)) => {
+                let mut allowed = answers.given();
+                allowed.extend(write.given());
+                allowed.extend(["-C", "--api"]);
+                refuse(
+                    "adopt",
+                    &allowed,
+                    "it reads the values from the files, with answers only where they disagree",
+                )?;
+                request.action = Action::Adopt(adopt.files);
+                let mut apis = apis;
+                apis.extend(adopt.apis);
+                request.answers = answers.merged(adopt.flags.answers).to_answers(&apis);
+                request.dir = adopt.flags.project.dir.or(request.dir);
+                (
+                    output.merged(adopt.flags.output),
+                    write.merged(adopt.flags.write),
+                )
             }
             Some(Command::Doctor(doctor)) => {
                 refuse(

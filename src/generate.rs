@@ -1,5 +1,6 @@
 //! One run of st-setup, minus the terminal: answers → analysis → rendered files → plan.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
@@ -145,6 +146,19 @@ pub fn generate(
     psl: &PublicSuffixList,
     force: bool,
 ) -> Result<Outcome, GenerateError> {
+    generate_adopting(project, answers, previous, psl, force, &HashMap::new())
+}
+
+/// As `generate`, with the files being adopted (`adopt`): each real path in `prepared`
+/// gets its block in that prepared text rather than in the file on disk.
+pub fn generate_adopting(
+    project: &Path,
+    answers: &Answers,
+    previous: Option<&SavedSetup>,
+    psl: &PublicSuffixList,
+    force: bool,
+    prepared: &HashMap<PathBuf, String>,
+) -> Result<Outcome, GenerateError> {
     let setup = answers.resolve(project).map_err(GenerateError::Missing)?;
     let mut analysis = analyse_answers(&setup.to_answers(), psl);
     if analysis.has_errors() {
@@ -227,7 +241,10 @@ pub fn generate(
             )?,
         };
         let text = render(&target, &values);
-        let planned = PlannedFile::at(project, out.path, path, Some(target), text, force)?;
+        let planned = match prepared.get(&path) {
+            Some(base) => PlannedFile::adopted(project, out.path, path, target, text, base)?,
+            None => PlannedFile::at(project, out.path, path, Some(target), text, force)?,
+        };
         // The page draws the frontend file's PreBuiltUIList, which a file written before
         // recipes were a choice does not export.
         if let Some(page) = page {

@@ -4,6 +4,7 @@
 //! shares one source of truth.
 #![forbid(unsafe_code)]
 
+pub mod adopt;
 pub mod analysis;
 pub mod answers;
 pub mod cli;

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use crate::answers::{Answers, SavedSetup};
 use crate::cli::{Action, Request};
 use crate::endpoint::origin_of;
-use crate::generate::{GenerateError, Outcome, generate};
+use crate::generate::{GenerateError, Outcome, generate_adopting};
 use crate::plan::{BlockProblem, Change, PlanError, write_all};
 use crate::project::Location;
 use crate::psl::PublicSuffixList;
@@ -273,7 +273,7 @@ pub fn run(request: Request) -> RunResult {
     let location = Location::find(request.dir.as_deref(), &cwd);
     if matches!(
         request.action,
-        Action::Wizard | Action::AddApi(_) | Action::AddFiles(..)
+        Action::Wizard | Action::AddApi(_) | Action::AddFiles(..) | Action::Adopt(_)
     ) {
         terminal::exit_cleanly_on_signals()?;
     }
@@ -282,6 +282,7 @@ pub fn run(request: Request) -> RunResult {
         flags: flags_from_here(&request.answers, &location),
         project: project_path(&location, &cwd),
         psl: &psl,
+        prepared: Default::default(),
     };
     if !location.here.as_os_str().is_empty() {
         errln!(
@@ -292,6 +293,7 @@ pub fn run(request: Request) -> RunResult {
     }
     match &request.action {
         Action::Check => ctx.check(),
+        Action::Adopt(files) => ctx.adopt(files),
         Action::AddApi(urls) => ctx.add_api(urls),
         Action::AddFiles(side, paths) => ctx.add_files(*side, paths, &location),
         _ => ctx.wizard(),
@@ -379,6 +381,8 @@ struct Context<'a> {
     flags: Answers,
     project: PathBuf,
     psl: &'a PublicSuffixList,
+    /// The files being adopted, prepared for their blocks (`adopt` only).
+    prepared: std::collections::HashMap<PathBuf, String>,
 }
 
 impl Context<'_> {
@@ -471,6 +475,77 @@ impl Context<'_> {
             );
         }
         Ok(if in_step { Exit::Ok } else { Exit::Failed })
+    }
+
+    /// `adopt`: doctor's init calls (of `files`, or all) become st-setup's.
+    fn adopt(&self, files: &[PathBuf]) -> RunResult {
+        if self.load_previous()?.is_some() {
+            return Err(Failure::usage(format!(
+                "{} is here already, so this project is st-setup's: `st-setup doctor` lists the init calls it does not manage, and `st-setup add-backend PATH` / `add-frontend PATH` add files",
+                answers::FILE_NAME
+            )));
+        }
+        let mut calls = crate::doctor::audit(self.project(), false, self.psl).calls;
+        if !files.is_empty() {
+            let wanted: Vec<PathBuf> = files
+                .iter()
+                .map(|f| crate::plan::lexical(f.strip_prefix(self.project()).unwrap_or(f)))
+                .collect();
+            calls.retain(|c| wanted.contains(&c.at.path));
+            for file in &wanted {
+                if !calls.iter().any(|c| &c.at.path == file) {
+                    return Err(Failure::usage(format!(
+                        "{} holds no SuperTokens init call st-setup can see (`st-setup doctor` lists them)",
+                        file.display()
+                    )));
+                }
+            }
+        }
+        let adoption = crate::adopt::adopt(self.project(), &calls, &self.flags, self.psl).map_err(
+            |message| {
+                Failure::new(
+                    Kind::Failed,
+                    anyhow!("cannot adopt; nothing was written:\n{message}"),
+                )
+            },
+        )?;
+        let adopting = Context {
+            request: self.request,
+            flags: self.flags.clone(),
+            project: self.project.clone(),
+            psl: self.psl,
+            prepared: adoption.prepared,
+        };
+        // Each file's calls must read the block as `check` will require.
+        let outcome = adopting
+            .plan(&adoption.answers, None)
+            .map_err(|e| adopting.failure(e))?;
+        let mut unread = Vec::new();
+        for file in outcome
+            .files
+            .iter()
+            .filter(|f| adopting.prepared.contains_key(&f.path))
+        {
+            let Some(target) = &file.target else { continue };
+            match crate::readback::unread_values(&file.new, target) {
+                Ok(found) => unread.extend(
+                    found
+                        .into_iter()
+                        .map(|u| format!("{}:{}: {}", file.display.display(), u.line, u.message)),
+                ),
+                Err(error) => unread.push(format!("{}: {error}", file.display.display())),
+            }
+        }
+        if !unread.is_empty() {
+            return Err(Failure::new(
+                Kind::Failed,
+                anyhow!(
+                    "cannot adopt; nothing was written: the rewritten calls would not read st-setup's values:\n{}",
+                    unread.join("\n")
+                ),
+            ));
+        }
+        adopting.generate_and_apply(&adoption.answers, None, self.request.yes)
     }
 
     fn add_api(&self, urls: &[String]) -> RunResult {
@@ -574,12 +649,13 @@ impl Context<'_> {
         answers: &Answers,
         previous: Option<&SavedSetup>,
     ) -> Result<Outcome, GenerateError> {
-        generate(
+        generate_adopting(
             self.project(),
             answers,
             previous,
             self.psl,
             self.request.force,
+            &self.prepared,
         )
     }
 

@@ -120,6 +120,40 @@ impl PlannedFile {
         rendered: String,
         force: bool,
     ) -> Result<Self, PlanError> {
+        Self::at_with(project, display, path, target, rendered, force, None)
+    }
+
+    /// As `at`, the block spliced into `base` rather than into the file on disk: a file
+    /// being adopted, its init calls already rewritten and an empty block in place. The
+    /// diff is still against the file on disk.
+    pub fn adopted(
+        project: &Path,
+        display: &Path,
+        path: PathBuf,
+        target: Target,
+        rendered: String,
+        base: &str,
+    ) -> Result<Self, PlanError> {
+        Self::at_with(
+            project,
+            display,
+            path,
+            Some(target),
+            rendered,
+            false,
+            Some(base),
+        )
+    }
+
+    fn at_with(
+        project: &Path,
+        display: &Path,
+        path: PathBuf,
+        target: Option<Target>,
+        rendered: String,
+        force: bool,
+        base: Option<&str>,
+    ) -> Result<Self, PlanError> {
         if path.is_dir() {
             return Err(anyhow::anyhow!(
                 "{} is a folder; give a file path for the output",
@@ -137,7 +171,7 @@ impl PlannedFile {
             }
         };
         let mut replaced = None;
-        let (new, change) = match (&old, &target) {
+        let (new, change) = match (base.or(old.as_deref()), &target) {
             (None, _) => (rendered, Change::Create),
             (Some(_), None) => (rendered, Change::Update),
             (Some(old), Some(target)) => match splice(old, &rendered, target) {

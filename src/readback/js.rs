@@ -42,7 +42,9 @@ pub fn unread_values(
         });
     }
     let session = format!("{sdk}/recipe/session");
+    let module = crate::doctor::extract::js::Module::of(&parsed.program);
     let mut calls = InitCalls {
+        module: &module,
         bindings: bindings(&parsed.program, sdk, &session),
         block_recipes: block_has_recipes(&parsed.program),
         kind,
@@ -105,6 +107,11 @@ fn reads_path(argument: &Expression, path: &[&str], managed: &[&str]) -> bool {
     let Expression::ObjectExpression(object) = argument.get_inner_expression() else {
         return false;
     };
+    object_reads_path(object, path, managed)
+}
+
+/// `reads_path` of an object.
+fn object_reads_path(object: &ObjectExpression, path: &[&str], managed: &[&str]) -> bool {
     let Some((first, rest)) = path.split_first() else {
         return false;
     };
@@ -316,7 +323,11 @@ fn required_module<'e>(expression: &'e Expression) -> Option<&'e str> {
 }
 
 /// Checks every `SuperTokens.init(…)` and `Session.init(…)` call anywhere in the file.
-struct InitCalls<'t> {
+struct InitCalls<'t, 'm, 'a> {
+    /// The file's constants and functions: a config built apart
+    /// (`SuperTokens.init(backendConfig())`, as SuperTokens' Next.js examples do) is read
+    /// where it is written.
+    module: &'m crate::doctor::extract::js::Module<'a>,
     bindings: HashMap<String, Binding>,
     /// The block lists sign-in recipes (files from before they were a choice do not, nor
     /// does a block of none).
@@ -328,15 +339,17 @@ struct InitCalls<'t> {
     unread: Vec<Unread>,
 }
 
-impl InitCalls<'_> {
+impl<'a> InitCalls<'_, '_, 'a> {
     fn line_of(&self, offset: u32) -> usize {
         line_of(self.text, offset as usize)
     }
 
-    fn check_sdk_init(&mut self, line: usize, argument: Option<&Expression>) {
+    fn check_sdk_init(&mut self, line: usize, argument: Option<&Expression<'a>>) {
         self.sdk_calls += 1;
+        let module = self.module;
+        let config = argument.and_then(|a| module.object(a));
         for (path, managed) in expected_reads(self.kind) {
-            if !argument.is_some_and(|a| reads_path(a, &path, managed)) {
+            if !config.is_some_and(|c| object_reads_path(c, &path, managed)) {
                 self.unread.push(Unread {
                     line,
                     message: format!(
@@ -349,12 +362,11 @@ impl InitCalls<'_> {
         }
     }
 
-    fn check_recipe_list(&mut self, line: usize, argument: Option<&Expression>) {
+    fn check_recipe_list(&mut self, line: usize, argument: Option<&Expression<'a>>) {
+        let module = self.module;
         let spreads = argument
-            .and_then(|a| match a.get_inner_expression() {
-                Expression::ObjectExpression(object) => property(object, "recipeList"),
-                _ => None,
-            })
+            .and_then(|a| module.object(a))
+            .and_then(|object| property(object, "recipeList"))
             .is_some_and(|list| match list.get_inner_expression() {
                 Expression::ArrayExpression(array) => array.elements.iter().any(|e| {
                     matches!(e, ArrayExpressionElement::SpreadElement(spread)
@@ -385,7 +397,7 @@ impl InitCalls<'_> {
     }
 }
 
-impl<'a> Visit<'a> for InitCalls<'_> {
+impl<'a> Visit<'a> for InitCalls<'_, '_, 'a> {
     fn visit_call_expression(&mut self, call: &CallExpression<'a>) {
         let binding = match call.callee.get_inner_expression() {
             Expression::StaticMemberExpression(member) if member.property.name == "init" => {

@@ -2,6 +2,7 @@
 
 mod common;
 
+mod adopt;
 mod backends;
 mod cli;
 mod defects;

@@ -19,7 +19,7 @@ use super::{Found, InitCall, Location, ReadFile, Value, line_at};
 use crate::target::Side;
 
 /// The packages whose `init` starts SuperTokens.
-const SDKS: [(&str, Side); 5] = [
+pub(crate) const SDKS: [(&str, Side); 5] = [
     ("supertokens-node", Side::Backend),
     ("supertokens-auth-react", Side::Frontend),
     ("supertokens-web-js", Side::Frontend),
@@ -28,7 +28,7 @@ const SDKS: [(&str, Side); 5] = [
 ];
 
 /// `appInfo`'s keys, the same in every JavaScript SDK.
-const APP_INFO: [&str; 5] = [
+pub(crate) const APP_INFO: [&str; 5] = [
     "appName",
     "apiDomain",
     "websiteDomain",
@@ -122,7 +122,7 @@ pub fn init_calls(path: &Path, text: &str, kind: Kind, read: ReadFile) -> Vec<In
 
 /// What a local name stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Binding {
+pub(crate) enum Binding {
     /// The SDK's module (`import SuperTokens from "supertokens-node"`): `X.init`.
     Sdk(usize),
     /// Its `init` itself (`import { init } from "supertokens-node"`).
@@ -132,7 +132,7 @@ enum Binding {
 }
 
 impl Binding {
-    fn sdk(self) -> usize {
+    pub(crate) fn sdk(self) -> usize {
         match self {
             Binding::Sdk(i)
             | Binding::SdkInit(i)
@@ -144,9 +144,9 @@ impl Binding {
 
 /// The top-level facts of one parsed file: the SDK bindings, the constants, and what each
 /// name imported from a relative module is.
-struct Module<'a> {
-    bindings: HashMap<&'a str, Binding>,
-    consts: HashMap<&'a str, &'a Expression<'a>>,
+pub(crate) struct Module<'a> {
+    pub(crate) bindings: HashMap<&'a str, Binding>,
+    pub(crate) consts: HashMap<&'a str, &'a Expression<'a>>,
     /// Local name → (the module as written, the name it exports).
     relative: HashMap<&'a str, (&'a str, &'a str)>,
     /// The file's function declarations, for a config built by one (`backendConfig()`).
@@ -154,7 +154,7 @@ struct Module<'a> {
 }
 
 impl<'a> Module<'a> {
-    fn of(program: &'a Program<'a>) -> Module<'a> {
+    pub(crate) fn of(program: &'a Program<'a>) -> Module<'a> {
         let mut module = Module {
             bindings: HashMap::new(),
             consts: HashMap::new(),
@@ -273,9 +273,46 @@ impl<'a> Module<'a> {
     }
 
     /// The object a name or an expression stands for, one hop through a constant.
+    /// The SDK binding a callee is: `X.init`, `X.default.init`, or `init`.
+    pub(crate) fn callee(&self, callee: &Expression) -> Option<Binding> {
+        let name = match callee.get_inner_expression() {
+            Expression::Identifier(id) => {
+                return self
+                    .bindings
+                    .get(id.name.as_str())
+                    .copied()
+                    .filter(|b| matches!(b, Binding::SdkInit(_) | Binding::SessionInit(_)));
+            }
+            Expression::StaticMemberExpression(member) if member.property.name == "init" => {
+                match member.object.get_inner_expression() {
+                    Expression::Identifier(id) => id.name.as_str(),
+                    Expression::StaticMemberExpression(inner)
+                        if inner.property.name == "default" =>
+                    {
+                        match inner.object.get_inner_expression() {
+                            Expression::Identifier(id) => id.name.as_str(),
+                            _ => return None,
+                        }
+                    }
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        let binding = self.bindings.get(name).copied()?;
+        Some(match binding {
+            Binding::Sdk(i) => Binding::SdkInit(i),
+            Binding::Session(i) => Binding::SessionInit(i),
+            other => other,
+        })
+    }
+
     /// The object a name or an expression stands for, one hop through a constant or a
     /// function of the file that returns it (`SuperTokens.init(backendConfig())`).
-    fn object<'e>(&'e self, expression: &'e Expression<'a>) -> Option<&'e ObjectExpression<'a>> {
+    pub(crate) fn object<'e>(
+        &'e self,
+        expression: &'e Expression<'a>,
+    ) -> Option<&'e ObjectExpression<'a>> {
         match expression.get_inner_expression() {
             Expression::ObjectExpression(object) => Some(object),
             Expression::Identifier(id) => match self.consts.get(id.name.as_str()) {
@@ -324,7 +361,7 @@ impl<'a> Module<'a> {
 
     /// The property `name` of `object`, also from a spread of an object the file holds
     /// (`{ ...stSetup.session, other }`): the last one written wins, as in JavaScript.
-    fn property_of<'e>(
+    pub(crate) fn property_of<'e>(
         &'e self,
         object: &'e ObjectExpression<'a>,
         name: &str,
@@ -427,7 +464,10 @@ fn required_module<'e>(expression: &'e Expression) -> Option<&'e str> {
 }
 
 /// The property `name` of `object` (the last one written wins, as in JavaScript).
-fn property<'e, 'a>(object: &'e ObjectExpression<'a>, name: &str) -> Option<&'e Expression<'a>> {
+pub(crate) fn property<'e, 'a>(
+    object: &'e ObjectExpression<'a>,
+    name: &str,
+) -> Option<&'e Expression<'a>> {
     object.properties.iter().rev().find_map(|p| match p {
         ObjectPropertyKind::ObjectProperty(property)
             if !property.computed && property.key.static_name().is_some_and(|n| n == name) =>
@@ -449,41 +489,6 @@ struct Collector<'m, 'a, 'r> {
 }
 
 impl<'a> Collector<'_, 'a, '_> {
-    /// The SDK binding a callee is: `X.init`, `X.default.init`, or `init`.
-    fn callee(&self, callee: &Expression) -> Option<Binding> {
-        let name = match callee.get_inner_expression() {
-            Expression::Identifier(id) => {
-                return self
-                    .module
-                    .bindings
-                    .get(id.name.as_str())
-                    .copied()
-                    .filter(|b| matches!(b, Binding::SdkInit(_) | Binding::SessionInit(_)));
-            }
-            Expression::StaticMemberExpression(member) if member.property.name == "init" => {
-                match member.object.get_inner_expression() {
-                    Expression::Identifier(id) => id.name.as_str(),
-                    Expression::StaticMemberExpression(inner)
-                        if inner.property.name == "default" =>
-                    {
-                        match inner.object.get_inner_expression() {
-                            Expression::Identifier(id) => id.name.as_str(),
-                            _ => return None,
-                        }
-                    }
-                    _ => return None,
-                }
-            }
-            _ => return None,
-        };
-        let binding = self.module.bindings.get(name).copied()?;
-        Some(match binding {
-            Binding::Sdk(i) => Binding::SdkInit(i),
-            Binding::Session(i) => Binding::SessionInit(i),
-            other => other,
-        })
-    }
-
     fn found(&self, key: &'static str, value: &Expression) -> Option<(&'static str, Found)> {
         // `undefined` is the option left out.
         if matches!(value.get_inner_expression(), Expression::Identifier(id) if id.name == "undefined")
@@ -525,6 +530,14 @@ impl<'a> Collector<'_, 'a, '_> {
             Some(object) => {
                 if let Some(app_info) = self.module.property_of(object, "appInfo") {
                     values.extend(self.app_info(app_info));
+                }
+                // Where a backend finds the core, for adopt.
+                let core = self
+                    .module
+                    .property_of(object, "supertokens")
+                    .and_then(|core| self.module.object(core));
+                if let Some(core) = core {
+                    values.extend(self.read_keys(core, &["connectionURI"]));
                 }
             }
             None => {
@@ -587,7 +600,7 @@ impl<'a> Visit<'a> for Collector<'_, 'a, '_> {
             .first()
             .and_then(Argument::as_expression)
             .and_then(|e| module.object(e));
-        match (self.callee(&call.callee), object) {
+        match (module.callee(&call.callee), object) {
             (Some(Binding::SdkInit(sdk)), object) => self.init(call, object, sdk),
             (Some(Binding::SessionInit(sdk)), object) => {
                 let values = object

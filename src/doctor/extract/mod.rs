@@ -5,7 +5,7 @@
 //! is not one.
 
 mod go;
-mod js;
+pub(crate) mod js;
 mod python;
 
 use std::collections::BTreeMap;

@@ -1,0 +1,290 @@
+//! `st-setup adopt`: init calls written by hand become st-setup's. Their values go into
+//! st-setup.json and a managed block in each file; the calls are rewritten to read the
+//! block, keeping every other option, comment and line of the file. What doctor found is
+//! the input; the planner (`generate`) then fills the blocks exactly as it does for files
+//! it wrote, so `check` and `add-api` treat adopted files like any other.
+
+mod js;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::answers::{Answers, Ui};
+use crate::doctor::extract::{InitCall, Value};
+use crate::psl::PublicSuffixList;
+use crate::recipe::Recipes;
+use crate::target::{Language, Role, Side};
+
+/// One replacement in a text: bytes `start..end` become `text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// `text` with `edits` made; `Err` when two of them overlap.
+fn apply(text: &str, mut edits: Vec<Edit>) -> Result<String, String> {
+    edits.sort_by_key(|e| (e.start, e.end));
+    for pair in edits.windows(2) {
+        if pair[0].end > pair[1].start {
+            return Err("two of its values are written in one place".to_owned());
+        }
+    }
+    let mut out = text.to_owned();
+    for edit in edits.iter().rev() {
+        out.replace_range(edit.start..edit.end, &edit.text);
+    }
+    Ok(out)
+}
+
+/// What adopting a project's init calls takes: the answers to save, and each file's text
+/// prepared for the planner (its calls reading the block, an empty block in place).
+#[derive(Debug)]
+pub struct Adoption {
+    pub answers: Answers,
+    /// Real path of each adopted file → its prepared text.
+    pub prepared: HashMap<PathBuf, String>,
+}
+
+/// The adoption of `calls` (doctor's, paths relative to `project`), with `flags` deciding
+/// what the calls leave open or disagree on. `Err` names every conflict and the flag that
+/// settles it.
+pub fn adopt(
+    project: &Path,
+    calls: &[InitCall],
+    flags: &Answers,
+    psl: &PublicSuffixList,
+) -> Result<Adoption, String> {
+    let calls: Vec<&InitCall> = calls.iter().filter(|c| !c.managed).collect();
+    if calls.is_empty() {
+        return Err(
+            "found no init call that st-setup does not manage yet (`st-setup doctor` lists every one)"
+                .to_owned(),
+        );
+    }
+    let mut problems = Vec::new();
+    let mut per_file: BTreeMap<&Path, Vec<&InitCall>> = BTreeMap::new();
+    for call in &calls {
+        per_file.entry(&call.at.path).or_default().push(call);
+    }
+    for (path, here) in &per_file {
+        if here.len() > 1 {
+            problems.push(format!(
+                "{} has {} init calls; st-setup takes over a file with one",
+                path.display(),
+                here.len()
+            ));
+        }
+    }
+    let ui = match flags.ui {
+        Some(ui) => Some(ui),
+        None => agreed(
+            &calls,
+            &mut problems,
+            "the login UI (--ui prebuilt|custom)",
+            |c| match c.sdk {
+                "supertokens-auth-react" => Some(Ui::Prebuilt),
+                "supertokens-web-js" => Some(Ui::Custom),
+                _ => None,
+            },
+        ),
+    };
+    for call in &calls {
+        let fits = matches!(
+            (call.side, call.sdk, ui),
+            (Side::Backend, "supertokens-node", _)
+                | (Side::Frontend, "supertokens-auth-react", Some(Ui::Prebuilt))
+                | (Side::Frontend, "supertokens-web-js", Some(Ui::Custom))
+        );
+        if !fits {
+            problems.push(format!(
+                "{}:{} initialises {}; adopt takes over supertokens-node backends and supertokens-auth-react (--ui prebuilt) or supertokens-web-js (--ui custom) frontends for now: leave this file out (adopt FILE…), or set it up with `st-setup add-backend` / `add-frontend` after adopting the others",
+                call.at.path.display(),
+                call.at.line,
+                call.sdk
+            ));
+        }
+    }
+    let mut value = |key: &str, flag: &str, given: &Option<String>| -> Option<String> {
+        if given.is_some() {
+            return given.clone();
+        }
+        literal(&calls, key, flag, &mut problems)
+    };
+    let app_name = value("appName", "--app-name", &flags.app_name);
+    let auth_api = value("apiDomain", "--auth-api", &flags.auth_api);
+    let website = value("websiteDomain", "--website", &flags.website);
+    let connection_uri = value("connectionURI", "--connection-uri", &flags.connection_uri);
+    let api_base_path = value("apiBasePath", "--api-base-path", &flags.api_base_path);
+    let website_base_path = value(
+        "websiteBasePath",
+        "--website-base-path",
+        &flags.website_base_path,
+    );
+    for call in &calls {
+        if call.values.contains_key("olderCookieDomain") {
+            problems.push(format!(
+                "{}:{} sets olderCookieDomain; adopt does not take it over yet: keep the file out (adopt FILE…) until the old cookies are gone, or remove the option",
+                call.at.path.display(),
+                call.at.line
+            ));
+        }
+    }
+    let mut apis = flags.apis.clone();
+    if let Some(auth) = &auth_api {
+        let known = crate::endpoint::origin_of(auth);
+        if !apis.iter().any(|a| crate::endpoint::origin_of(a) == known) {
+            apis.insert(0, auth.clone());
+        }
+    }
+    let mut answers = Answers {
+        apis,
+        auth_api,
+        website,
+        ui: Some(ui.unwrap_or(Ui::Custom)),
+        app_name,
+        connection_uri,
+        api_base_path,
+        website_base_path,
+        recipes: Some(Recipes::new([])),
+        ..Answers::default()
+    };
+    // The cookie domain st-setup will compute must be the one the calls share.
+    let analysis = crate::generate::analyse_answers(&answers, psl);
+    let computed = analysis.cookie_domain.clone();
+    for call in &calls {
+        for key in ["cookieDomain", "sessionTokenBackendDomain"] {
+            let Some(found) = call.values.get(key) else {
+                continue;
+            };
+            let Value::Literal(value) = &found.value else {
+                problems.push(format!(
+                    "{}:{} sets {key} from {}: st-setup's block holds literals; set it to the value it has in production first",
+                    found.at.path.display(),
+                    found.at.line,
+                    match &found.value {
+                        Value::Dynamic { dynamic } => dynamic.as_str(),
+                        Value::Literal(_) => "",
+                    }
+                ));
+                continue;
+            };
+            let dotted = format!(".{}", value.trim_start_matches('.').to_ascii_lowercase());
+            if computed.as_deref() != Some(dotted.as_str()) {
+                let known = answers.apis.join(", ");
+                problems.push(format!(
+                    "{}:{} sets {key} \"{value}\", but the APIs st-setup knows ({known}) {}: name every API that shares the session with --api URL",
+                    found.at.path.display(),
+                    found.at.line,
+                    match &computed {
+                        Some(domain) => format!("share {domain}"),
+                        None => "need no shared domain".to_owned(),
+                    }
+                ));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems.join("\n"));
+    }
+    let mut prepared = HashMap::new();
+    for (path, here) in &per_file {
+        let call = here[0];
+        let role = match call.side {
+            Side::Backend => Role::Backend,
+            Side::Frontend => Role::Frontend(answers.ui.unwrap_or(Ui::Custom)),
+        };
+        let list = match role {
+            Role::Backend => &mut answers.backend_out,
+            Role::Frontend(_) => &mut answers.frontend_out,
+        };
+        list.push(path.to_path_buf());
+        let real = project.join(path);
+        let text = std::fs::read_to_string(&real)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let (target, _) = crate::project::target_for(role, &real, None)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let Language::Js(syntax, _) = target.language else {
+            problems.push(format!(
+                "{} is not JavaScript or TypeScript; adopt takes over those for now",
+                path.display()
+            ));
+            continue;
+        };
+        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("js");
+        let source_type = oxc_span::SourceType::from_extension(extension)
+            .unwrap_or_default()
+            .with_jsx(!matches!(extension, "ts" | "mts" | "cts"));
+        match js::prepare(&text, source_type, syntax, role, call.sdk, target.comment()) {
+            Ok(text) => {
+                let key = crate::plan::resolve_target(project, path, false)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                prepared.insert(key, text);
+            }
+            Err(why) => problems.push(format!(
+                "{}:{}: {why}; st-setup cannot take it over as it is",
+                path.display(),
+                call.at.line
+            )),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems.join("\n"));
+    }
+    Ok(Adoption { answers, prepared })
+}
+
+/// The one literal value the calls give `key`: `None` when none gives it; a problem (with
+/// the flag that settles it) when they disagree or one is known only at run time.
+fn literal(
+    calls: &[&InitCall],
+    key: &str,
+    flag: &str,
+    problems: &mut Vec<String>,
+) -> Option<String> {
+    let mut seen: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for call in calls {
+        let Some(found) = call.values.get(key) else {
+            continue;
+        };
+        let place = format!("{}:{}", found.at.path.display(), found.at.line);
+        match &found.value {
+            Value::Literal(value) => seen.entry(value.clone()).or_default().push(place),
+            Value::Dynamic { dynamic } => problems.push(format!(
+                "{place} sets {key} from {dynamic}, known only at run time: pass the value st-setup should keep with {flag}"
+            )),
+        }
+    }
+    match seen.len() {
+        0 => None,
+        1 => seen.into_keys().next(),
+        _ => {
+            let listed: Vec<String> = seen
+                .iter()
+                .map(|(value, places)| format!("\"{value}\" in {}", places.join(", ")))
+                .collect();
+            problems.push(format!(
+                "the files disagree on {key} ({}): pass the one to keep with {flag}",
+                listed.join("; ")
+            ));
+            None
+        }
+    }
+}
+
+/// The one answer every call that has an opinion gives, or a problem naming `what`.
+fn agreed<T: PartialEq + Copy>(
+    calls: &[&InitCall],
+    problems: &mut Vec<String>,
+    what: &str,
+    of: impl Fn(&InitCall) -> Option<T>,
+) -> Option<T> {
+    let mut answers = calls.iter().filter_map(|c| of(c));
+    let first = answers.next()?;
+    if answers.any(|other| other != first) {
+        problems.push(format!("the files disagree on {what}: pass it"));
+        return None;
+    }
+    Some(first)
+}

@@ -1,0 +1,189 @@
+//! `st-setup adopt` on the hand-written fixtures of doctor: the values move into
+//! st-setup.json and a block per file, the calls read the block, every other line stays,
+//! and then `check`, `add-api` and `doctor` treat the files as st-setup's own.
+
+use std::fs;
+use std::path::Path;
+
+use crate::common::{project, read, run_in};
+
+fn fixture(name: &str) -> tempfile::TempDir {
+    let dir = project();
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/doctor")
+            .join(name),
+        dir.path(),
+    );
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every line of `before` that held no value st-setup now manages is in `after`, in order.
+fn assert_kept(before: &str, after: &str, managed: &[&str], file: &str) {
+    let mut rest = after.lines();
+    for line in before.lines() {
+        if managed.iter().any(|m| line.contains(m)) {
+            continue;
+        }
+        assert!(
+            rest.any(|l| l == line),
+            "{file}: the line {line:?} was not kept:\n{after}"
+        );
+    }
+}
+
+/// The managed values' lines: st-setup's block holds them now.
+const MANAGED: &[&str] = &[
+    "appName",
+    "apiDomain",
+    "websiteDomain",
+    "apiBasePath",
+    "websiteBasePath",
+    "connectionURI",
+    "cookieDomain",
+    "sessionTokenBackendDomain",
+    "appInfo",
+    "Session.init",
+    "SessionNode.init",
+    "SessionReact.init",
+    "recipeList",
+    "supertokens: {",
+    "},",
+    "}),",
+];
+
+/// doctor → adopt → check → add-api → check → doctor, each fixture of JavaScript and
+/// TypeScript files.
+#[test]
+fn adopted_projects_round_trip_through_check_add_api_and_doctor() {
+    let cases: [(&str, &[&str], &[&str], &str); 3] = [
+        (
+            "vue-app",
+            &[],
+            &["server/index.js", "src/main.ts"],
+            "http://localhost:3002",
+        ),
+        (
+            "nextjs-appinfo",
+            &[],
+            &["app/config/backend.ts", "app/config/frontend.tsx"],
+            "https://notes.example.com:8443",
+        ),
+        (
+            "monorepo-clean",
+            &[
+                "services/api/src/supertokens.ts",
+                "web/src/config.tsx",
+                "--api",
+                "https://billing.example.com",
+                "--connection-uri",
+                "http://localhost:3567",
+            ],
+            &["services/api/src/supertokens.ts", "web/src/config.tsx"],
+            "https://search.example.com",
+        ),
+    ];
+    for (name, args, files, new_api) in cases {
+        let dir = fixture(name);
+        let root = dir.path();
+        let before: Vec<String> = files.iter().map(|f| read(root, f)).collect();
+        let mut adopt = vec!["adopt", "--yes"];
+        adopt.extend_from_slice(args);
+        run_in(root, &adopt).expect_code(0);
+        run_in(root, &["check"]).expect_code(0);
+        for (file, before) in files.iter().zip(&before) {
+            let after = read(root, file);
+            assert!(
+                after.contains("// st-setup:begin"),
+                "{name} {file}:\n{after}"
+            );
+            assert_kept(before, &after, MANAGED, &format!("{name} {file}"));
+        }
+        run_in(root, &["add-api", "--yes", new_api]).expect_code(0);
+        run_in(root, &["check"]).expect_code(0);
+        let doctor = run_in(root, &["doctor", "--json"]).expect_code(0);
+        let report: serde_json::Value = serde_json::from_str(&doctor.stdout).unwrap();
+        let managed: Vec<&serde_json::Value> = report["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| files.contains(&f["path"].as_str().unwrap()))
+            .collect();
+        assert_eq!(managed.len(), files.len(), "{name}: {report:#}");
+        assert!(
+            managed.iter().all(|f| f["managed"] == true),
+            "{name}: {report:#}"
+        );
+    }
+}
+
+/// The adopted TypeScript files type-check against the real SDKs (tsc, pinned in
+/// tests/sdk): the block's `satisfies` finds SuperTokens and Session, added where the
+/// file named them otherwise.
+#[test]
+fn adopted_typescript_files_type_check() {
+    crate::sdk::node_ready();
+    let dir = fixture("nextjs-appinfo");
+    let root = dir.path();
+    run_in(root, &["adopt", "--yes"]).expect_code(0);
+    fs::write(
+        root.join("tsconfig.json"),
+        r#"{ "compilerOptions": { "jsx": "react-jsx", "strict": true, "module": "esnext", "moduleResolution": "bundler", "target": "es2022", "noEmit": true, "skipLibCheck": true }, "include": ["app"] }"#,
+    )
+    .unwrap();
+    crate::common::link_node_modules(root);
+    crate::common::assert_tsc(root, "adopted Next.js configs");
+}
+
+/// Where the files disagree or a value is known only at run time, nothing is written and
+/// the message names the flag that settles it; a project of st-setup's is not adopted.
+#[test]
+fn conflicts_write_nothing_and_name_the_flag() {
+    let dir = fixture("frontend-mismatches");
+    let root = dir.path();
+    let listing = crate::common::listing(root);
+    let run = run_in(root, &["adopt", "--yes"]);
+    assert_eq!(run.code, 1, "{}", run.both());
+    run.expect_stderr("nothing was written")
+        .expect_stderr("--app-name")
+        .expect_stderr("--website")
+        .expect_stderr("supertokens-website");
+    assert_eq!(crate::common::listing(root), listing, "nothing written");
+
+    let dir = fixture("env-driven");
+    let run = run_in(dir.path(), &["adopt", "--yes"]);
+    assert_eq!(run.code, 1, "{}", run.both());
+    run.expect_stderr("process.env.WEBSITE_DOMAIN")
+        .expect_stderr("--auth-api");
+
+    let dir = fixture("vue-app");
+    let root = dir.path();
+    run_in(root, &["adopt", "--dry-run"])
+        .expect_code(0)
+        .expect_stdout("+const stSetup = {");
+    assert!(
+        !root.join("st-setup.json").exists(),
+        "--dry-run writes nothing"
+    );
+    run_in(root, &["adopt", "--yes"]).expect_code(0);
+    run_in(root, &["adopt", "--yes"])
+        .expect_code(2)
+        .expect_stderr("st-setup.json is here already");
+    let none = fixture("decoys");
+    run_in(none.path(), &["adopt", "--yes"])
+        .expect_code(1)
+        .expect_stderr("found no init call");
+}
