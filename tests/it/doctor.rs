@@ -325,3 +325,31 @@ fn files_st_setup_wrote_are_read_through_their_block() {
         assert_eq!(domain, ".example.com", "{file}");
     }
 }
+
+/// supertokens-python's installed package, read whole: no init in the SDK's own source
+/// (its wheel also ships its test suite, whose init calls are real ones).
+#[test]
+fn the_python_sdks_own_source_holds_no_init() {
+    let python = crate::python::python_ready();
+    let out = std::process::Command::new(&python)
+        .args(["-c", "import supertokens_python, os; print(os.path.dirname(os.path.dirname(supertokens_python.__file__)))"])
+        .output()
+        .expect("python runs");
+    let site = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    assert!(
+        site.join("supertokens_python").is_dir(),
+        "{}",
+        site.display()
+    );
+    let (code, report) = doctor(&site, &["--no-ignore"]);
+    assert!(code == 0 || code == 1, "{report:#}");
+    let files = report["files"].as_array().unwrap();
+    assert!(
+        files.iter().all(|f| !f["path"]
+            .as_str()
+            .unwrap()
+            .starts_with("supertokens_python/")),
+        "{report:#}"
+    );
+    assert!(files.iter().all(|f| f["sdk"] == "supertokens-python"));
+}
