@@ -5,6 +5,7 @@
 //! it wrote, so `check` and `add-api` treat adopted files like any other.
 
 mod js;
+mod python;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -93,13 +94,13 @@ pub fn adopt(
     for call in &calls {
         let fits = matches!(
             (call.side, call.sdk, ui),
-            (Side::Backend, "supertokens-node", _)
+            (Side::Backend, "supertokens-node" | "supertokens-python", _)
                 | (Side::Frontend, "supertokens-auth-react", Some(Ui::Prebuilt))
                 | (Side::Frontend, "supertokens-web-js", Some(Ui::Custom))
         );
         if !fits {
             problems.push(format!(
-                "{}:{} initialises {}; adopt takes over supertokens-node backends and supertokens-auth-react (--ui prebuilt) or supertokens-web-js (--ui custom) frontends for now: leave this file out (adopt FILE…), or set it up with `st-setup add-backend` / `add-frontend` after adopting the others",
+                "{}:{} initialises {}; adopt takes over supertokens-node and supertokens-python backends and supertokens-auth-react (--ui prebuilt) or supertokens-web-js (--ui custom) frontends for now: leave this file out (adopt FILE…), or set it up with `st-setup add-backend` / `add-frontend` after adopting the others",
                 call.at.path.display(),
                 call.at.line,
                 call.sdk
@@ -205,18 +206,27 @@ pub fn adopt(
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let (target, _) = crate::project::target_for(role, &real, None)
             .map_err(|e| format!("{}: {e}", path.display()))?;
-        let Language::Js(syntax, _) = target.language else {
-            problems.push(format!(
-                "{} is not JavaScript or TypeScript; adopt takes over those for now",
-                path.display()
-            ));
-            continue;
+        let prepared_text = match &target.language {
+            Language::Js(syntax, _) => {
+                let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("js");
+                let source_type = oxc_span::SourceType::from_extension(extension)
+                    .unwrap_or_default()
+                    .with_jsx(!matches!(extension, "ts" | "mts" | "cts"));
+                js::prepare(
+                    &text,
+                    source_type,
+                    *syntax,
+                    role,
+                    call.sdk,
+                    target.comment(),
+                )
+            }
+            Language::Python(framework) => python::prepare(&text, framework.sdk_name()),
+            Language::Go(_) => {
+                Err("adopt takes over Go files later; leave it out (adopt FILE…)".to_owned())
+            }
         };
-        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("js");
-        let source_type = oxc_span::SourceType::from_extension(extension)
-            .unwrap_or_default()
-            .with_jsx(!matches!(extension, "ts" | "mts" | "cts"));
-        match js::prepare(&text, source_type, syntax, role, call.sdk, target.comment()) {
+        match prepared_text {
             Ok(text) => {
                 let key = crate::plan::resolve_target(project, path, false)
                     .map_err(|e| format!("{}: {e}", path.display()))?;
@@ -229,6 +239,24 @@ pub fn adopt(
             )),
         }
     }
+    // st-setup.json always lists a file of each side: one that is not adopted would be
+    // created at the default path, beside the user's own.
+    for (side, list, flag) in [
+        ("backend", &answers.backend_out, &flags.backend_out),
+        ("frontend", &answers.frontend_out, &flags.frontend_out),
+    ] {
+        if list.is_empty() && flag.is_empty() {
+            problems.push(format!(
+                "no {side} file is among the adopted ones, and st-setup keeps one of each: adopt one with the others (adopt FILE…), or pass --{side}-out PATH for a new one"
+            ));
+        }
+    }
+    answers
+        .backend_out
+        .extend(flags.backend_out.iter().cloned());
+    answers
+        .frontend_out
+        .extend(flags.frontend_out.iter().cloned());
     if !problems.is_empty() {
         return Err(problems.join("\n"));
     }

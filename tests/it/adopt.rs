@@ -63,13 +63,24 @@ const MANAGED: &[&str] = &[
     "supertokens: {",
     "},",
     "}),",
+    "app_info=",
+    "app_name=",
+    "api_domain=",
+    "website_domain=",
+    "api_base_path=",
+    "website_base_path=",
+    "connection_uri=",
+    "cookie_domain=",
+    "framework=",
+    "mode=",
+    "),",
 ];
 
 /// doctor → adopt → check → add-api → check → doctor, each fixture of JavaScript and
 /// TypeScript files.
 #[test]
 fn adopted_projects_round_trip_through_check_add_api_and_doctor() {
-    let cases: [(&str, &[&str], &[&str], &str); 3] = [
+    let cases: [(&str, &[&str], &[&str], &str); 4] = [
         (
             "vue-app",
             &[],
@@ -85,6 +96,22 @@ fn adopted_projects_round_trip_through_check_add_api_and_doctor() {
         (
             "monorepo-clean",
             &[
+                "--api",
+                "https://billing.example.com",
+                "--connection-uri",
+                "http://localhost:3567",
+            ],
+            &[
+                "services/api/src/supertokens.ts",
+                "services/billing/app/auth.py",
+                "web/src/config.tsx",
+            ],
+            "https://search.example.com",
+        ),
+        // Some files of several, named: the billing service sets its own cookie domain.
+        (
+            "monorepo-mismatch",
+            &[
                 "services/api/src/supertokens.ts",
                 "web/src/config.tsx",
                 "--api",
@@ -93,7 +120,7 @@ fn adopted_projects_round_trip_through_check_add_api_and_doctor() {
                 "http://localhost:3567",
             ],
             &["services/api/src/supertokens.ts", "web/src/config.tsx"],
-            "https://search.example.com",
+            "https://api.example.com:8443",
         ),
     ];
     for (name, args, files, new_api) in cases {
@@ -106,15 +133,18 @@ fn adopted_projects_round_trip_through_check_add_api_and_doctor() {
         run_in(root, &["check"]).expect_code(0);
         for (file, before) in files.iter().zip(&before) {
             let after = read(root, file);
-            assert!(
-                after.contains("// st-setup:begin"),
-                "{name} {file}:\n{after}"
-            );
+            assert!(after.contains(" st-setup:begin"), "{name} {file}:\n{after}");
             assert_kept(before, &after, MANAGED, &format!("{name} {file}"));
+        }
+        for file in files.iter().filter(|f| f.ends_with(".py")) {
+            crate::python::python_parses(&read(root, file))
+                .unwrap_or_else(|e| panic!("{name} {file}: {e}"));
         }
         run_in(root, &["add-api", "--yes", new_api]).expect_code(0);
         run_in(root, &["check"]).expect_code(0);
-        let doctor = run_in(root, &["doctor", "--json"]).expect_code(0);
+        // The file left out is still doctor's to report.
+        let left_out = name == "monorepo-mismatch";
+        let doctor = run_in(root, &["doctor", "--json"]).expect_code(i32::from(left_out));
         let report: serde_json::Value = serde_json::from_str(&doctor.stdout).unwrap();
         let managed: Vec<&serde_json::Value> = report["files"]
             .as_array()
@@ -182,6 +212,20 @@ fn conflicts_write_nothing_and_name_the_flag() {
     run_in(root, &["adopt", "--yes"])
         .expect_code(2)
         .expect_stderr("st-setup.json is here already");
+    // A frontend alone would leave st-setup.json a backend to create beside the user's.
+    let dir = fixture("monorepo-clean");
+    run_in(
+        dir.path(),
+        &[
+            "adopt",
+            "--yes",
+            "web/src/config.tsx",
+            "--api",
+            "https://billing.example.com",
+        ],
+    )
+    .expect_code(1)
+    .expect_stderr("no backend file is among the adopted ones");
     let none = fixture("decoys");
     run_in(none.path(), &["adopt", "--yes"])
         .expect_code(1)

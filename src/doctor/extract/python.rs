@@ -73,6 +73,12 @@ pub fn init_calls(source: &str) -> Vec<InitCall> {
                     }
                 }
             }
+            if let Some(config) = keyword(call, source, "supertokens_config") {
+                let config = constants.resolve(config);
+                if config.kind() == "call" {
+                    values.extend(constants.read(config, &[("connection_uri", "connectionURI")]));
+                }
+            }
             values.extend(session.clone());
             InitCall {
                 at: Location {

@@ -1,0 +1,286 @@
+//! Taking over a Python init file: `init(…)` passes `app_info=ST_APP_INFO`,
+//! `framework=ST_FRAMEWORK`, `mode=ST_MODE` and `SupertokensConfig(connection_uri=
+//! ST_CONNECTION_URI)`, and `session.init(…)` both `ST_*` domains, as `check` requires;
+//! an empty block goes after the module's imports. Everything else is kept byte for byte.
+
+use tree_sitter::{Node, Parser};
+
+use super::Edit;
+use crate::readback::python::{Names, keyword};
+use crate::readback::tree::{nodes, text};
+
+/// The names st-setup's Python block assigns.
+const BLOCK_NAMES: [&str; 7] = [
+    "ST_FRAMEWORK",
+    "ST_MODE",
+    "ST_CONNECTION_URI",
+    "ST_APP_INFO",
+    "ST_COOKIE_DOMAIN",
+    "ST_OLDER_COOKIE_DOMAIN",
+    "ST_RECIPES",
+];
+
+/// The rewritten text of `source`, whose framework is `framework` (`init(framework=…)`).
+pub fn prepare(source: &str, framework: &str) -> Result<String, String> {
+    let mut parser = Parser::new();
+    parser
+        .set_language(&tree_sitter_python::LANGUAGE.into())
+        .map_err(|e| format!("the Python grammar does not load: {e}"))?;
+    let tree = parser
+        .parse(source, None)
+        .ok_or_else(|| "it does not parse".to_owned())?;
+    let root = tree.root_node();
+    if root.has_error() {
+        return Err("it does not parse".to_owned());
+    }
+    for node in nodes(root).filter(|n| n.kind() == "identifier") {
+        if BLOCK_NAMES.contains(&text(node, source)) {
+            return Err(format!(
+                "it uses the name {}, which st-setup's block assigns",
+                text(node, source)
+            ));
+        }
+    }
+    let names = Names::bound_in(root, source);
+    let callee = |call: Node| {
+        call.child_by_field_name("function")
+            .map_or("", |f| text(f, source))
+    };
+    let calls = |names: &[String]| {
+        nodes(root)
+            .filter(|n| n.kind() == "call" && names.iter().any(|name| name == callee(*n)))
+            .collect::<Vec<_>>()
+    };
+    let inits = calls(&names.init);
+    let sessions = calls(&names.session_init);
+    let [init] = inits.as_slice() else {
+        return Err(format!(
+            "it has {} supertokens_python init calls; st-setup takes over a file with one",
+            inits.len()
+        ));
+    };
+    if sessions.is_empty() {
+        return Err("its init has no session.init in the file".to_owned());
+    }
+    let mut edits = Vec::new();
+    let line = |node: Node| node.start_position().row + 1;
+    // init's own keywords.
+    match keyword(*init, source, "framework") {
+        Some(value) if text(value, source).trim_matches(['"', '\'']) != framework => {
+            return Err(format!(
+                "its init says framework={} (line {}), and its project's manifests say {framework}",
+                text(value, source),
+                line(value)
+            ));
+        }
+        _ => {}
+    }
+    for (key, name) in [
+        ("app_info", "ST_APP_INFO"),
+        ("framework", "ST_FRAMEWORK"),
+        ("mode", "ST_MODE"),
+    ] {
+        set_keyword(*init, source, key, name, &mut edits)?;
+    }
+    let Some(config) = keyword(*init, source, "supertokens_config") else {
+        return Err(format!(
+            "its init (line {}) has no supertokens_config=SupertokensConfig(connection_uri=…)",
+            line(*init)
+        ));
+    };
+    if config.kind() != "call" {
+        return Err(format!(
+            "its supertokens_config (line {}) is not a SupertokensConfig(…) written in the call",
+            line(config)
+        ));
+    }
+    set_keyword(
+        config,
+        source,
+        "connection_uri",
+        "ST_CONNECTION_URI",
+        &mut edits,
+    )?;
+    for session in &sessions {
+        let arguments = session
+            .child_by_field_name("arguments")
+            .ok_or("a session.init without arguments")?;
+        let mut cursor = arguments.walk();
+        if arguments
+            .named_children(&mut cursor)
+            .any(|a| !matches!(a.kind(), "keyword_argument" | "comment"))
+        {
+            return Err(format!(
+                "its session.init (line {}) takes positional arguments (their meaning changed in supertokens-python 0.20); write them as keywords",
+                line(*session)
+            ));
+        }
+        set_keyword(
+            *session,
+            source,
+            "cookie_domain",
+            "ST_COOKIE_DOMAIN",
+            &mut edits,
+        )?;
+        set_keyword(
+            *session,
+            source,
+            "older_cookie_domain",
+            "ST_OLDER_COOKIE_DOMAIN",
+            &mut edits,
+        )?;
+    }
+    // The block, after the module's imports; InputAppInfo named as the block names it.
+    let mut cursor = root.walk();
+    let after_imports = root
+        .named_children(&mut cursor)
+        .filter(|n| {
+            matches!(
+                n.kind(),
+                "import_statement" | "import_from_statement" | "future_import_statement"
+            )
+        })
+        .map(|n| n.end_byte())
+        .max()
+        .map_or(0, |end| {
+            source[end..]
+                .find('\n')
+                .map_or(source.len(), |i| end + i + 1)
+        });
+    let imports_input_app_info = nodes(root).any(|n| {
+        n.kind() == "import_from_statement"
+            && n.child_by_field_name("module_name")
+                .is_some_and(|m| text(m, source) == "supertokens_python")
+            && {
+                let mut c = n.walk();
+                n.children_by_field_name("name", &mut c)
+                    .any(|name| text(name, source) == "InputAppInfo")
+            }
+    });
+    let import = if imports_input_app_info {
+        ""
+    } else {
+        "from supertokens_python import InputAppInfo\n"
+    };
+    let separator = if after_imports == 0 { "" } else { "\n" };
+    edits.push(Edit {
+        start: after_imports,
+        end: after_imports,
+        text: format!("{separator}{import}# st-setup:begin backend\n# st-setup:end\n"),
+    });
+    super::apply(source, edits)
+}
+
+/// `call`'s keyword `key` becomes `name`: its value replaced, or the keyword added last.
+fn set_keyword(
+    call: Node,
+    source: &str,
+    key: &str,
+    name: &str,
+    edits: &mut Vec<Edit>,
+) -> Result<(), String> {
+    if let Some(value) = keyword(call, source, key) {
+        edits.push(Edit {
+            start: value.start_byte(),
+            end: value.end_byte(),
+            text: name.to_owned(),
+        });
+        return Ok(());
+    }
+    let arguments = call
+        .child_by_field_name("arguments")
+        .ok_or_else(|| "a call without arguments".to_owned())?;
+    let mut cursor = arguments.walk();
+    let last = arguments
+        .named_children(&mut cursor)
+        .filter(|a| a.kind() != "comment")
+        .last();
+    let edit = match last {
+        // After the last argument (a trailing comma stays after the new one).
+        Some(last) => Edit {
+            start: last.end_byte(),
+            end: last.end_byte(),
+            text: format!(", {key}={name}"),
+        },
+        None => {
+            let close = arguments.end_byte() - 1;
+            Edit {
+                start: close,
+                end: close,
+                text: format!("{key}={name}"),
+            }
+        }
+    };
+    // Two keywords added after one argument go in the order they were asked for.
+    if let Some(previous) = edits
+        .iter_mut()
+        .find(|e| e.start == edit.start && e.end == edit.end && e.start == e.end)
+    {
+        let joiner = if edit.text.starts_with(", ") {
+            ""
+        } else {
+            ", "
+        };
+        previous.text.push_str(joiner);
+        previous.text.push_str(&edit.text);
+        return Ok(());
+    }
+    edits.push(edit);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn init_and_session_read_the_block_and_the_rest_is_kept() {
+        let source = r#"from fastapi import FastAPI
+from supertokens_python import init, InputAppInfo, SupertokensConfig
+from supertokens_python.recipe import session, emailpassword
+
+init(
+    app_info=InputAppInfo(app_name="A", api_domain="https://api.example.com", website_domain="https://example.com"),
+    supertokens_config=SupertokensConfig(connection_uri="http://localhost:3567", api_key="k"),
+    framework="fastapi",
+    recipe_list=[emailpassword.init(), session.init(cookie_domain=".example.com", expose_access_token_to_frontend_in_cookie_based_auth=True)],
+)
+app = FastAPI()
+"#;
+        let out = prepare(source, "fastapi").unwrap();
+        assert!(out.contains("from supertokens_python.recipe import session, emailpassword\n\n# st-setup:begin backend\n# st-setup:end\n\ninit("), "{out}");
+        assert!(out.contains("    app_info=ST_APP_INFO,\n"), "{out}");
+        assert!(
+            out.contains("SupertokensConfig(connection_uri=ST_CONNECTION_URI, api_key=\"k\")"),
+            "{out}"
+        );
+        assert!(out.contains("    framework=ST_FRAMEWORK,\n"), "{out}");
+        assert!(out.contains("session.init(cookie_domain=ST_COOKIE_DOMAIN, expose_access_token_to_frontend_in_cookie_based_auth=True, older_cookie_domain=ST_OLDER_COOKIE_DOMAIN)"), "{out}");
+        assert!(
+            out.contains("recipe_list=[emailpassword.init(), session.init("),
+            "{out}"
+        );
+        assert!(
+            out.contains(", mode=ST_MODE,\n)\napp = FastAPI()\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn what_cannot_be_taken_over_is_named() {
+        let positional = "from supertokens_python import init\nfrom supertokens_python.recipe import session\ninit(app_info=1, supertokens_config=SupertokensConfig(connection_uri='x'), recipe_list=[session.init('.a.com')])\n";
+        assert!(
+            prepare(positional, "fastapi")
+                .unwrap_err()
+                .contains("positional")
+        );
+        let other = "from supertokens_python import init\nfrom supertokens_python.recipe import session\ninit(framework='flask', recipe_list=[session.init()])\n";
+        assert!(
+            prepare(other, "fastapi")
+                .unwrap_err()
+                .contains("framework='flask'")
+        );
+        let taken = "ST_MODE = 1\nfrom supertokens_python import init\n";
+        assert!(prepare(taken, "fastapi").unwrap_err().contains("ST_MODE"));
+    }
+}
