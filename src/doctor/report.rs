@@ -104,7 +104,7 @@ pub fn human(audit: &Audit, root: &Path) -> String {
 }
 
 /// The rules doctor applies, each with its one-line description (SARIF's rule metadata).
-pub const RULES: [(&str, &str); 9] = [
+pub const RULES: [(&str, &str); 10] = [
     (
         "cookie-domain-mismatch",
         "Backends, or a backend and a frontend, name different cookie domains",
@@ -132,6 +132,10 @@ pub const RULES: [(&str, &str); 9] = [
     (
         "session-token-backend-domain-missing",
         "A frontend without sessionTokenBackendDomain while the backends share a cookie domain",
+    ),
+    (
+        "header-mode-broad-domain",
+        "In header mode, a sessionTokenBackendDomain broader than the APIs' hosts",
     ),
     (
         "older-cookie-domain-unsupported",

@@ -178,6 +178,46 @@ fn together(calls: &[&InitCall], out: &mut Vec<Finding>) {
         "website-domain-mismatch",
         out,
     );
+    header_mode_reach(calls, &frontends, out);
+}
+
+/// In header mode the frontend sends the access token, as a bearer header, to every host
+/// under its sessionTokenBackendDomain (supertokens-website 20 matches subdomains and
+/// ignores ports): a domain broader than the APIs' own reaches hosts that are not APIs.
+fn header_mode_reach(calls: &[&InitCall], frontends: &[&InitCall], out: &mut Vec<Finding>) {
+    let hosts: Vec<String> = calls
+        .iter()
+        .filter_map(|c| c.literal("apiDomain"))
+        .filter_map(|v| Endpoint::parse(v).ok())
+        .map(|e| e.host)
+        .collect();
+    let host_refs: Vec<&str> = hosts.iter().map(String::as_str).collect();
+    let Some(narrowest) = crate::analysis::common_suffix(&host_refs) else {
+        return;
+    };
+    for frontend in frontends {
+        if frontend.literal("tokenTransferMethod") != Some("header") {
+            continue;
+        }
+        let Some(found) = frontend.values.get("sessionTokenBackendDomain") else {
+            continue;
+        };
+        let Some(value) = found.value.literal() else {
+            continue;
+        };
+        let domain = value.trim().trim_start_matches('.').to_ascii_lowercase();
+        if domain != narrowest && endpoint::host_is_covered_by(&narrowest, &domain) {
+            out.push(Finding {
+                severity: Severity::Warning,
+                code: "header-mode-broad-domain",
+                message: format!(
+                    "{} sends the access token in a header to every host under \"{value}\" (header mode; supertokens-website matches every subdomain, any port), while the APIs are under {narrowest}: other {domain} hosts the page calls get the token too. Narrow sessionTokenBackendDomain to \".{narrowest}\".",
+                    at(&found.at)
+                ),
+                locations: vec![found.at.clone()],
+            });
+        }
+    }
 }
 
 /// `.Example.com` and `example.com` name the same cookie domain.

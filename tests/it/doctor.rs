@@ -40,7 +40,7 @@ fn codes(report: &Value) -> Vec<String> {
 /// Each fixture: the init calls doctor must find and the codes it must report, no more.
 #[test]
 fn every_fixture_gets_exactly_its_findings() {
-    let expected: [(&str, usize, &[&str]); 17] = [
+    let expected: [(&str, usize, &[&str]); 19] = [
         ("monorepo-clean", 3, &[]),
         ("monorepo-mismatch", 3, &["cookie-domain-mismatch"]),
         ("nextjs-appinfo", 2, &[]),
@@ -66,6 +66,8 @@ fn every_fixture_gets_exactly_its_findings() {
         // Two apps on two sites in one repository: each is checked on its own.
         ("two-deployments", 4, &[]),
         ("api-typo", 4, &["api-domain-mismatch"]),
+        ("header-mode", 3, &["header-mode-broad-domain"]),
+        ("header-mode-narrow", 3, &[]),
         ("decoys", 0, &[]),
     ];
     let on_disk = fs::read_dir(fixtures()).unwrap().count();
