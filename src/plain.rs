@@ -43,6 +43,24 @@ pub fn confirm_write() -> Result<Option<bool>> {
     }
 }
 
+/// Which of the values the files disagree on to keep (`adopt`): `None` when cancelled.
+pub fn choose_value(disagreement: &crate::adopt::Disagreement) -> Result<Option<String>> {
+    let options: Vec<String> = disagreement
+        .choices
+        .iter()
+        .map(|(value, places)| format!("{value}  ({})", places.join(", ")))
+        .collect();
+    let question = format!(
+        "The files disagree on {}. Which value should st-setup keep?",
+        disagreement.key
+    );
+    match Select::new(&question, options).raw_prompt() {
+        Ok(chosen) => Ok(Some(disagreement.choices[chosen.index].0.clone())),
+        Err(InquireError::OperationCanceled | InquireError::OperationInterrupted) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
 fn ask_all(
     prefilled: &Answers,
     project: &Path,

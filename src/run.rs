@@ -501,17 +501,35 @@ impl Context<'_> {
                 }
             }
         }
-        let adoption = crate::adopt::adopt(self.project(), &calls, &self.flags, self.psl).map_err(
-            |message| {
-                Failure::new(
-                    Kind::Failed,
-                    anyhow!("cannot adopt; nothing was written:\n{message}"),
-                )
-            },
-        )?;
+        // Values the files disagree on are asked for, one by one, where someone can answer.
+        let mut flags = self.flags.clone();
+        let ask = self.interactive() && !self.request.yes && !self.request.json;
+        let adoption = loop {
+            match crate::adopt::adopt(self.project(), &calls, &flags, self.psl) {
+                Ok(adoption) => break adoption,
+                Err(refusal)
+                    if ask
+                        && !refusal.disagreements.is_empty()
+                        && refusal.problems.len() == refusal.disagreements.len() =>
+                {
+                    for disagreement in &refusal.disagreements {
+                        match plain::choose_value(disagreement)? {
+                            Some(choice) => disagreement.settle(&mut flags, &choice),
+                            None => return Err(Failure::cancelled()),
+                        }
+                    }
+                }
+                Err(refusal) => {
+                    return Err(Failure::new(
+                        Kind::Failed,
+                        anyhow!("cannot adopt; nothing was written:\n{refusal}"),
+                    ));
+                }
+            }
+        };
         let adopting = Context {
             request: self.request,
-            flags: self.flags.clone(),
+            flags,
             project: self.project.clone(),
             psl: self.psl,
             prepared: adoption.prepared,

@@ -39,6 +39,44 @@ fn apply(text: &str, mut edits: Vec<Edit>) -> Result<String, String> {
     Ok(out)
 }
 
+/// Why the calls cannot be adopted as they are: every problem, and among them the values
+/// the files disagree on, which a person can settle by choosing one.
+#[derive(Debug, Default)]
+pub struct Refusal {
+    pub problems: Vec<String>,
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// Files that give one answer different values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disagreement {
+    /// The Node SDK's name of the value: `appName`.
+    pub key: &'static str,
+    /// The values, each with where it is written.
+    pub choices: Vec<(String, Vec<String>)>,
+}
+
+impl Disagreement {
+    /// `answers` with `choice` as the answer this disagreement is about.
+    pub fn settle(&self, answers: &mut Answers, choice: &str) {
+        let value = Some(choice.to_owned());
+        match self.key {
+            "appName" => answers.app_name = value,
+            "apiDomain" => answers.auth_api = value,
+            "websiteDomain" => answers.website = value,
+            "connectionURI" => answers.connection_uri = value,
+            "apiBasePath" => answers.api_base_path = value,
+            _ => answers.website_base_path = value,
+        }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.problems.join("\n"))
+    }
+}
+
 /// What adopting a project's init calls takes: the answers to save, and each file's text
 /// prepared for the planner (its calls reading the block, an empty block in place).
 #[derive(Debug)]
@@ -56,15 +94,19 @@ pub fn adopt(
     calls: &[InitCall],
     flags: &Answers,
     psl: &PublicSuffixList,
-) -> Result<Adoption, String> {
+) -> Result<Adoption, Refusal> {
     let calls: Vec<&InitCall> = calls.iter().filter(|c| !c.managed).collect();
     if calls.is_empty() {
-        return Err(
-            "found no init call that st-setup does not manage yet (`st-setup doctor` lists every one)"
-                .to_owned(),
-        );
+        return Err(Refusal {
+            problems: vec![
+                "found no init call that st-setup does not manage yet (`st-setup doctor` lists every one)"
+                    .to_owned(),
+            ],
+            disagreements: Vec::new(),
+        });
     }
     let mut problems = Vec::new();
+    let mut disagreements = Vec::new();
     let mut per_file: BTreeMap<&Path, Vec<&InitCall>> = BTreeMap::new();
     for call in &calls {
         per_file.entry(&call.at.path).or_default().push(call);
@@ -107,11 +149,11 @@ pub fn adopt(
             ));
         }
     }
-    let mut value = |key: &str, flag: &str, given: &Option<String>| -> Option<String> {
+    let mut value = |key: &'static str, flag: &str, given: &Option<String>| -> Option<String> {
         if given.is_some() {
             return given.clone();
         }
-        literal(&calls, key, flag, &mut problems)
+        literal(&calls, key, flag, &mut problems, &mut disagreements)
     };
     let app_name = value("appName", "--app-name", &flags.app_name);
     let auth_api = value("apiDomain", "--auth-api", &flags.auth_api);
@@ -187,7 +229,10 @@ pub fn adopt(
         }
     }
     if !problems.is_empty() {
-        return Err(problems.join("\n"));
+        return Err(Refusal {
+            problems,
+            disagreements,
+        });
     }
     let mut prepared = HashMap::new();
     for (path, here) in &per_file {
@@ -202,10 +247,20 @@ pub fn adopt(
         };
         list.push(path.to_path_buf());
         let real = project.join(path);
-        let text = std::fs::read_to_string(&real)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let (target, _) = crate::project::target_for(role, &real, None)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = match std::fs::read_to_string(&real) {
+            Ok(text) => text,
+            Err(e) => {
+                problems.push(format!("cannot read {}: {e}", path.display()));
+                continue;
+            }
+        };
+        let target = match crate::project::target_for(role, &real, None) {
+            Ok((target, _)) => target,
+            Err(e) => {
+                problems.push(format!("{}: {e}", path.display()));
+                continue;
+            }
+        };
         let prepared_text = match &target.language {
             Language::Js(syntax, _) => {
                 let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("js");
@@ -227,11 +282,12 @@ pub fn adopt(
             }
         };
         match prepared_text {
-            Ok(text) => {
-                let key = crate::plan::resolve_target(project, path, false)
-                    .map_err(|e| format!("{}: {e}", path.display()))?;
-                prepared.insert(key, text);
-            }
+            Ok(text) => match crate::plan::resolve_target(project, path, false) {
+                Ok(key) => {
+                    prepared.insert(key, text);
+                }
+                Err(e) => problems.push(format!("{}: {e}", path.display())),
+            },
             Err(why) => problems.push(format!(
                 "{}:{}: {why}; st-setup cannot take it over as it is",
                 path.display(),
@@ -258,7 +314,10 @@ pub fn adopt(
         .frontend_out
         .extend(flags.frontend_out.iter().cloned());
     if !problems.is_empty() {
-        return Err(problems.join("\n"));
+        return Err(Refusal {
+            problems,
+            disagreements,
+        });
     }
     Ok(Adoption { answers, prepared })
 }
@@ -267,9 +326,10 @@ pub fn adopt(
 /// the flag that settles it) when they disagree or one is known only at run time.
 fn literal(
     calls: &[&InitCall],
-    key: &str,
+    key: &'static str,
     flag: &str,
     problems: &mut Vec<String>,
+    disagreements: &mut Vec<Disagreement>,
 ) -> Option<String> {
     let mut seen: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for call in calls {
@@ -296,6 +356,10 @@ fn literal(
                 "the files disagree on {key} ({}): pass the one to keep with {flag}",
                 listed.join("; ")
             ));
+            disagreements.push(Disagreement {
+                key,
+                choices: seen.into_iter().collect(),
+            });
             None
         }
     }

@@ -612,3 +612,33 @@ fn a_closed_terminal_ends_the_wizard() {
         "nothing written"
     );
 }
+
+/// adopt in a terminal: the value the files disagree on is asked for (the arrow keys pick
+/// one), then the diff and the question whether to write; what was picked is saved.
+#[test]
+fn adopt_asks_which_value_to_keep_where_the_files_disagree() {
+    let dir = crate::common::project();
+    let root = dir.path();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/doctor/vue-app");
+    for file in ["server/index.js", "src/main.ts", "src/App.vue"] {
+        std::fs::create_dir_all(root.join(file).parent().unwrap()).unwrap();
+        std::fs::copy(fixture.join(file), root.join(file)).unwrap();
+    }
+    let main = std::fs::read_to_string(root.join("src/main.ts")).unwrap();
+    std::fs::write(
+        root.join("src/main.ts"),
+        main.replace("appName: \"Todo\",", "appName: \"Todo web\","),
+    )
+    .unwrap();
+    let mut pty = Pty::spawn(root, "adopt", 30, 120);
+    pty.wait_for("Which value should st-setup keep?");
+    pty.send("\x1b[B");
+    pty.send(ENTER);
+    pty.wait_for("Write these files?");
+    pty.send("y");
+    pty.send(ENTER);
+    let output = pty.finish();
+    assert!(output.contains("EXIT=0"), "{output}");
+    let saved = std::fs::read_to_string(root.join("st-setup.json")).unwrap();
+    assert!(saved.contains("\"appName\": \"Todo web\""), "{saved}");
+}
