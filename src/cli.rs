@@ -174,7 +174,7 @@ connectionURI: stSetup.connectionURI, Session.init({ ...stSetup.session, yourOpt
 Every other line is kept. Where the files disagree, or a value is known only at run time, \
 nothing is written and the message names the flag that settles it (--app-name, \
 --auth-api, --website, --api for the other APIs sharing the session, --ui, \
---connection-uri). Takes over supertokens-node and supertokens-python backends and \
+--connection-uri). Takes over supertokens-node, -python and -golang backends and \
 supertokens-auth-react / supertokens-web-js frontends for now; it needs one backend and \
 one frontend file among them (or --backend-out / --frontend-out for a new one)."
 )]

@@ -4,6 +4,7 @@
 //! the input; the planner (`generate`) then fills the blocks exactly as it does for files
 //! it wrote, so `check` and `add-api` treat adopted files like any other.
 
+mod go;
 mod js;
 mod python;
 
@@ -136,13 +137,16 @@ pub fn adopt(
     for call in &calls {
         let fits = matches!(
             (call.side, call.sdk, ui),
-            (Side::Backend, "supertokens-node" | "supertokens-python", _)
-                | (Side::Frontend, "supertokens-auth-react", Some(Ui::Prebuilt))
+            (
+                Side::Backend,
+                "supertokens-node" | "supertokens-python" | "supertokens-golang",
+                _
+            ) | (Side::Frontend, "supertokens-auth-react", Some(Ui::Prebuilt))
                 | (Side::Frontend, "supertokens-web-js", Some(Ui::Custom))
         );
         if !fits {
             problems.push(format!(
-                "{}:{} initialises {}; adopt takes over supertokens-node and supertokens-python backends and supertokens-auth-react (--ui prebuilt) or supertokens-web-js (--ui custom) frontends for now: leave this file out (adopt FILE…), or set it up with `st-setup add-backend` / `add-frontend` after adopting the others",
+                "{}:{} initialises {}; adopt takes over supertokens-node, -python and -golang backends and supertokens-auth-react (--ui prebuilt) or supertokens-web-js (--ui custom) frontends for now: leave this file out (adopt FILE…), or set it up with `st-setup add-backend` / `add-frontend` after adopting the others",
                 call.at.path.display(),
                 call.at.line,
                 call.sdk
@@ -277,9 +281,7 @@ pub fn adopt(
                 )
             }
             Language::Python(framework) => python::prepare(&text, framework.sdk_name()),
-            Language::Go(_) => {
-                Err("adopt takes over Go files later; leave it out (adopt FILE…)".to_owned())
-            }
+            Language::Go(_) => go::prepare(&text),
         };
         match prepared_text {
             Ok(text) => match crate::plan::resolve_target(project, path, false) {

@@ -231,3 +231,56 @@ fn conflicts_write_nothing_and_name_the_flag() {
         .expect_code(1)
         .expect_stderr("found no init call");
 }
+
+/// A Go service and a React frontend adopted together: the Go file passes gofmt and
+/// `go vet` against the SDK stub (the locals only its old values used are gone, as Go
+/// requires), and the project then round-trips like the others.
+#[test]
+fn an_adopted_go_service_vets_and_round_trips() {
+    let dir = project();
+    let root = dir.path();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/doctor");
+    fs::create_dir_all(root.join("api")).unwrap();
+    fs::create_dir_all(root.join("web")).unwrap();
+    copy_tree(&fixtures.join("go-service-clean"), &root.join("api"));
+    copy_tree(&fixtures.join("monorepo-clean/web"), &root.join("web"));
+    let before = read(root, "api/cmd/api/main.go");
+    run_in(
+        root,
+        &[
+            "adopt",
+            "--yes",
+            "--app-name",
+            "Shop",
+            "--api",
+            "https://billing.example.com",
+        ],
+    )
+    .expect_code(0);
+    run_in(root, &["check"]).expect_code(0);
+    let after = read(root, "api/cmd/api/main.go");
+    assert!(after.contains("AppInfo: stAppInfo,"), "{after}");
+    assert!(after.contains("session.Init(&stSession)"), "{after}");
+    let go_managed = [
+        MANAGED,
+        &[
+            "AppName",
+            "APIDomain",
+            "WebsiteDomain",
+            "APIBasePath",
+            "WebsiteBasePath",
+            "ConnectionURI",
+            "CookieDomain",
+            ":= \"",
+            "AppInfo:",
+            "session.Init(",
+            "\t\t\t}),",
+        ],
+    ]
+    .concat();
+    assert_kept(&before, &after, &go_managed, "api/cmd/api/main.go");
+    crate::golang::go_check(&[("main.go", &after)]).unwrap_or_else(|e| panic!("{e}"));
+    run_in(root, &["add-api", "--yes", "https://search.example.com"]).expect_code(0);
+    run_in(root, &["check"]).expect_code(0);
+    run_in(root, &["doctor"]).expect_code(0);
+}

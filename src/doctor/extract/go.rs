@@ -112,7 +112,7 @@ fn first_argument(call: Node<'_>) -> Option<Node<'_>> {
 }
 
 /// The value of `Key:` in the composite literal `literal` (its own elements only).
-fn field<'t>(literal: Node<'t>, source: &str, key: &str) -> Option<Node<'t>> {
+pub(crate) fn field<'t>(literal: Node<'t>, source: &str, key: &str) -> Option<Node<'t>> {
     let body = literal.child_by_field_name("body")?;
     let mut cursor = body.walk();
     let found = body

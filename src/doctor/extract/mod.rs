@@ -4,7 +4,7 @@
 //! under any alias), never by its name alone, so a function of the user's called `init`
 //! is not one.
 
-mod go;
+pub(crate) mod go;
 pub(crate) mod js;
 mod python;
 
