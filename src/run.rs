@@ -536,7 +536,7 @@ impl Context<'_> {
         };
         // Each file's calls must read the block as `check` will require.
         let outcome = adopting
-            .plan(&adoption.answers, None)
+            .plan(&adoption.answers, adoption.previous.as_ref())
             .map_err(|e| adopting.failure(e))?;
         let mut unread = Vec::new();
         for file in outcome
@@ -563,7 +563,33 @@ impl Context<'_> {
                 ),
             ));
         }
-        adopting.generate_and_apply(&adoption.answers, None, self.request.yes)
+        // The block must keep the older domain the backends clear.
+        let older = adoption
+            .previous
+            .as_ref()
+            .and_then(|p| p.generated.as_ref()?.older_cookie_domain.clone());
+        if older.is_some()
+            && outcome
+                .saved
+                .generated
+                .as_ref()
+                .and_then(|g| g.older_cookie_domain.clone())
+                != older
+        {
+            adopting.print_notes(&outcome);
+            return Err(Failure::new(
+                Kind::Failed,
+                anyhow!(
+                    "cannot adopt; nothing was written: the backends clear cookies of the older domain \"{}\", which the auth API could not reach with the APIs given; see the notes above",
+                    older.unwrap_or_default()
+                ),
+            ));
+        }
+        adopting.generate_and_apply(
+            &adoption.answers,
+            adoption.previous.as_ref(),
+            self.request.yes,
+        )
     }
 
     fn add_api(&self, urls: &[String]) -> RunResult {

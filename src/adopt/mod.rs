@@ -85,6 +85,9 @@ pub struct Adoption {
     pub answers: Answers,
     /// Real path of each adopted file → its prepared text.
     pub prepared: HashMap<PathBuf, String>,
+    /// What the files were set up with before, for the planner: the shared cookie domain
+    /// and the older one the backends still clear (`None` without one).
+    pub previous: Option<crate::answers::SavedSetup>,
 }
 
 /// The adoption of `calls` (doctor's, paths relative to `project`), with `flags` deciding
@@ -169,15 +172,15 @@ pub fn adopt(
         "--website-base-path",
         &flags.website_base_path,
     );
-    for call in &calls {
-        if call.values.contains_key("olderCookieDomain") {
-            problems.push(format!(
-                "{}:{} sets olderCookieDomain; adopt does not take it over yet: keep the file out (adopt FILE…) until the old cookies are gone, or remove the option",
-                call.at.path.display(),
-                call.at.line
-            ));
-        }
-    }
+    // The older domain the backends still clear: kept, as a run after a domain change
+    // keeps it (the block says why, and for how long).
+    let older_cookie_domain = literal(
+        &calls,
+        "olderCookieDomain",
+        "a backend of its own",
+        &mut problems,
+        &mut Vec::new(),
+    );
     let mut apis = flags.apis.clone();
     if let Some(auth) = &auth_api {
         let known = crate::endpoint::origin_of(auth);
@@ -321,7 +324,19 @@ pub fn adopt(
             disagreements,
         });
     }
-    Ok(Adoption { answers, prepared })
+    let previous = older_cookie_domain.map(|older| crate::answers::SavedSetup {
+        version: crate::answers::VERSION,
+        answers: answers.clone(),
+        generated: Some(crate::answers::Generated {
+            cookie_domain: computed,
+            older_cookie_domain: Some(older),
+        }),
+    });
+    Ok(Adoption {
+        answers,
+        prepared,
+        previous,
+    })
 }
 
 /// The one literal value the calls give `key`: `None` when none gives it; a problem (with

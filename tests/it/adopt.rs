@@ -284,3 +284,53 @@ fn an_adopted_go_service_vets_and_round_trips() {
     run_in(root, &["check"]).expect_code(0);
     run_in(root, &["doctor"]).expect_code(0);
 }
+
+/// A backend that still clears the cookies of an older domain keeps doing so: the block
+/// holds its olderCookieDomain, with st-setup's comment, and st-setup.json remembers it.
+#[test]
+fn an_older_cookie_domain_is_kept() {
+    let dir = fixture("monorepo-clean");
+    let root = dir.path();
+    let node = "services/api/src/supertokens.ts";
+    let python = "services/billing/app/auth.py";
+    fs::write(
+        root.join(node),
+        read(root, node).replace(
+            "cookieDomain: \".example.com\",",
+            "cookieDomain: \".example.com\",\n            olderCookieDomain: \"api.example.com\",",
+        ),
+    )
+    .unwrap();
+    fs::write(
+        root.join(python),
+        read(root, python).replace(
+            "session.init(cookie_domain=\".example.com\")",
+            "session.init(cookie_domain=\".example.com\", older_cookie_domain=\"api.example.com\")",
+        ),
+    )
+    .unwrap();
+    run_in(
+        root,
+        &[
+            "adopt",
+            "--yes",
+            "--api",
+            "https://billing.example.com",
+            "--connection-uri",
+            "http://localhost:3567",
+        ],
+    )
+    .expect_code(0);
+    run_in(root, &["check"]).expect_code(0);
+    assert!(read(root, node).contains("olderCookieDomain: \"api.example.com\","));
+    assert!(read(root, python).contains("ST_OLDER_COOKIE_DOMAIN = \"api.example.com\""));
+    assert!(read(root, "st-setup.json").contains("\"olderCookieDomain\": \"api.example.com\""));
+    let doctor = run_in(root, &["doctor", "--json"]).expect_code(0);
+    assert!(
+        doctor
+            .stdout
+            .contains("\"olderCookieDomain\": \"api.example.com\""),
+        "{}",
+        doctor.stdout
+    );
+}
