@@ -3,12 +3,12 @@
 //! an empty block goes after the imports. Local variables only those values used are
 //! removed (Go refuses unused ones); everything else is kept byte for byte.
 
-use tree_sitter::{Node, Parser};
+use tree_sitter::Node;
 
 use super::Edit;
 use crate::doctor::extract::go::field;
 use crate::readback::go::imported_as;
-use crate::readback::tree::{nodes, text};
+use crate::readback::tree::{nodes, parse, text};
 
 const SUPERTOKENS: &str = "github.com/supertokens/supertokens-golang/supertokens";
 const SESSION: &str = "github.com/supertokens/supertokens-golang/recipe/session";
@@ -18,17 +18,9 @@ const SESSMODELS: &str = "github.com/supertokens/supertokens-golang/recipe/sessi
 const SESSION_FIELDS: [&str; 2] = ["CookieDomain", "OlderCookieDomain"];
 
 pub fn prepare(source: &str) -> Result<String, String> {
-    let mut parser = Parser::new();
-    parser
-        .set_language(&tree_sitter_go::LANGUAGE.into())
-        .map_err(|e| format!("the Go grammar does not load: {e}"))?;
-    let tree = parser
-        .parse(source, None)
-        .ok_or_else(|| "it does not parse".to_owned())?;
+    let tree = parse(source, tree_sitter_go::LANGUAGE.into())
+        .map_err(|e| format!("it does not parse ({e})"))?;
     let root = tree.root_node();
-    if root.has_error() {
-        return Err("it does not parse".to_owned());
-    }
     if let Some(taken) = nodes(root)
         .filter(|n| n.kind() == "identifier")
         .map(|n| text(n, source))

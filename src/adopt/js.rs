@@ -217,15 +217,7 @@ impl<'a> Rewriter<'_, 'a, '_> {
             return;
         }
         if let Expression::ObjectExpression(value) = value.get_inner_expression() {
-            let kept: Vec<&str> = value
-                .properties
-                .iter()
-                .filter(|p| {
-                    !matches!(p, ObjectPropertyKind::ObjectProperty(prop)
-                    if prop.key.static_name().is_some_and(|n| managed.contains(&n.as_ref())))
-                })
-                .map(|p| p.span().source_text(self.text))
-                .collect();
+            let kept = kept_properties(value, managed, self.text);
             if !kept.is_empty() {
                 let span = value.span;
                 self.replace(
@@ -273,15 +265,7 @@ impl<'a> Rewriter<'_, 'a, '_> {
             ));
             return;
         }
-        let kept: Vec<&str> = options
-            .properties
-            .iter()
-            .filter(|p| {
-                !matches!(p, ObjectPropertyKind::ObjectProperty(prop)
-                if prop.key.static_name().is_some_and(|n| managed.contains(&n.as_ref())))
-            })
-            .map(|p| p.span().source_text(self.text))
-            .collect();
+        let kept = kept_properties(options, managed, self.text);
         let span = options.span;
         let text = if kept.is_empty() {
             "stSetup.session".to_owned()
@@ -290,6 +274,20 @@ impl<'a> Rewriter<'_, 'a, '_> {
         };
         self.replace(span.start, span.end, text);
     }
+}
+
+/// The source of `object`'s properties other than the `managed` ones (the caller's own
+/// options, kept beside the block's).
+fn kept_properties<'t>(object: &ObjectExpression, managed: &[&str], text: &'t str) -> Vec<&'t str> {
+    object
+        .properties
+        .iter()
+        .filter(|p| {
+            !matches!(p, ObjectPropertyKind::ObjectProperty(prop)
+                if prop.key.static_name().is_some_and(|n| managed.contains(&n.as_ref())))
+        })
+        .map(|p| p.span().source_text(text))
+        .collect()
 }
 
 /// The property `key` written in `object` itself: its span, its value, and whether it is

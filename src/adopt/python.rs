@@ -3,11 +3,11 @@
 //! ST_CONNECTION_URI)`, and `session.init(…)` both `ST_*` domains, as `check` requires;
 //! an empty block goes after the module's imports. Everything else is kept byte for byte.
 
-use tree_sitter::{Node, Parser};
+use tree_sitter::Node;
 
 use super::Edit;
 use crate::readback::python::{Names, keyword};
-use crate::readback::tree::{nodes, text};
+use crate::readback::tree::{nodes, parse, text};
 
 /// The names st-setup's Python block assigns.
 const BLOCK_NAMES: [&str; 7] = [
@@ -22,17 +22,9 @@ const BLOCK_NAMES: [&str; 7] = [
 
 /// The rewritten text of `source`, whose framework is `framework` (`init(framework=…)`).
 pub fn prepare(source: &str, framework: &str) -> Result<String, String> {
-    let mut parser = Parser::new();
-    parser
-        .set_language(&tree_sitter_python::LANGUAGE.into())
-        .map_err(|e| format!("the Python grammar does not load: {e}"))?;
-    let tree = parser
-        .parse(source, None)
-        .ok_or_else(|| "it does not parse".to_owned())?;
+    let tree = parse(source, tree_sitter_python::LANGUAGE.into())
+        .map_err(|e| format!("it does not parse ({e})"))?;
     let root = tree.root_node();
-    if root.has_error() {
-        return Err("it does not parse".to_owned());
-    }
     for node in nodes(root).filter(|n| n.kind() == "identifier") {
         if BLOCK_NAMES.contains(&text(node, source)) {
             return Err(format!(

@@ -13,6 +13,7 @@ use oxc_ast_visit::Visit;
 use oxc_parser::Parser;
 
 use super::{Unread, line_of};
+use crate::doctor::extract::js::required_module;
 use crate::target::{Role, Syntax};
 
 /// The name the managed block gives its values.
@@ -304,22 +305,6 @@ fn block_has_recipes(program: &Program) -> bool {
                     }))
         })
     })
-}
-
-/// `"m"` for `require("m")`.
-fn required_module<'e>(expression: &'e Expression) -> Option<&'e str> {
-    let Expression::CallExpression(call) = expression.get_inner_expression() else {
-        return None;
-    };
-    let Expression::Identifier(callee) = &call.callee else {
-        return None;
-    };
-    match call.arguments.as_slice() {
-        [Argument::StringLiteral(source)] if callee.name == "require" => {
-            Some(source.value.as_str())
-        }
-        _ => None,
-    }
 }
 
 /// Checks every `SuperTokens.init(…)` and `Session.init(…)` call anywhere in the file.

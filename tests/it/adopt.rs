@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::common::{project, read, run_in};
+use crate::common::{copy_tree, project, read, run_in};
 
 fn fixture(name: &str) -> tempfile::TempDir {
     let dir = project();
@@ -16,19 +16,6 @@ fn fixture(name: &str) -> tempfile::TempDir {
         dir.path(),
     );
     dir
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Every line of `before` that held no value st-setup now manages is in `after`, in order.

@@ -287,3 +287,17 @@ pub fn assert_preflights(answers: &serde_json::Value, website: &str) {
         "another origin is allowed: {answers}"
     );
 }
+
+/// Copies the folder `from` into `to` (which exists), files and folders alike.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

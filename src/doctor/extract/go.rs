@@ -76,7 +76,10 @@ pub fn init_calls(source: &str) -> Vec<InitCall> {
                     for key in ["apiDomain", "websiteDomain"] {
                         values.insert(
                             key,
-                            found(Value::dynamic(&format!("{text}.{key}")), line(app_info)),
+                            Found::on_line(
+                                Value::dynamic(&format!("{text}.{key}")),
+                                line(app_info),
+                            ),
                         );
                     }
                 }
@@ -95,16 +98,6 @@ pub fn init_calls(source: &str) -> Vec<InitCall> {
             }
         })
         .collect()
-}
-
-fn found(value: Value, line: usize) -> Found {
-    Found {
-        value,
-        at: Location {
-            path: PathBuf::new(),
-            line,
-        },
-    }
 }
 
 fn first_argument(call: Node<'_>) -> Option<Node<'_>> {
@@ -203,7 +196,7 @@ impl<'t, 's> Variables<'t, 's> {
                     Some(literal) => Value::Literal(literal),
                     None => Value::dynamic(text(value, self.source)),
                 };
-                Some((*node, found(value_of, line(value))))
+                Some((*node, Found::on_line(value_of, line(value))))
             })
             .collect()
     }

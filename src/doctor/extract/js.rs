@@ -408,17 +408,6 @@ impl<'a> Module<'a> {
     }
 }
 
-/// A value on a line of the file being read.
-fn found_at(value: Value, line: usize) -> Found {
-    Found {
-        value,
-        at: Location {
-            path: PathBuf::new(),
-            line,
-        },
-    }
-}
-
 /// The object a function body returns at its top level.
 fn returned_object<'e, 'a>(body: &'e FunctionBody<'a>) -> Option<&'e ObjectExpression<'a>> {
     body.statements
@@ -448,7 +437,7 @@ fn string(expression: &Expression) -> Option<String> {
 }
 
 /// `"m"` for `require("m")`.
-fn required_module<'e>(expression: &'e Expression) -> Option<&'e str> {
+pub(crate) fn required_module<'e>(expression: &'e Expression) -> Option<&'e str> {
     let Expression::CallExpression(call) = expression.get_inner_expression() else {
         return None;
     };
@@ -496,7 +485,10 @@ impl<'a> Collector<'_, 'a, '_> {
             return None;
         }
         let line = line_at(self.text, value.span().start as usize);
-        Some((key, found_at(self.module.value(value, self.text), line)))
+        Some((
+            key,
+            Found::on_line(self.module.value(value, self.text), line),
+        ))
     }
 
     /// The keys of `keys` that `object` has.
@@ -547,7 +539,7 @@ impl<'a> Collector<'_, 'a, '_> {
                     let path = if flat { "" } else { ".appInfo" };
                     for key in ["apiDomain", "websiteDomain"] {
                         let value = Value::dynamic(&format!("{source}{path}.{key}"));
-                        values.insert(key, found_at(value, line));
+                        values.insert(key, Found::on_line(value, line));
                     }
                 }
             }
@@ -585,7 +577,7 @@ impl<'a> Collector<'_, 'a, '_> {
             .map(|key| {
                 (
                     key,
-                    found_at(Value::dynamic(&format!("{source}.{key}")), line),
+                    Found::on_line(Value::dynamic(&format!("{source}.{key}")), line),
                 )
             })
             .collect()

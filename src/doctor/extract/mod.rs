@@ -56,6 +56,19 @@ pub struct Found {
     pub at: Location,
 }
 
+impl Found {
+    /// A value on line `line` of the file being read (its path is set once the file is).
+    pub fn on_line(value: Value, line: usize) -> Found {
+        Found {
+            value,
+            at: Location {
+                path: PathBuf::new(),
+                line,
+            },
+        }
+    }
+}
+
 /// One SuperTokens init: the call that holds the values, its SDK, and every value found
 /// in it (under the Node SDK's camelCase names, whatever the language).
 #[derive(Debug, Clone, PartialEq, Eq)]

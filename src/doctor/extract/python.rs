@@ -68,7 +68,10 @@ pub fn init_calls(source: &str) -> Vec<InitCall> {
                     for key in ["apiDomain", "websiteDomain"] {
                         values.insert(
                             key,
-                            found(Value::dynamic(&format!("{source}.{key}")), line(app_info)),
+                            Found::on_line(
+                                Value::dynamic(&format!("{source}.{key}")),
+                                line(app_info),
+                            ),
                         );
                     }
                 }
@@ -93,16 +96,6 @@ pub fn init_calls(source: &str) -> Vec<InitCall> {
             }
         })
         .collect()
-}
-
-fn found(value: Value, line: usize) -> Found {
-    Found {
-        value,
-        at: Location {
-            path: PathBuf::new(),
-            line,
-        },
-    }
 }
 
 /// The module's `NAME = value` assignments, for one hop from a name to its value.
@@ -153,7 +146,7 @@ impl<'t, 's> Constants<'t, 's> {
                     Some(literal) => Value::Literal(literal),
                     None => Value::dynamic(text(value, self.source)),
                 };
-                Some((*node, found(value_of, line(value))))
+                Some((*node, Found::on_line(value_of, line(value))))
             })
             .collect()
     }
