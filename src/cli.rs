@@ -21,6 +21,9 @@ Examples:
   st-setup add-api https://api3.example.com --dry-run
                                              preview the change an added API makes
   st-setup check                             exit 1 if the files drifted from st-setup.json
+  st-setup doctor --format sarif > doctor.sarif
+                                             audit every init call in the repository
+  st-setup adopt --dry-run                   show how the hand-written inits would be taken over
   st-setup completions bash > ~/.local/share/bash-completion/completions/st-setup
   st-setup man > st-setup.1                  the manual page
 
