@@ -33,9 +33,17 @@ fn apply(text: &str, mut edits: Vec<Edit>) -> Result<String, String> {
             return Err("two of its values are written in one place".to_owned());
         }
     }
+    // A file with CRLF line ends (git autocrlf) gets CRLF in the lines added too; the
+    // planner then keeps its block CRLF as well.
+    let crlf = text.contains("\r\n");
     let mut out = text.to_owned();
     for edit in edits.iter().rev() {
-        out.replace_range(edit.start..edit.end, &edit.text);
+        let added = if crlf {
+            edit.text.replace("\r\n", "\n").replace('\n', "\r\n")
+        } else {
+            edit.text.clone()
+        };
+        out.replace_range(edit.start..edit.end, &added);
     }
     Ok(out)
 }
@@ -396,4 +404,40 @@ fn agreed<T: PartialEq + Copy>(
         return None;
     }
     Some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_keep_the_files_line_ends() {
+        let edit = |start, text: &str| Edit {
+            start,
+            end: start,
+            text: text.to_owned(),
+        };
+        let crlf = "a\r\nb\r\n";
+        assert_eq!(
+            apply(crlf, vec![edit(3, "// x\n")]).unwrap(),
+            "a\r\n// x\r\nb\r\n"
+        );
+        assert_eq!(
+            apply("a\nb\n", vec![edit(2, "// x\n")]).unwrap(),
+            "a\n// x\nb\n"
+        );
+        let overlapping = vec![
+            Edit {
+                start: 0,
+                end: 2,
+                text: String::new(),
+            },
+            Edit {
+                start: 1,
+                end: 3,
+                text: String::new(),
+            },
+        ];
+        assert!(apply("abcd", overlapping).is_err());
+    }
 }

@@ -321,3 +321,24 @@ fn an_older_cookie_domain_is_kept() {
         doctor.stdout
     );
 }
+
+/// Files checked out with CRLF (git autocrlf) stay CRLF, the block included.
+#[test]
+fn crlf_files_stay_crlf() {
+    let dir = fixture("vue-app");
+    let root = dir.path();
+    for file in ["server/index.js", "src/main.ts"] {
+        fs::write(root.join(file), read(root, file).replace('\n', "\r\n")).unwrap();
+    }
+    run_in(root, &["adopt", "--yes"]).expect_code(0);
+    run_in(root, &["check"]).expect_code(0);
+    for file in ["server/index.js", "src/main.ts"] {
+        let text = read(root, file);
+        assert!(text.contains("// st-setup:begin"), "{file}");
+        assert_eq!(
+            text.matches('\n').count(),
+            text.matches("\r\n").count(),
+            "{file}: every line ends with CRLF:\n{text:?}"
+        );
+    }
+}
