@@ -29,7 +29,8 @@ impl Audit {
         self.findings.iter().any(|f| f.severity == Severity::Error)
     }
 
-    /// The `--json` object of DESIGN §3.
+    /// The `--json` object (the README shows its shape): each call with its values, then
+    /// the findings.
     pub fn to_json(&self) -> serde_json::Value {
         let files: Vec<serde_json::Value> = self
             .calls
