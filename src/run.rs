@@ -487,10 +487,22 @@ impl Context<'_> {
         }
         let mut calls = crate::doctor::audit(self.project(), false, self.psl).calls;
         if !files.is_empty() {
-            let wanted: Vec<PathBuf> = files
-                .iter()
-                .map(|f| crate::plan::lexical(f.strip_prefix(self.project()).unwrap_or(f)))
-                .collect();
+            // Named as the user sees them (from here); doctor names them from the project.
+            let project = std::fs::canonicalize(self.project())
+                .map_err(|e| anyhow!("cannot read the project folder: {e}"))?;
+            let mut wanted = Vec::new();
+            for file in files {
+                let real = std::fs::canonicalize(file)
+                    .map_err(|e| Failure::usage(format!("cannot adopt {}: {e}", file.display())))?;
+                let inside = real.strip_prefix(&project).map_err(|_| {
+                    Failure::usage(format!(
+                        "{} is outside the project {}: adopt takes over the project's files",
+                        file.display(),
+                        project.display()
+                    ))
+                })?;
+                wanted.push(inside.to_path_buf());
+            }
             calls.retain(|c| wanted.contains(&c.at.path));
             for file in &wanted {
                 if !calls.iter().any(|c| &c.at.path == file) {

@@ -79,6 +79,34 @@ pub fn prepare(source: &str) -> Result<String, String> {
         })?;
     let app_info = field(input, source, "AppInfo")
         .ok_or_else(|| format!("its supertokens.Init (line {}) has no AppInfo", line(*init)))?;
+    // What stAppInfo does not hold would be lost.
+    let written = if app_info.kind() == "identifier" {
+        declared(root, source, text(app_info, source)).map(|(_, value)| value)
+    } else {
+        Some(app_info)
+    };
+    if let Some(body) = written
+        .filter(|w| w.kind() == "composite_literal")
+        .and_then(|w| w.child_by_field_name("body"))
+    {
+        let mut cursor = body.walk();
+        let extra: Vec<&str> = body
+            .named_children(&mut cursor)
+            .filter(|e| e.kind() != "comment")
+            .filter(|e| {
+                e.named_child(0)
+                    .is_none_or(|k| !APP_INFO.contains(&text(k, source)))
+            })
+            .map(|e| text(e, source))
+            .collect();
+        if !extra.is_empty() {
+            return Err(format!(
+                "its AppInfo (line {}) also sets {}, which st-setup's stAppInfo does not hold",
+                line(app_info),
+                extra.join(", ")
+            ));
+        }
+    }
     replace(app_info, "stAppInfo", &mut edits);
     let core = field(input, source, "Supertokens")
         .map(|c| address_of(c).unwrap_or(c))
@@ -124,13 +152,20 @@ pub fn prepare(source: &str) -> Result<String, String> {
             .iter()
             .any(|(s, e)| node.start_byte() >= *s && node.end_byte() <= *e)
     };
-    for declaration in nodes(root).filter(|n| n.kind() == "short_var_declaration") {
-        let Some(left) = declaration.child_by_field_name("left") else {
-            continue;
-        };
-        if left.named_child_count() != 1 {
-            continue;
+    let locals = nodes(root).filter_map(|n| match n.kind() {
+        "short_var_declaration" => {
+            let left = n.child_by_field_name("left")?;
+            (left.named_child_count() == 1).then_some((n, left))
         }
+        // `var x = …` in a function, alone in its declaration.
+        "var_declaration" if n.named_child_count() == 1 => {
+            let spec = n.named_child(0)?;
+            let name = spec.child_by_field_name("name")?;
+            (spec.kind() == "var_spec" && inside_function(n)).then_some((n, name))
+        }
+        _ => None,
+    });
+    for (declaration, left) in locals {
         let name = text(left, source);
         let uses_left = nodes(root).any(|n| {
             n.kind() == "identifier"
@@ -187,6 +222,42 @@ pub fn prepare(source: &str) -> Result<String, String> {
     super::apply(source, edits)
 }
 
+/// `AppInfo`'s fields st-setup's `stAppInfo` holds.
+const APP_INFO: [&str; 5] = [
+    "AppName",
+    "APIDomain",
+    "WebsiteDomain",
+    "APIBasePath",
+    "WebsiteBasePath",
+];
+
+/// The declaration of `name` in the file (`name := …` or `var name = …`) and its value.
+fn declared<'t>(root: Node<'t>, source: &str, name: &str) -> Option<(Node<'t>, Node<'t>)> {
+    nodes(root).find_map(|n| {
+        let (left, right) = match n.kind() {
+            "short_var_declaration" => (
+                n.child_by_field_name("left")?,
+                n.child_by_field_name("right")?,
+            ),
+            "var_spec" => (
+                n.child_by_field_name("name")?,
+                n.child_by_field_name("value")?,
+            ),
+            _ => return None,
+        };
+        (text(left, source) == name).then(|| (n, right.named_child(0).unwrap_or(right)))
+    })
+}
+
+fn inside_function(node: Node<'_>) -> bool {
+    std::iter::successors(node.parent(), Node::parent).any(|n| {
+        matches!(
+            n.kind(),
+            "function_declaration" | "method_declaration" | "func_literal"
+        )
+    })
+}
+
 fn first_argument(call: Node<'_>) -> Option<Node<'_>> {
     call.child_by_field_name("arguments")?.named_child(0)
 }
@@ -218,6 +289,21 @@ mod tests {
             out.contains(")\n\n// st-setup:begin backend\n// st-setup:end\n\nfunc main() {"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_var_only_the_old_values_used_goes_and_extra_app_info_is_named() {
+        let with_var = SERVICE.replace(
+            "\tcookieDomain := \".example.com\"",
+            "\tvar cookieDomain = \".example.com\"",
+        );
+        let out = prepare(&with_var).unwrap();
+        assert!(!out.contains("var cookieDomain"), "{out}");
+        let gateway = SERVICE.replace(
+            "WebsiteBasePath: &websiteBasePath,",
+            "WebsiteBasePath: &websiteBasePath,\n\t\t\tAPIGatewayPath:  &apiBasePath,",
+        );
+        assert!(prepare(&gateway).unwrap_err().contains("APIGatewayPath"));
     }
 
     #[test]

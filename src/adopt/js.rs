@@ -70,12 +70,13 @@ pub fn prepare(
                 .to_owned(),
         );
     }
-    // The block goes after the imports (and directives such as "use client").
+    // The block goes after the imports that open the file (and directives such as "use
+    // client"): an import further down may come after code that reads the block.
     let program = &parsed.program;
     let after_imports = program
         .body
         .iter()
-        .filter(|statement| is_import(statement))
+        .take_while(|statement| is_import(statement))
         .map(|statement| statement.span().end)
         .chain(program.directives.iter().map(|d| d.span.end))
         .max()
@@ -108,8 +109,13 @@ pub fn prepare(
         }
     }
     let separator = if after_imports == 0 { "" } else { "\n" };
+    let spacer = if text[after_imports..].starts_with(['\n', '\r']) {
+        ""
+    } else {
+        "\n"
+    };
     block = format!(
-        "{separator}{block}{comment} st-setup:begin {}\n{comment} st-setup:end\n",
+        "{separator}{block}{comment} st-setup:begin {}\n{comment} st-setup:end\n{spacer}",
         role.tag()
     );
     edits.push(Edit {
@@ -212,24 +218,93 @@ impl<'a> Rewriter<'_, 'a, '_> {
             ));
             return;
         };
+        if let Expression::ObjectExpression(value) = value.get_inner_expression() {
+            self.spread_block(value, managed, block);
+            return;
+        }
+        // A name for an object of the file: what the block does not hold would be lost.
+        if let Some(named) = self.module.object(value) {
+            let extra: Vec<String> = named
+                .properties
+                .iter()
+                .filter(|p| !is_managed(p, managed))
+                .map(|p| p.span().source_text(self.text).to_owned())
+                .collect();
+            if !extra.is_empty() {
+                self.problems.push(format!(
+                    "its {key} (line {}) also holds {}, which st-setup's block does not; write them in the init as {key}: {{ ...{block}, … }} after adopting, or inline the object first",
+                    self.line(value.span().start),
+                    extra.join(", ")
+                ));
+                return;
+            }
+        }
         if shorthand {
             self.replace(property_span.0, property_span.1, format!("{key}: {block}"));
             return;
         }
-        if let Expression::ObjectExpression(value) = value.get_inner_expression() {
-            let kept = kept_properties(value, managed, self.text);
-            if !kept.is_empty() {
-                let span = value.span;
-                self.replace(
-                    span.start,
-                    span.end,
-                    format!("{{ ...{block}, {} }}", kept.join(", ")),
-                );
-                return;
-            }
-        }
         let span = value.span();
         self.replace(span.start, span.end, block.to_owned());
+    }
+
+    /// `object` reads the block: its `managed` properties go (with their comma, and their
+    /// line when they stand alone on it) and `...block` comes first. Every other
+    /// property, comment and line break stays where it is.
+    fn spread_block(&mut self, object: &ObjectExpression<'a>, managed: &[&str], block: &str) {
+        let kept = object
+            .properties
+            .iter()
+            .filter(|p| !is_managed(p, managed))
+            .count();
+        if kept == 0 {
+            self.replace(object.span.start, object.span.end, block.to_owned());
+            return;
+        }
+        let text = self.text;
+        for property in object.properties.iter().filter(|p| is_managed(p, managed)) {
+            let (start, mut end) = (property.span().start as usize, property.span().end as usize);
+            let rest = &text[end..];
+            let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            if rest[spaces..].starts_with(',') {
+                end += spaces + 1;
+            }
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+            let alone =
+                text[line_start..start].trim().is_empty() && text[end..line_end].trim().is_empty();
+            let (start, end) = if alone {
+                (line_start, line_end)
+            } else {
+                let rest = &text[end..];
+                (
+                    start,
+                    end + rest.len() - rest.trim_start_matches([' ', '\t']).len(),
+                )
+            };
+            self.edits.push(Edit {
+                start,
+                end,
+                text: String::new(),
+            });
+        }
+        // After `{`: on a line of its own, indented as the first property, when the object
+        // spans lines.
+        let open = object.span.start as usize + 1;
+        let first = object
+            .properties
+            .first()
+            .map_or(open, |p| p.span().start as usize);
+        let spread = if text[open..first].contains('\n') {
+            let line_start = text[..first].rfind('\n').map_or(0, |i| i + 1);
+            format!("\n{}...{block},", &text[line_start..first])
+        } else {
+            format!(" ...{block},")
+        };
+        self.edits.push(Edit {
+            start: open,
+            end: open,
+            text: spread,
+        });
     }
 
     /// `Session.init(…)` reads the block's session values, keeping the caller's others.
@@ -265,29 +340,14 @@ impl<'a> Rewriter<'_, 'a, '_> {
             ));
             return;
         }
-        let kept = kept_properties(options, managed, self.text);
-        let span = options.span;
-        let text = if kept.is_empty() {
-            "stSetup.session".to_owned()
-        } else {
-            format!("{{ ...stSetup.session, {} }}", kept.join(", "))
-        };
-        self.replace(span.start, span.end, text);
+        self.spread_block(options, managed, "stSetup.session");
     }
 }
 
-/// The source of `object`'s properties other than the `managed` ones (the caller's own
-/// options, kept beside the block's).
-fn kept_properties<'t>(object: &ObjectExpression, managed: &[&str], text: &'t str) -> Vec<&'t str> {
-    object
-        .properties
-        .iter()
-        .filter(|p| {
-            !matches!(p, ObjectPropertyKind::ObjectProperty(prop)
-                if prop.key.static_name().is_some_and(|n| managed.contains(&n.as_ref())))
-        })
-        .map(|p| p.span().source_text(text))
-        .collect()
+/// Whether `property` is one of the `managed` keys (the block holds those).
+fn is_managed(property: &ObjectPropertyKind, managed: &[&str]) -> bool {
+    matches!(property, ObjectPropertyKind::ObjectProperty(p)
+        if !p.computed && p.key.static_name().is_some_and(|n| managed.contains(&n.as_ref())))
 }
 
 /// The property `key` written in `object` itself: its span, its value, and whether it is

@@ -185,7 +185,7 @@ pub fn adopt(
     let older_cookie_domain = literal(
         &calls,
         "olderCookieDomain",
-        "a backend of its own",
+        "one value in every backend (adopt then keeps it)",
         &mut problems,
         &mut Vec::new(),
     );
@@ -291,7 +291,9 @@ pub fn adopt(
                     target.comment(),
                 )
             }
-            Language::Python(framework) => python::prepare(&text, framework.sdk_name()),
+            Language::Python(framework) => {
+                python::prepare(&text, framework.sdk_name(), framework.mode())
+            }
             Language::Go(_) => go::prepare(&text),
         };
         match prepared_text {
@@ -363,6 +365,11 @@ fn literal(
         };
         let place = format!("{}:{}", found.at.path.display(), found.at.line);
         match &found.value {
+            // One origin spelt two ways (`https://api.example.com/`) is no disagreement.
+            Value::Literal(value) if matches!(key, "apiDomain" | "websiteDomain") => seen
+                .entry(crate::endpoint::origin_of(value).unwrap_or_else(|| value.clone()))
+                .or_default()
+                .push(place),
             Value::Literal(value) => seen.entry(value.clone()).or_default().push(place),
             Value::Dynamic { dynamic } => problems.push(format!(
                 "{place} sets {key} from {dynamic}, known only at run time: pass the value st-setup should keep with {flag}"

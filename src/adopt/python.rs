@@ -20,8 +20,18 @@ const BLOCK_NAMES: [&str; 7] = [
     "ST_RECIPES",
 ];
 
-/// The rewritten text of `source`, whose framework is `framework` (`init(framework=…)`).
-pub fn prepare(source: &str, framework: &str) -> Result<String, String> {
+/// `InputAppInfo`'s keywords st-setup's `ST_APP_INFO` holds.
+const APP_INFO: [&str; 5] = [
+    "app_name",
+    "api_domain",
+    "website_domain",
+    "api_base_path",
+    "website_base_path",
+];
+
+/// The rewritten text of `source`, whose framework is `framework` served as `mode`
+/// (`init(framework=…, mode=…)`).
+pub fn prepare(source: &str, framework: &str, mode: &str) -> Result<String, String> {
     let tree = parse(source, tree_sitter_python::LANGUAGE.into())
         .map_err(|e| format!("it does not parse ({e})"))?;
     let root = tree.root_node();
@@ -57,15 +67,46 @@ pub fn prepare(source: &str, framework: &str) -> Result<String, String> {
     let mut edits = Vec::new();
     let line = |node: Node| node.start_position().row + 1;
     // init's own keywords.
-    match keyword(*init, source, "framework") {
-        Some(value) if text(value, source).trim_matches(['"', '\'']) != framework => {
-            return Err(format!(
-                "its init says framework={} (line {}), and its project's manifests say {framework}",
-                text(value, source),
-                line(value)
-            ));
+    for (key, expected, why) in [
+        ("framework", framework, "its project's manifests say"),
+        ("mode", mode, "st-setup serves that framework as"),
+    ] {
+        match keyword(*init, source, key) {
+            Some(value) if text(value, source).trim_matches(['"', '\'']) != expected => {
+                return Err(format!(
+                    "its init says {key}={} (line {}), and {why} {expected}",
+                    text(value, source),
+                    line(value)
+                ));
+            }
+            _ => {}
         }
-        _ => {}
+    }
+    // What ST_APP_INFO does not hold would be lost.
+    if let Some(app_info) = keyword(*init, source, "app_info") {
+        let app_info = assigned(root, source, app_info).unwrap_or(app_info);
+        if app_info.kind() == "call"
+            && let Some(arguments) = app_info.child_by_field_name("arguments")
+        {
+            let mut cursor = arguments.walk();
+            let extra: Vec<&str> = arguments
+                .named_children(&mut cursor)
+                .filter(|a| a.kind() != "comment")
+                .filter(|a| {
+                    a.kind() != "keyword_argument"
+                        || a.child_by_field_name("name")
+                            .is_none_or(|n| !APP_INFO.contains(&text(n, source)))
+                })
+                .map(|a| text(a, source))
+                .collect();
+            if !extra.is_empty() {
+                return Err(format!(
+                    "its InputAppInfo (line {}) also passes {}, which st-setup's ST_APP_INFO does not hold",
+                    line(app_info),
+                    extra.join(", ")
+                ));
+            }
+        }
     }
     for (key, name) in [
         ("app_info", "ST_APP_INFO"),
@@ -103,7 +144,7 @@ pub fn prepare(source: &str, framework: &str) -> Result<String, String> {
             .any(|a| !matches!(a.kind(), "keyword_argument" | "comment"))
         {
             return Err(format!(
-                "its session.init (line {}) takes positional arguments (their meaning changed in supertokens-python 0.20); write them as keywords",
+                "its session.init (line {}) takes arguments that are not written as keywords (positional ones changed meaning in supertokens-python 0.20; **options may set the cookie domain after st-setup's); write each as a keyword",
                 line(*session)
             ));
         }
@@ -123,15 +164,22 @@ pub fn prepare(source: &str, framework: &str) -> Result<String, String> {
         )?;
     }
     // The block, after the module's imports; InputAppInfo named as the block names it.
+    // After the imports that open the module (its docstring and comments aside): one
+    // further down may come after the init that reads the block (Flask's circular import).
     let mut cursor = root.walk();
     let after_imports = root
         .named_children(&mut cursor)
-        .filter(|n| {
+        .take_while(|n| {
             matches!(
                 n.kind(),
-                "import_statement" | "import_from_statement" | "future_import_statement"
-            )
+                "import_statement"
+                    | "import_from_statement"
+                    | "future_import_statement"
+                    | "comment"
+            ) || (n.kind() == "expression_statement"
+                && n.named_child(0).is_some_and(|s| s.kind() == "string"))
         })
+        .filter(|n| n.kind() != "comment")
         .map(|n| n.end_byte())
         .max()
         .map_or(0, |end| {
@@ -161,6 +209,25 @@ pub fn prepare(source: &str, framework: &str) -> Result<String, String> {
         text: format!("{separator}{import}# st-setup:begin backend\n# st-setup:end\n"),
     });
     super::apply(source, edits)
+}
+
+/// What the module-level name `node` is assigned (one hop), if it is a name.
+fn assigned<'t>(root: Node<'t>, source: &str, node: Node<'t>) -> Option<Node<'t>> {
+    if node.kind() != "identifier" {
+        return None;
+    }
+    let name = text(node, source);
+    let mut cursor = root.walk();
+    root.named_children(&mut cursor)
+        .filter(|n| n.kind() == "expression_statement")
+        .filter_map(|n| n.named_child(0))
+        .filter(|n| n.kind() == "assignment")
+        .filter(|n| {
+            n.child_by_field_name("left")
+                .is_some_and(|l| text(l, source) == name)
+        })
+        .filter_map(|n| n.child_by_field_name("right"))
+        .last()
 }
 
 /// `call`'s keyword `key` becomes `name`: its value replaced, or the keyword added last.
@@ -239,7 +306,7 @@ init(
 )
 app = FastAPI()
 "#;
-        let out = prepare(source, "fastapi").unwrap();
+        let out = prepare(source, "fastapi", "asgi").unwrap();
         assert!(out.contains("from supertokens_python.recipe import session, emailpassword\n\n# st-setup:begin backend\n# st-setup:end\n\ninit("), "{out}");
         assert!(out.contains("    app_info=ST_APP_INFO,\n"), "{out}");
         assert!(
@@ -262,17 +329,33 @@ app = FastAPI()
     fn what_cannot_be_taken_over_is_named() {
         let positional = "from supertokens_python import init\nfrom supertokens_python.recipe import session\ninit(app_info=1, supertokens_config=SupertokensConfig(connection_uri='x'), recipe_list=[session.init('.a.com')])\n";
         assert!(
-            prepare(positional, "fastapi")
+            prepare(positional, "fastapi", "asgi")
                 .unwrap_err()
                 .contains("positional")
         );
         let other = "from supertokens_python import init\nfrom supertokens_python.recipe import session\ninit(framework='flask', recipe_list=[session.init()])\n";
         assert!(
-            prepare(other, "fastapi")
+            prepare(other, "fastapi", "asgi")
                 .unwrap_err()
                 .contains("framework='flask'")
         );
+        let gateway = "from supertokens_python import init, InputAppInfo\nfrom supertokens_python.recipe import session\nAPP = InputAppInfo(app_name='a', api_gateway_path='/dev')\ninit(app_info=APP, recipe_list=[session.init()])\n";
+        assert!(
+            prepare(gateway, "fastapi", "asgi")
+                .unwrap_err()
+                .contains("api_gateway_path='/dev'")
+        );
+        let wsgi = "from supertokens_python import init\nfrom supertokens_python.recipe import session\ninit(mode='wsgi', recipe_list=[session.init()])\n";
+        assert!(
+            prepare(wsgi, "fastapi", "asgi")
+                .unwrap_err()
+                .contains("mode='wsgi'")
+        );
         let taken = "ST_MODE = 1\nfrom supertokens_python import init\n";
-        assert!(prepare(taken, "fastapi").unwrap_err().contains("ST_MODE"));
+        assert!(
+            prepare(taken, "fastapi", "asgi")
+                .unwrap_err()
+                .contains("ST_MODE")
+        );
     }
 }

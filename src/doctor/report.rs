@@ -18,7 +18,7 @@ pub fn human(audit: &Audit, root: &Path) -> String {
     if audit.calls.is_empty() {
         let _ = writeln!(
             out,
-            "No SuperTokens init call under {} (ignored files and node_modules, .venv, target, vendor were not read: --no-ignore reads them).",
+            "No SuperTokens init call under {} (files .gitignore excludes and node_modules, .venv, venv, target, vendor, dist and __pycache__ were not read: --no-ignore reads them; hidden files are never read).",
             root.display()
         );
         return out;

@@ -22,6 +22,9 @@ pub struct Finding {
     pub locations: Vec<Location>,
 }
 
+/// How a backend without cookieDomain is listed among the cookie domains.
+const NO_COOKIE_DOMAIN: &str = "(none: host-only cookies)";
+
 /// The values that decide where the session goes: a run-time one is named, not judged.
 const JUDGED: [&str; 5] = [
     "apiDomain",
@@ -64,8 +67,7 @@ pub fn findings(calls: &[InitCall], psl: &PublicSuffixList) -> Vec<Finding> {
 }
 
 /// The calls that make one deployment: those whose API is on one site (the registrable
-/// domain; every local development host is one site). A call whose API is known only at
-/// run time belongs to each, so it is still checked against the others.
+/// domain; every local development host is one site).
 fn deployments<'c>(calls: &'c [InitCall], psl: &PublicSuffixList) -> Vec<Vec<&'c InitCall>> {
     let mut sites: BTreeMap<String, Vec<&InitCall>> = BTreeMap::new();
     let mut unknown = Vec::new();
@@ -86,16 +88,17 @@ fn deployments<'c>(calls: &'c [InitCall], psl: &PublicSuffixList) -> Vec<Vec<&'c
             None => unknown.push(call),
         }
     }
-    if sites.is_empty() {
-        return vec![unknown];
+    // With one site, a call of unknown API belongs to it; with several, to none (it would
+    // fail all but one).
+    match sites.len() {
+        0 => vec![unknown],
+        1 => {
+            let mut calls: Vec<&InitCall> = sites.into_values().flatten().collect();
+            calls.extend(unknown);
+            vec![calls]
+        }
+        _ => sites.into_values().collect(),
     }
-    sites
-        .into_values()
-        .map(|mut calls| {
-            calls.extend(unknown.iter().copied());
-            calls
-        })
-        .collect()
 }
 
 /// The checks of one deployment's calls together.
@@ -110,7 +113,18 @@ fn together(calls: &[&InitCall], out: &mut Vec<Finding>) {
         .copied()
         .filter(|c| c.side == Side::Frontend)
         .collect();
-    let cookie_domains = distinct(&backends, "cookieDomain", normalised_domain);
+    let mut cookie_domains = distinct(&backends, "cookieDomain", normalised_domain);
+    // A backend that sets none sets host-only cookies: another session beside the shared one.
+    if !cookie_domains.is_empty() {
+        for backend in &backends {
+            if backend.config_read && !backend.values.contains_key("cookieDomain") {
+                cookie_domains
+                    .entry(NO_COOKIE_DOMAIN.to_owned())
+                    .or_default()
+                    .push(backend.at.clone());
+            }
+        }
+    }
     if cookie_domains.len() > 1 {
         out.push(Finding {
             severity: Severity::Error,
@@ -129,6 +143,8 @@ fn together(calls: &[&InitCall], out: &mut Vec<Finding>) {
         covering(calls, shared, &cookie_domains[shared], out);
         for frontend in &frontends {
             match frontend.values.get("sessionTokenBackendDomain") {
+                // Its config is written in another file: doctor cannot say it is missing.
+                None if !frontend.config_read => {}
                 None => out.push(Finding {
                     severity: Severity::Error,
                     code: "session-token-backend-domain-missing",
@@ -178,13 +194,18 @@ fn together(calls: &[&InitCall], out: &mut Vec<Finding>) {
         "website-domain-mismatch",
         out,
     );
-    header_mode_reach(calls, &frontends, out);
+    header_mode_reach(calls, &frontends, shared.as_deref(), out);
 }
 
 /// In header mode the frontend sends the access token, as a bearer header, to every host
 /// under its sessionTokenBackendDomain (supertokens-website 20 matches subdomains and
 /// ignores ports): a domain broader than the APIs' own reaches hosts that are not APIs.
-fn header_mode_reach(calls: &[&InitCall], frontends: &[&InitCall], out: &mut Vec<Finding>) {
+fn header_mode_reach(
+    calls: &[&InitCall],
+    frontends: &[&InitCall],
+    shared: Option<&str>,
+    out: &mut Vec<Finding>,
+) {
     let hosts: Vec<String> = calls
         .iter()
         .filter_map(|c| c.literal("apiDomain"))
@@ -206,6 +227,11 @@ fn header_mode_reach(calls: &[&InitCall], frontends: &[&InitCall], out: &mut Vec
             continue;
         };
         let domain = value.trim().trim_start_matches('.').to_ascii_lowercase();
+        // The backends' cookie domain: narrowing it here alone would break the cookies
+        // (cookie-domain-mismatch); a shared cookie domain that wide is the backends' call.
+        if shared == Some(normalised_domain(value).as_str()) {
+            continue;
+        }
         if domain != narrowest && endpoint::host_is_covered_by(&narrowest, &domain) {
             out.push(Finding {
                 severity: Severity::Warning,

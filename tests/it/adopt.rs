@@ -342,3 +342,52 @@ fn crlf_files_stay_crlf() {
         );
     }
 }
+
+/// A CommonJS server that requires more after its init: the block goes before the init
+/// (after the requires that open the file), so the adopted server runs; files named with
+/// an absolute path are found.
+#[test]
+fn the_block_comes_before_the_code_that_reads_it() {
+    crate::sdk::node_ready();
+    let dir = fixture("vue-app");
+    let root = dir.path();
+    let server = read(root, "server/index.js");
+    // The SDK's init first, express required after it, nothing served.
+    let late = server
+        .replace("const express = require(\"express\");\n", "")
+        .replace("const cors = require(\"cors\");\n", "")
+        .replace("const app = express();", "const express = require(\"express\");\nconst cors = require(\"cors\");\nconst app = express();")
+        .replace("app.listen(3001);\n", "");
+    fs::write(root.join("server/index.js"), &late).unwrap();
+    let absolute = root.join("server/index.js");
+    run_in(
+        root,
+        &["adopt", "--yes", absolute.to_str().unwrap(), "src/main.ts"],
+    )
+    .expect_code(0);
+    crate::common::link_node_modules(root);
+    let out = std::process::Command::new("node")
+        .arg("server/index.js")
+        .current_dir(root)
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        crate::common::output_text(&out),
+        read(root, "server/index.js")
+    );
+    let outside = project();
+    fs::write(outside.path().join("x.js"), "").unwrap();
+    let dir = fixture("vue-app");
+    run_in(
+        dir.path(),
+        &[
+            "adopt",
+            "--yes",
+            outside.path().join("x.js").to_str().unwrap(),
+        ],
+    )
+    .expect_code(2)
+    .expect_stderr("is outside the project");
+}

@@ -342,3 +342,61 @@ fn the_python_sdks_own_source_holds_no_init() {
     );
     assert!(files.iter().all(|f| f["sdk"] == "supertokens-python"));
 }
+
+/// Layouts that once gave false findings: the frontend config built in another file (the
+/// SuperTokens Next.js examples), a frontend whose API is known only at run time beside two
+/// deployments, header mode on the backends' own cookie domain; and a finding once missed:
+/// a backend without cookieDomain beside one with it.
+#[test]
+fn layouts_people_use_are_judged_right() {
+    let case = |files: &[(&str, &str)]| {
+        let dir = project();
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
+        let (_, report) = doctor(dir.path(), &[]);
+        codes(&report)
+    };
+    let backend = |api: &str, cookie: &str| {
+        format!(
+            "import supertokens from \"supertokens-node\";\nimport Session from \"supertokens-node/recipe/session\";\nsupertokens.init({{ supertokens: {{ connectionURI: \"http://localhost:3567\" }}, appInfo: {{ appName: \"A\", apiDomain: \"{api}\", websiteDomain: \"https://example.com\" }}, recipeList: [Session.init({{ {cookie} }})] }});\n"
+        )
+    };
+    let shared = backend("https://api.example.com", "cookieDomain: \".example.com\"");
+    let provider = "\"use client\";\nimport SuperTokensReact from \"supertokens-auth-react\";\nimport { frontendConfig } from \"../config/frontend\";\nSuperTokensReact.init(frontendConfig());\n";
+    let config = "import SessionReact from \"supertokens-auth-react/recipe/session\";\nexport const frontendConfig = () => ({ appInfo: { appName: \"A\", apiDomain: \"https://api.example.com\", websiteDomain: \"https://example.com\" }, recipeList: [SessionReact.init({ sessionTokenBackendDomain: \".example.com\" })] });\n";
+    assert_eq!(
+        case(&[
+            ("api/st.ts", &shared),
+            ("components/provider.tsx", provider),
+            ("config/frontend.tsx", config)
+        ]),
+        ["dynamic-value"],
+        "a config written in another file is not called missing"
+    );
+    let blog = backend("https://api.blog.org", "cookieDomain: \".blog.org\"");
+    let admin = "import SuperTokens from \"supertokens-web-js\";\nimport Session from \"supertokens-web-js/recipe/session\";\nSuperTokens.init({ appInfo: { appName: \"A\", apiDomain: process.env.API_URL }, recipeList: [Session.init({ sessionTokenBackendDomain: \".example.com\" })] });\n";
+    assert_eq!(
+        case(&[
+            ("shop/st.ts", &shared),
+            ("blog/st.ts", &blog),
+            ("admin/st.ts", admin)
+        ]),
+        ["dynamic-value"],
+        "a run-time API beside two deployments fails neither"
+    );
+    let header = "import SuperTokens from \"supertokens-web-js\";\nimport Session from \"supertokens-web-js/recipe/session\";\nSuperTokens.init({ appInfo: { appName: \"A\", apiDomain: \"https://api.example.com\" }, recipeList: [Session.init({ tokenTransferMethod: \"header\", sessionTokenBackendDomain: \".example.com\" })] });\n";
+    assert_eq!(
+        case(&[("api/st.ts", &shared), ("web/st.ts", header)]),
+        Vec::<String>::new(),
+        "header mode on the backends' cookie domain: no advice that contradicts it"
+    );
+    let host_only = backend("https://billing.example.com", "");
+    assert_eq!(
+        case(&[("api/st.ts", &shared), ("billing/st.ts", &host_only)]),
+        ["cookie-domain-mismatch"],
+        "a backend without cookieDomain beside one with it"
+    );
+}

@@ -95,6 +95,7 @@ pub fn init_calls(source: &str) -> Vec<InitCall> {
                 managed: false,
                 values,
                 installed: None,
+                config_read: true,
             }
         })
         .collect()

@@ -554,6 +554,7 @@ impl<'a> Collector<'_, 'a, '_> {
             managed: false,
             values,
             installed: None,
+            config_read: object.is_some(),
         });
     }
 

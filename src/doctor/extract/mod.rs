@@ -82,6 +82,9 @@ pub struct InitCall {
     pub values: BTreeMap<&'static str, Found>,
     /// The SDK's version, when a lockfile above the file says (set by the audit).
     pub installed: Option<super::versions::Installed>,
+    /// The call's config was read where it is written: a key missing from `values` is
+    /// missing from the call (not written in another file, out of doctor's sight).
+    pub config_read: bool,
 }
 
 impl InitCall {
@@ -146,7 +149,9 @@ fn shift(call: &mut InitCall, path: &Path, lines: usize) {
 /// each body, the line it starts on, and whether it is TypeScript.
 fn scripts(text: &str) -> Vec<(&str, usize, bool)> {
     let mut out = Vec::new();
-    if let Some(rest) = text.strip_prefix("---\n")
+    if let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
         && let Some(end) = rest.find("\n---")
     {
         out.push((&rest[..end], 2, true));
@@ -188,6 +193,8 @@ mod tests {
         assert_eq!(found, vec![("\nconst a = 1;\n", 4, true)]);
         let astro = "---\nimport x from \"y\";\n---\n<p/>";
         assert_eq!(scripts(astro)[0], ("import x from \"y\";", 2, true));
+        let crlf = "---\r\nimport x from \"y\";\r\n---\r\n<p/>";
+        assert_eq!(scripts(crlf)[0], ("import x from \"y\";\r", 2, true));
         assert!(
             scripts("<script").is_empty(),
             "an unclosed tag is no script"
