@@ -362,7 +362,10 @@ fn doctor(
     };
     let audit = crate::doctor::audit(&root, everything, psl);
     if sarif {
-        print_json(&crate::doctor::report::sarif(&audit));
+        print_json(&crate::doctor::report::sarif(
+            &audit,
+            &from_repository_root(&root),
+        ));
     } else if request.json {
         print_json(&audit.to_json());
     } else {
@@ -373,6 +376,19 @@ fn doctor(
     } else {
         Exit::Ok
     })
+}
+
+/// Where `folder` is inside the git repository that holds it (empty outside one, or at
+/// its root): SARIF's paths are read from the repository's root.
+fn from_repository_root(folder: &Path) -> PathBuf {
+    let Ok(real) = std::fs::canonicalize(folder) else {
+        return PathBuf::new();
+    };
+    real.ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .and_then(|repository| real.strip_prefix(repository).ok())
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 struct Context<'a> {

@@ -148,7 +148,9 @@ pub const RULES: [(&str, &str); 10] = [
 ];
 
 /// SARIF 2.1.0: one run of st-setup, its rules, one result per finding with its places.
-pub fn sarif(audit: &Audit) -> Value {
+/// Paths are given from the source root, as code scanning maps them: `base` is the
+/// audited folder's path from there.
+pub fn sarif(audit: &Audit, base: &std::path::Path) -> Value {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|(id, text)| json!({ "id": id, "shortDescription": { "text": text } }))
@@ -163,7 +165,7 @@ pub fn sarif(audit: &Audit) -> Value {
                 .map(|location| {
                     json!({ "physicalLocation": {
                         "artifactLocation": {
-                            "uri": location.path.to_string_lossy().replace('\\', "/"),
+                            "uri": base.join(&location.path).to_string_lossy().replace('\\', "/"),
                             "uriBaseId": "%SRCROOT%",
                         },
                         "region": { "startLine": location.line.max(1) },

@@ -244,6 +244,20 @@ fn sarif_lists_each_finding_under_its_rule() {
         let (code, out) = crate::sdk::node_script("sarif-check.mjs", &[file.to_str().unwrap()]);
         assert_eq!((code, out.trim()), (0, "valid SARIF 2.1.0"), "{fixture}");
     }
+    // Paths from the repository's root, which is where code scanning reads them from.
+    let repository = project();
+    fs::create_dir_all(repository.path().join(".git")).unwrap();
+    let services = repository.path().join("services");
+    fs::create_dir_all(&services).unwrap();
+    copy_tree(&fixtures().join("frontend-mismatches"), &services);
+    let run = run_in(
+        repository.path(),
+        &["doctor", "--format", "sarif", "services"],
+    );
+    let sarif: Value = serde_json::from_str(&run.stdout).unwrap();
+    let uri = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"];
+    assert_eq!(uri, "services/admin/session.ts", "{sarif:#}");
     let usage = run_in(Path::new("."), &["doctor", "--json", "--format", "sarif"]);
     assert_eq!(usage.code, 2, "{}", usage.both());
     let missing = run_in(Path::new("."), &["doctor", "no/such/folder"]);
