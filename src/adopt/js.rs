@@ -194,6 +194,10 @@ impl<'a> Rewriter<'_, 'a, '_> {
                 Some(core) => {
                     self.read_block(core, "connectionURI", &[], "stSetup.connectionURI")
                 }
+                // A module's config (NestJS's forRoot) takes it at its top level.
+                None if own_property(object, "connectionURI").is_some() => {
+                    self.read_block(object, "connectionURI", &[], "stSetup.connectionURI")
+                }
                 None => self.problems.push(format!(
                     "its init (line {}) has no supertokens: {{ connectionURI }} written in the file",
                     self.line(call.span.start)
@@ -383,6 +387,21 @@ impl<'a> Visit<'a> for Rewriter<'_, 'a, '_> {
                 self.init(call, object);
             }
             Some(Binding::SessionInit(sdk)) if sdk == self.sdk => self.session(call),
+            // A framework's module given the whole config (NestJS's forRoot).
+            None if self.role == Role::Backend => {
+                let object = call
+                    .arguments
+                    .first()
+                    .and_then(Argument::as_expression)
+                    .and_then(|e| module.object(e))
+                    .filter(|o| {
+                        module.property_of(o, "appInfo").is_some()
+                            && module.property_of(o, "recipeList").is_some()
+                    });
+                if object.is_some() {
+                    self.init(call, object);
+                }
+            }
             _ => {}
         }
         walk::walk_call_expression(self, call);

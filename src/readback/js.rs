@@ -334,7 +334,13 @@ impl<'a> InitCalls<'_, '_, 'a> {
         let module = self.module;
         let config = argument.and_then(|a| module.object(a));
         for (path, managed) in expected_reads(self.kind) {
-            if !config.is_some_and(|c| object_reads_path(c, &path, managed)) {
+            // A module's config (NestJS's forRoot) takes the core's URL at its top level.
+            let module_config = |c: &ObjectExpression| {
+                path == ["supertokens", "connectionURI"]
+                    && property(c, "supertokens").is_none()
+                    && object_reads_path(c, &["connectionURI"], managed)
+            };
+            if !config.is_some_and(|c| object_reads_path(c, &path, managed) || module_config(c)) {
                 self.unread.push(Unread {
                     line,
                     message: format!(
@@ -404,6 +410,17 @@ impl<'a> Visit<'a> for InitCalls<'_, '_, 'a> {
         };
         let argument = call.arguments.first().and_then(Argument::as_expression);
         let line = self.line_of(call.span.start);
+        // A framework's module given the SDK's whole config (NestJS's
+        // `SupertokensModule.forRoot({ appInfo, recipeList, … })`) initialises it.
+        let module = self.module;
+        let binding = binding.or_else(|| {
+            let config = argument.and_then(|a| module.object(a))?;
+            (self.kind == Role::Backend
+                && !self.bindings.is_empty()
+                && property(config, "appInfo").is_some()
+                && property(config, "recipeList").is_some())
+            .then_some(Binding::Sdk)
+        });
         match binding {
             Some(Binding::Sdk) => {
                 self.check_sdk_init(line, argument);

@@ -67,7 +67,7 @@ const MANAGED: &[&str] = &[
 /// TypeScript files.
 #[test]
 fn adopted_projects_round_trip_through_check_add_api_and_doctor() {
-    let cases: [(&str, &[&str], &[&str], &str); 4] = [
+    let cases: [(&str, &[&str], &[&str], &str); 5] = [
         (
             "vue-app",
             &[],
@@ -94,6 +94,18 @@ fn adopted_projects_round_trip_through_check_add_api_and_doctor() {
                 "web/src/config.tsx",
             ],
             "https://search.example.com",
+        ),
+        // A NestJS module's forRoot config; its frontend is a new file.
+        (
+            "nestjs-clean",
+            &[
+                "--api",
+                "https://orders.shop.co.uk",
+                "--frontend-out",
+                "web/st.ts",
+            ],
+            &["src/app.module.ts"],
+            "https://search.shop.co.uk",
         ),
         // Some files of several, named: the billing service sets its own cookie domain.
         (

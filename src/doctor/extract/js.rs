@@ -528,9 +528,8 @@ impl<'a> Collector<'_, 'a, '_> {
                     .module
                     .property_of(object, "supertokens")
                     .and_then(|core| self.module.object(core));
-                if let Some(core) = core {
-                    values.extend(self.read_keys(core, &["connectionURI"]));
-                }
+                // At the top level of a module's config (NestJS's forRoot).
+                values.extend(self.read_keys(core.unwrap_or(object), &["connectionURI"]));
             }
             None => {
                 if let Some(config) = call.arguments.first().and_then(Argument::as_expression) {
