@@ -6,19 +6,8 @@
 use tree_sitter::Node;
 
 use super::Edit;
-use crate::readback::python::{Names, keyword};
+use crate::readback::python::{MANAGED, Names, keyword};
 use crate::readback::tree::{nodes, parse, text};
-
-/// The names st-setup's Python block assigns.
-const BLOCK_NAMES: [&str; 7] = [
-    "ST_FRAMEWORK",
-    "ST_MODE",
-    "ST_CONNECTION_URI",
-    "ST_APP_INFO",
-    "ST_COOKIE_DOMAIN",
-    "ST_OLDER_COOKIE_DOMAIN",
-    "ST_RECIPES",
-];
 
 /// `InputAppInfo`'s keywords st-setup's `ST_APP_INFO` holds.
 const APP_INFO: [&str; 5] = [
@@ -36,7 +25,7 @@ pub fn prepare(source: &str, framework: &str, mode: &str) -> Result<String, Stri
         .map_err(|e| format!("it does not parse ({e})"))?;
     let root = tree.root_node();
     for node in nodes(root).filter(|n| n.kind() == "identifier") {
-        if BLOCK_NAMES.contains(&text(node, source)) {
+        if MANAGED.contains(&text(node, source)) {
             return Err(format!(
                 "it uses the name {}, which st-setup's block assigns",
                 text(node, source)

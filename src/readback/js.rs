@@ -13,7 +13,7 @@ use oxc_ast_visit::Visit;
 use oxc_parser::Parser;
 
 use super::{Unread, line_of};
-use crate::doctor::extract::js::required_module;
+use crate::doctor::extract::js::{property, required_module};
 use crate::target::{Role, Syntax};
 
 /// The name the managed block gives its values.
@@ -161,17 +161,6 @@ fn is_block_member(expression: &Expression, path: &[&str]) -> bool {
         }
         _ => false,
     }
-}
-
-fn property<'e, 'a>(object: &'e ObjectExpression<'a>, name: &str) -> Option<&'e Expression<'a>> {
-    object.properties.iter().rev().find_map(|p| match p {
-        ObjectPropertyKind::ObjectProperty(property)
-            if property.key.static_name().is_some_and(|n| n == name) =>
-        {
-            Some(&property.value)
-        }
-        _ => None,
-    })
 }
 
 /// What a local name stands for.

@@ -153,15 +153,6 @@ pub(crate) fn keyword<'t>(call: Node<'t>, source: &str, key: &str) -> Option<Nod
 /// A block name assigned again at module level after the block wins over st-setup's value
 /// (a local variable of the same name in a function is another variable).
 fn reassigned(root: Node<'_>, source: &str) -> Vec<Unread> {
-    const MANAGED: [&str; 7] = [
-        "ST_RECIPES",
-        "ST_FRAMEWORK",
-        "ST_MODE",
-        "ST_CONNECTION_URI",
-        "ST_APP_INFO",
-        "ST_COOKIE_DOMAIN",
-        "ST_OLDER_COOKIE_DOMAIN",
-    ];
     let block_end = source
         .lines()
         .position(|l| l.trim_end() == "# st-setup:end")
@@ -181,6 +172,17 @@ fn reassigned(root: Node<'_>, source: &str) -> Vec<Unread> {
         })
         .collect()
 }
+
+/// The names st-setup's Python block assigns.
+pub(crate) const MANAGED: [&str; 7] = [
+    "ST_RECIPES",
+    "ST_FRAMEWORK",
+    "ST_MODE",
+    "ST_CONNECTION_URI",
+    "ST_APP_INFO",
+    "ST_COOKIE_DOMAIN",
+    "ST_OLDER_COOKIE_DOMAIN",
+];
 
 /// Whether `node` runs in the module's own scope: not inside a function or a class.
 fn at_module_level(node: Node<'_>) -> bool {

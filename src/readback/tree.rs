@@ -26,6 +26,14 @@ pub fn parse(text: &str, language: Language) -> Result<Tree, String> {
     Ok(tree)
 }
 
+/// The syntax tree of `text` even where it has errors (doctor reads what it can of any
+/// file); `None` only when the grammar does not load.
+pub fn parse_lenient(text: &str, language: Language) -> Option<Tree> {
+    let mut parser = Parser::new();
+    parser.set_language(&language).ok()?;
+    parser.parse(text, None)
+}
+
 /// Every node under `root`, itself first, in source order.
 pub fn nodes(root: Node<'_>) -> impl Iterator<Item = Node<'_>> {
     let mut cursor = root.walk();

@@ -5,11 +5,11 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use tree_sitter::{Node, Parser};
+use tree_sitter::Node;
 
 use super::{Found, InitCall, Location, Value};
 use crate::readback::go::imported_as;
-use crate::readback::tree::{line, nodes, text};
+use crate::readback::tree::{line, nodes, parse_lenient, text};
 use crate::target::Side;
 
 const SDK: &str = "github.com/supertokens/supertokens-golang/supertokens";
@@ -30,14 +30,8 @@ const SESSION_KEYS: [(&str, &str); 3] = [
 ];
 
 pub fn init_calls(source: &str) -> Vec<InitCall> {
-    let mut parser = Parser::new();
-    if parser
-        .set_language(&tree_sitter_go::LANGUAGE.into())
-        .is_err()
-    {
-        return Vec::new();
-    }
-    let Some(tree) = parser.parse(source, None) else {
+    // A file with a syntax error still has its calls read where the tree has them.
+    let Some(tree) = parse_lenient(source, tree_sitter_go::LANGUAGE.into()) else {
         return Vec::new();
     };
     let root = tree.root_node();

@@ -367,15 +367,10 @@ impl<'a> Module<'a> {
         name: &str,
     ) -> Option<&'e Expression<'a>> {
         object.properties.iter().rev().find_map(|p| match p {
-            ObjectPropertyKind::ObjectProperty(property)
-                if !property.computed && property.key.static_name().is_some_and(|n| n == name) =>
-            {
-                Some(&property.value)
-            }
             ObjectPropertyKind::SpreadProperty(spread) => self
                 .object(&spread.argument)
                 .and_then(|inner| property(inner, name)),
-            ObjectPropertyKind::ObjectProperty(_) => None,
+            ObjectPropertyKind::ObjectProperty(_) => named(p, name),
         })
     }
 
@@ -457,14 +452,19 @@ pub(crate) fn property<'e, 'a>(
     object: &'e ObjectExpression<'a>,
     name: &str,
 ) -> Option<&'e Expression<'a>> {
-    object.properties.iter().rev().find_map(|p| match p {
-        ObjectPropertyKind::ObjectProperty(property)
-            if !property.computed && property.key.static_name().is_some_and(|n| n == name) =>
+    object.properties.iter().rev().find_map(|p| named(p, name))
+}
+
+/// The value of `property` when it is written `name: value` (not computed, not a spread).
+fn named<'e, 'a>(property: &'e ObjectPropertyKind<'a>, name: &str) -> Option<&'e Expression<'a>> {
+    match property {
+        ObjectPropertyKind::ObjectProperty(p)
+            if !p.computed && p.key.static_name().is_some_and(|n| n == name) =>
         {
-            Some(&property.value)
+            Some(&p.value)
         }
         _ => None,
-    })
+    }
 }
 
 struct Collector<'m, 'a, 'r> {

@@ -4,11 +4,11 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use tree_sitter::{Node, Parser};
+use tree_sitter::Node;
 
 use super::{Found, InitCall, Location, Value};
 use crate::readback::python::{Names, keyword};
-use crate::readback::tree::{line, nodes, text};
+use crate::readback::tree::{line, nodes, parse_lenient, text};
 use crate::target::Side;
 
 /// `InputAppInfo`'s keyword arguments, with the Node SDK's names for them.
@@ -27,15 +27,8 @@ const SESSION: [(&str, &str); 3] = [
 ];
 
 pub fn init_calls(source: &str) -> Vec<InitCall> {
-    let mut parser = Parser::new();
-    if parser
-        .set_language(&tree_sitter_python::LANGUAGE.into())
-        .is_err()
-    {
-        return Vec::new();
-    }
     // A file with a syntax error still has its calls read where the tree has them.
-    let Some(tree) = parser.parse(source, None) else {
+    let Some(tree) = parse_lenient(source, tree_sitter_python::LANGUAGE.into()) else {
         return Vec::new();
     };
     let root = tree.root_node();
