@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use tree_sitter::Node;
 
-use super::{Found, InitCall, Location, Value};
+use super::{Found, InitCall, Location, Value, tree_value};
 use crate::readback::go::imported_as;
 use crate::readback::tree::{line, nodes, parse_lenient, text};
 use crate::target::Side;
@@ -183,15 +183,8 @@ impl<'t, 's> Variables<'t, 's> {
         keys.iter()
             .filter_map(|(go, node)| {
                 let value = field(literal, self.source, go)?;
-                // A nil pointer is the option left out.
-                if self.resolve(value).kind() == "nil" {
-                    return None;
-                }
-                let value_of = match string(self.resolve(value), self.source) {
-                    Some(literal) => Value::Literal(literal),
-                    None => Value::dynamic(text(value, self.source)),
-                };
-                Some((*node, Found::on_line(value_of, line(value))))
+                let found = tree_value(value, self.resolve(value), self.source, "nil", string)?;
+                Some((*node, found))
             })
             .collect()
     }

@@ -69,6 +69,26 @@ impl Found {
     }
 }
 
+/// A value read from a tree-sitter tree, written as `written` and standing for `resolved`
+/// (one hop through a name): `None` for the language's `absent` (`None`, `nil`: the option
+/// left out), the literal that `string` reads, else the source as written.
+fn tree_value(
+    written: tree_sitter::Node,
+    resolved: tree_sitter::Node,
+    source: &str,
+    absent: &str,
+    string: fn(tree_sitter::Node, &str) -> Option<String>,
+) -> Option<Found> {
+    if resolved.kind() == absent {
+        return None;
+    }
+    let value = match string(resolved, source) {
+        Some(literal) => Value::Literal(literal),
+        None => Value::dynamic(crate::readback::tree::text(written, source)),
+    };
+    Some(Found::on_line(value, crate::readback::tree::line(written)))
+}
+
 /// One SuperTokens init: the call that holds the values, its SDK, and every value found
 /// in it (under the Node SDK's camelCase names, whatever the language).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use tree_sitter::Node;
 
-use super::{Found, InitCall, Location, Value};
+use super::{Found, InitCall, Location, Value, tree_value};
 use crate::readback::python::{Names, keyword};
 use crate::readback::tree::{line, nodes, parse_lenient, text};
 use crate::target::Side;
@@ -131,16 +131,8 @@ impl<'t, 's> Constants<'t, 's> {
         keys.iter()
             .filter_map(|(python, node)| {
                 let value = keyword(call, self.source, python)?;
-                // `None` is the option left out.
-                if self.resolve(value).kind() == "none" {
-                    return None;
-                }
-                let literal = string(self.resolve(value), self.source);
-                let value_of = match literal {
-                    Some(literal) => Value::Literal(literal),
-                    None => Value::dynamic(text(value, self.source)),
-                };
-                Some((*node, Found::on_line(value_of, line(value))))
+                let found = tree_value(value, self.resolve(value), self.source, "none", string)?;
+                Some((*node, found))
             })
             .collect()
     }
