@@ -83,6 +83,9 @@ const ANSWERS: &str = "Answers (each replaces the one in st-setup.json)";
 const HOW: &str = "How to run";
 
 #[derive(Debug, Subcommand)]
+// Each subcommand's arguments are built only when it runs: building them all costs a
+// quarter of a short command's start-up.
+#[command(defer = true)]
 pub enum Command {
     /// Analyse API endpoints only: the shared cookie domain, and why
     Domain(DomainArgs),

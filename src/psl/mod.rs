@@ -13,10 +13,18 @@ use anyhow::{Context, Result, bail};
 use publicsuffix::{List, Psl as _};
 
 /// The copy of the list shipped inside the binary.
-pub const EMBEDDED: &str = include_str!("../data/public_suffix_list.dat");
+pub const EMBEDDED: &str = include_str!("../../data/public_suffix_list.dat");
 
 const ICANN_BEGIN: &str = "===BEGIN ICANN DOMAINS===";
 const PRIVATE_BEGIN: &str = "===BEGIN PRIVATE DOMAINS===";
+
+mod index;
+
+use index::Index;
+
+/// The embedded list's index, made by build.rs from `data/public_suffix_list.dat`.
+const EMBEDDED_INDEX: &str = include_str!(concat!(env!("OUT_DIR"), "/psl-index.txt"));
+const EMBEDDED_OFFSETS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/psl-offsets.bin"));
 
 /// The Public Suffix List, parsed a few rules at a time.
 ///
@@ -24,14 +32,11 @@ const PRIVATE_BEGIN: &str = "===BEGIN PRIVATE DOMAINS===";
 /// does. The list is a tree keyed from the right, so a host's public suffix only depends
 /// on the rules that end in its top-level domain *and* whose next label is the host's
 /// second-level label or `*` (`example.com` can only match `com`, `*.com`,
-/// `example.com`, `x.example.com`, …). Those few lines are found with a byte search, parsed,
-/// and kept per second-level domain. The answers are the whole list's: a unit test
-/// compares them for every rule in it.
+/// `example.com`, `x.example.com`, …). Those few rules are found in a sorted index (see
+/// `index`), parsed, and kept per second-level domain. The answers are the whole list's:
+/// a unit test compares them for every rule in it.
 pub struct PublicSuffixList {
-    /// The list, one rule per line with nothing after it (see `normalise`).
-    text: Cow<'static, str>,
-    /// Where the private section (vercel.app, github.io, …) starts.
-    private_from: usize,
+    index: Index<Cow<'static, str>, Cow<'static, [u8]>>,
     version: String,
     by_site: Mutex<HashMap<String, Arc<List>>>,
 }
@@ -39,7 +44,15 @@ pub struct PublicSuffixList {
 impl PublicSuffixList {
     /// The list embedded in the binary.
     pub fn embedded() -> Self {
-        Self::new(Cow::Borrowed(EMBEDDED))
+        Self {
+            index: Index {
+                text: Cow::Borrowed(EMBEDDED_INDEX),
+                offsets: Cow::Borrowed(EMBEDDED_OFFSETS),
+            },
+            // build.rs read it, so that the list's own text need not be in the binary.
+            version: env!("ST_SETUP_PSL_VERSION").to_owned(),
+            by_site: Mutex::default(),
+        }
     }
 
     /// Loads another copy of the list, e.g. a newer download given with `--psl`. The whole
@@ -61,16 +74,15 @@ impl PublicSuffixList {
             bail!("no \"{ICANN_BEGIN}\" section");
         }
         text.parse::<List>().map_err(|e| anyhow::anyhow!("{e:?}"))?;
-        Ok(Self::new(Cow::Owned(normalise(text))))
-    }
-
-    fn new(text: Cow<'static, str>) -> Self {
-        Self {
-            version: version_of(&text).unwrap_or_else(|| "unknown".to_owned()),
-            private_from: text.find(PRIVATE_BEGIN).unwrap_or(text.len()),
-            text,
+        let index = index::build(text);
+        Ok(Self {
+            index: Index {
+                text: Cow::Owned(index.text),
+                offsets: Cow::Owned(index.offsets),
+            },
+            version: version_of(text).unwrap_or_else(|| "unknown".to_owned()),
             by_site: Mutex::default(),
-        }
+        })
     }
 
     /// The `VERSION:` header of the list, e.g. `2026-10-22_08-36-41_UTC`.
@@ -118,45 +130,43 @@ impl PublicSuffixList {
 
     /// The rules that can match a host ending in `second.tld`, as list text.
     fn rules_matching(&self, tld: &str, second: Option<&str>) -> String {
-        let mut exact = vec![tld.to_owned()];
-        let mut under = vec![format!("*.{tld}")];
-        if let Some(second) = second {
-            under.push(format!("{second}.{tld}"));
-        }
+        let mut tlds = vec![tld.to_owned()];
+        let mut seconds: Vec<String> = second.map(str::to_owned).into_iter().collect();
         // The list writes internationalised rules in Unicode; hosts arrive in punycode.
         if host_has_punycode(tld, second) {
-            let (unicode, _) = idna::domain_to_unicode(&under.last().cloned().unwrap_or_default());
             let (unicode_tld, _) = idna::domain_to_unicode(tld);
-            exact.push(unicode_tld.clone());
-            under.push(format!("*.{unicode_tld}"));
-            under.push(unicode);
+            if let Some(second) = second {
+                let (unicode, _) = idna::domain_to_unicode(&format!("{second}.{unicode_tld}"));
+                if let Some((unicode_second, _)) = unicode.split_once('.') {
+                    seconds.push(unicode_second.to_owned());
+                }
+            }
+            if unicode_tld != tld {
+                tlds.push(unicode_tld);
+            }
         }
-        let text = self.text.as_bytes();
         let mut icann = String::new();
         let mut private = String::new();
-        let mut seen = Vec::new();
-        for (ending, whole_line_only) in exact
-            .iter()
-            .map(|e| (e, true))
-            .chain(under.iter().map(|e| (e, false)))
-        {
-            let needle = format!("{ending}\n");
-            for at in memchr::memmem::find_iter(text, needle.as_bytes()) {
-                let line_start = memchr::memrchr(b'\n', &text[..at]).map_or(0, |i| i + 1);
-                let boundary =
-                    at == line_start || (!whole_line_only && matches!(text[at - 1], b'.' | b'!'));
-                let line = &self.text[line_start..at + ending.len()];
-                if !boundary || line.starts_with("//") || seen.contains(&line_start) {
-                    continue;
+        let mut add = |is_private: bool, rule: &str| {
+            let out = if is_private { &mut private } else { &mut icann };
+            out.push_str(rule);
+            out.push('\n');
+        };
+        for tld in &tlds {
+            // The TLD's own rule and its wildcard: keys `com` and `com.*` exactly.
+            for exact in [format!("{tld} "), format!("{tld}.* ")] {
+                for (_, is_private, rule) in self.index.with_prefix(&exact) {
+                    add(is_private, rule);
                 }
-                seen.push(line_start);
-                let out = if line_start >= self.private_from {
-                    &mut private
-                } else {
-                    &mut icann
-                };
-                out.push_str(line);
-                out.push('\n');
+            }
+            // Every rule under `second.tld`: keys `com.example` and `com.example.…`.
+            for second in &seconds {
+                let under = format!("{tld}.{second}");
+                for (key, is_private, rule) in self.index.with_prefix(&under) {
+                    if matches!(key.as_bytes().get(under.len()), None | Some(b'.')) {
+                        add(is_private, rule);
+                    }
+                }
             }
         }
         format!("// {ICANN_BEGIN}\n{icann}// {PRIVATE_BEGIN}\n{private}")
@@ -165,22 +175,6 @@ impl PublicSuffixList {
 
 fn host_has_punycode(tld: &str, second: Option<&str>) -> bool {
     tld.starts_with("xn--") || second.is_some_and(|s| s.starts_with("xn--"))
-}
-
-/// One rule per line, as the byte search expects: line breaks made `\n`, anything after
-/// a rule's first word dropped (the format allows it), comments kept as they are.
-fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        let line = line.trim_end_matches('\r');
-        if line.starts_with("//") {
-            out.push_str(line);
-        } else if let Some(rule) = line.split_whitespace().next() {
-            out.push_str(rule);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// Reads `// VERSION: …` from the list's header comment.
@@ -202,6 +196,7 @@ mod tests {
     #[test]
     fn embedded_list_has_a_2026_version() {
         assert!(psl().version().starts_with("2026-"), "{}", psl().version());
+        assert_eq!(Some(psl().version()), version_of(EMBEDDED).as_deref());
     }
 
     #[test]
@@ -273,13 +268,11 @@ mod tests {
     }
 
     #[test]
-    fn the_embedded_list_parses_whole_and_needs_no_normalising() {
+    fn the_embedded_list_parses_whole_and_its_index_is_the_one_built_at_run_time() {
         assert!(PublicSuffixList::parse(EMBEDDED).is_ok());
-        assert_eq!(
-            normalise(EMBEDDED),
-            EMBEDDED,
-            "embedded() searches the text as it is"
-        );
+        let index = index::build(EMBEDDED);
+        assert_eq!(index.text, EMBEDDED_INDEX);
+        assert_eq!(index.offsets, EMBEDDED_OFFSETS);
     }
 
     #[test]
