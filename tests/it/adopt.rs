@@ -61,6 +61,18 @@ const MANAGED: &[&str] = &[
     "framework=",
     "mode=",
     "),",
+    // Go's names, and its locals that only the old values used.
+    "AppName",
+    "APIDomain",
+    "WebsiteDomain",
+    "APIBasePath",
+    "WebsiteBasePath",
+    "ConnectionURI",
+    "CookieDomain",
+    ":= \"",
+    "AppInfo:",
+    "session.Init(",
+    "\t\t\t}),",
 ];
 
 /// doctor → adopt → check → add-api → check → doctor, each fixture of JavaScript and
@@ -123,37 +135,208 @@ fn adopted_projects_round_trip_through_check_add_api_and_doctor() {
         ),
     ];
     for (name, args, files, new_api) in cases {
-        let dir = fixture(name);
-        let root = dir.path();
-        let before: Vec<String> = files.iter().map(|f| read(root, f)).collect();
-        let mut adopt = vec!["adopt", "--yes"];
-        adopt.extend_from_slice(args);
-        run_in(root, &adopt).expect_code(0);
-        run_in(root, &["check"]).expect_code(0);
-        for (file, before) in files.iter().zip(&before) {
-            let after = read(root, file);
-            assert!(after.contains(" st-setup:begin"), "{name} {file}:\n{after}");
-            assert_kept(before, &after, MANAGED, &format!("{name} {file}"));
-        }
-        for file in files.iter().filter(|f| f.ends_with(".py")) {
-            crate::python::python_parses(&read(root, file))
-                .unwrap_or_else(|e| panic!("{name} {file}: {e}"));
-        }
-        run_in(root, &["add-api", "--yes", new_api]).expect_code(0);
-        run_in(root, &["check"]).expect_code(0);
         // The file left out is still doctor's to report.
         let left_out = name == "monorepo-mismatch";
-        let doctor = run_in(root, &["doctor", "--json"]).expect_code(i32::from(left_out));
-        let report: serde_json::Value = serde_json::from_str(&doctor.stdout).unwrap();
-        let managed: Vec<&serde_json::Value> = report["files"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|f| files.contains(&f["path"].as_str().unwrap()))
-            .collect();
-        assert_eq!(managed.len(), files.len(), "{name}: {report:#}");
-        assert!(
-            managed.iter().all(|f| f["managed"] == true),
+        round_trip(name, "", args, files, new_api, left_out);
+    }
+}
+
+/// The fixtures with planted mistakes, adopted as their owner would: the flags settle
+/// what the files disagree on (a typo'd apiDomain, two app names, localhost against
+/// 127.0.0.1), name the APIs st-setup cannot see, or pick one deployment of two (-C).
+/// Then the round trip as above, and doctor finds nothing left to report.
+#[test]
+fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
+    struct Case {
+        fixture: &'static str,
+        /// The folder adopted (-C): one deployment of two.
+        folder: &'static str,
+        args: Vec<&'static str>,
+        files: &'static [&'static str],
+        new_api: &'static str,
+    }
+    let core = ["--connection-uri", "http://localhost:3567"];
+    let cases = [
+        Case {
+            fixture: "api-typo",
+            folder: "blog",
+            args: [
+                &[
+                    "--auth-api",
+                    "https://api.blog.org",
+                    "--api",
+                    "https://media.blog.org",
+                ][..],
+                &core,
+            ]
+            .concat(),
+            files: &["backend.ts", "frontend.tsx"],
+            new_api: "https://search.blog.org",
+        },
+        Case {
+            fixture: "two-deployments",
+            folder: "shop",
+            args: [&["--api", "https://api2.example.com"][..], &core].concat(),
+            files: &["backend.ts", "frontend.tsx"],
+            new_api: "https://api3.example.com",
+        },
+        Case {
+            fixture: "vue-127",
+            folder: "",
+            args: vec!["--auth-api", "http://localhost:3001"],
+            files: &["server/index.js", "src/main.ts"],
+            new_api: "http://localhost:3002",
+        },
+        // Header mode: the frontend's own tokenTransferMethod stays as it was.
+        Case {
+            fixture: "header-mode-narrow",
+            folder: "",
+            args: vec![
+                "--auth-api",
+                "https://a.api.example.com",
+                "--api",
+                "https://b.api.example.com",
+            ],
+            files: &["api/server.ts", "billing/server.ts", "web/auth.ts"],
+            new_api: "https://c.api.example.com",
+        },
+        Case {
+            fixture: "go-service-clean",
+            folder: "",
+            args: vec![
+                "--api",
+                "https://api2.example.com",
+                "--frontend-out",
+                "web/st.ts",
+            ],
+            files: &["cmd/api/main.go"],
+            new_api: "https://api3.example.com",
+        },
+    ];
+    for case in cases {
+        round_trip(
+            case.fixture,
+            case.folder,
+            &case.args,
+            case.files,
+            case.new_api,
+            false,
+        );
+    }
+}
+
+/// The planted mistakes that adopt must not settle by itself: a cookie domain that the
+/// APIs do not give (changing it would strand the cookies already set), one known only
+/// at run time. Nothing is written, and the message says what to fix first.
+#[test]
+fn cookie_domains_the_apis_do_not_give_are_refused_with_doctors_fix() {
+    let cases = [
+        (
+            "not-covering",
+            vec!["--api", "https://api.example.com"],
+            "sets cookieDomain \".api.example.com\"",
+        ),
+        ("nestjs-forroot", vec![], "sets cookieDomain \".co.uk\""),
+        ("go-service", vec![], "sets cookieDomain \".localhost\""),
+        // The old cookies were the host api.shop.example.com's: the auth API never gets
+        // them to clear.
+        (
+            "older-sdk-upgraded",
+            vec![
+                "--app-name",
+                "Shop",
+                "--api",
+                "https://api2.example.com",
+                "--frontend-out",
+                "web/st.ts",
+            ],
+            "older domain \"api.shop.example.com\"",
+        ),
+        (
+            "header-mode",
+            vec![
+                "--auth-api",
+                "https://a.api.example.com",
+                "--api",
+                "https://b.api.example.com",
+            ],
+            "sets sessionTokenBackendDomain \".example.com\"",
+        ),
+        (
+            "env-driven",
+            vec![
+                "--auth-api",
+                "https://api.example.com",
+                "--website",
+                "https://example.com",
+            ],
+            "process.env.COOKIE_DOMAIN",
+        ),
+    ];
+    for (name, args, expected) in cases {
+        let dir = fixture(name);
+        let root = dir.path();
+        let listing = crate::common::listing(root);
+        let mut adopt = vec!["adopt", "--yes"];
+        adopt.extend_from_slice(&args);
+        let run = run_in(root, &adopt);
+        assert_eq!(run.code, 1, "{name}: {}", run.both());
+        run.expect_stderr(expected)
+            .expect_stderr("nothing was written");
+        assert_eq!(
+            crate::common::listing(root),
+            listing,
+            "{name}: nothing written"
+        );
+    }
+}
+
+/// doctor → adopt `args` in `folder` of fixture `name` → check → add-api `new_api` →
+/// check → doctor (exit 1 only when `left_out` files still have mistakes), with every
+/// line of `files` that held no managed value kept.
+fn round_trip(
+    name: &str,
+    folder: &str,
+    args: &[&str],
+    files: &[&str],
+    new_api: &str,
+    left_out: bool,
+) {
+    let dir = fixture(name);
+    let root = &dir.path().join(folder);
+    let before: Vec<String> = files.iter().map(|f| read(root, f)).collect();
+    let mut adopt = vec!["adopt", "--yes"];
+    adopt.extend_from_slice(args);
+    run_in(root, &adopt).expect_code(0);
+    run_in(root, &["check"]).expect_code(0);
+    for (file, before) in files.iter().zip(&before) {
+        let after = read(root, file);
+        assert!(after.contains(" st-setup:begin"), "{name} {file}:\n{after}");
+        assert_kept(before, &after, MANAGED, &format!("{name} {file}"));
+    }
+    for file in files.iter().filter(|f| f.ends_with(".py")) {
+        crate::python::python_parses(&read(root, file))
+            .unwrap_or_else(|e| panic!("{name} {file}: {e}"));
+    }
+    run_in(root, &["add-api", "--yes", new_api]).expect_code(0);
+    run_in(root, &["check"]).expect_code(0);
+    let doctor = run_in(root, &["doctor", "--json"]).expect_code(i32::from(left_out));
+    let report: serde_json::Value = serde_json::from_str(&doctor.stdout).unwrap();
+    let managed: Vec<&serde_json::Value> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| files.contains(&f["path"].as_str().unwrap()))
+        .collect();
+    assert_eq!(managed.len(), files.len(), "{name}: {report:#}");
+    assert!(
+        managed.iter().all(|f| f["managed"] == true),
+        "{name}: {report:#}"
+    );
+    if !left_out {
+        assert_eq!(
+            report["findings"],
+            serde_json::json!([]),
             "{name}: {report:#}"
         );
     }
@@ -260,24 +443,7 @@ fn an_adopted_go_service_vets_and_round_trips() {
     let after = read(root, "api/cmd/api/main.go");
     assert!(after.contains("AppInfo: stAppInfo,"), "{after}");
     assert!(after.contains("session.Init(&stSession)"), "{after}");
-    let go_managed = [
-        MANAGED,
-        &[
-            "AppName",
-            "APIDomain",
-            "WebsiteDomain",
-            "APIBasePath",
-            "WebsiteBasePath",
-            "ConnectionURI",
-            "CookieDomain",
-            ":= \"",
-            "AppInfo:",
-            "session.Init(",
-            "\t\t\t}),",
-        ],
-    ]
-    .concat();
-    assert_kept(&before, &after, &go_managed, "api/cmd/api/main.go");
+    assert_kept(&before, &after, MANAGED, "api/cmd/api/main.go");
     crate::golang::go_check(&[("main.go", &after)]).unwrap_or_else(|e| panic!("{e}"));
     run_in(root, &["add-api", "--yes", "https://search.example.com"]).expect_code(0);
     run_in(root, &["check"]).expect_code(0);
