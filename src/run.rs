@@ -283,6 +283,7 @@ pub fn run(request: Request) -> RunResult {
         project: project_path(&location, &cwd),
         psl: &psl,
         prepared: Default::default(),
+        adopt_notes: Vec::new(),
     };
     if !location.here.as_os_str().is_empty() {
         errln!(
@@ -399,6 +400,8 @@ struct Context<'a> {
     psl: &'a PublicSuffixList,
     /// The files being adopted, prepared for their blocks (`adopt` only).
     prepared: std::collections::HashMap<PathBuf, String>,
+    /// What adopting changes beyond moving values into the blocks (`adopt` only).
+    adopt_notes: Vec<String>,
 }
 
 impl Context<'_> {
@@ -561,6 +564,7 @@ impl Context<'_> {
             project: self.project.clone(),
             psl: self.psl,
             prepared: adoption.prepared,
+            adopt_notes: adoption.notes,
         };
         // Each file's calls must read the block as `check` will require.
         let outcome = adopting
@@ -721,14 +725,16 @@ impl Context<'_> {
         answers: &Answers,
         previous: Option<&SavedSetup>,
     ) -> Result<Outcome, GenerateError> {
-        generate_adopting(
+        let mut outcome = generate_adopting(
             self.project(),
             answers,
             previous,
             self.psl,
             self.request.force,
             &self.prepared,
-        )
+        )?;
+        outcome.notes.splice(0..0, self.adopt_notes.iter().cloned());
+        Ok(outcome)
     }
 
     /// Why no plan could be made, as a failure with its kind (and, for error findings, the

@@ -96,6 +96,8 @@ pub struct Adoption {
     /// What the files were set up with before, for the planner: the shared cookie domain
     /// and the older one the backends still clear (`None` without one).
     pub previous: Option<crate::answers::SavedSetup>,
+    /// What changes beyond moving values into the block: cookie domains st-setup corrects.
+    pub notes: Vec<String>,
 }
 
 /// The adoption of `calls` (doctor's, paths relative to `project`), with `flags` deciding
@@ -208,39 +210,31 @@ pub fn adopt(
         recipes: Some(Recipes::new([])),
         ..Answers::default()
     };
-    // The cookie domain st-setup will compute must be the one the calls share.
+    // What the backends set is what browsers hold session cookies for. When st-setup's
+    // cookie domain differs, the planner treats it as any change of the APIs: the backends
+    // keep clearing the old cookies (olderCookieDomain) where the auth API reaches them.
     let analysis = crate::generate::analyse_answers(&answers, psl);
     let computed = analysis.cookie_domain.clone();
-    for call in &calls {
-        for key in ["cookieDomain", "sessionTokenBackendDomain"] {
-            let Some(found) = call.values.get(key) else {
-                continue;
-            };
-            let Value::Literal(value) = &found.value else {
-                problems.push(format!(
-                    "{}:{} sets {key} from {}: st-setup's block holds literals; set it to the value it has in production first",
-                    found.at.path.display(),
-                    found.at.line,
-                    match &found.value {
-                        Value::Dynamic { dynamic } => dynamic.as_str(),
-                        Value::Literal(_) => "",
-                    }
-                ));
-                continue;
-            };
-            let dotted = format!(".{}", value.trim_start_matches('.').to_ascii_lowercase());
-            if computed.as_deref() != Some(dotted.as_str()) {
-                let known = answers.apis.join(", ");
-                problems.push(format!(
-                    "{}:{} sets {key} \"{value}\", but the APIs st-setup knows ({known}) {}: name every API that shares the session with --api URL",
-                    found.at.path.display(),
-                    found.at.line,
-                    match &computed {
-                        Some(domain) => format!("share {domain}"),
-                        None => "need no shared domain".to_owned(),
-                    }
-                ));
-            }
+    let auth_host = analysis.api_endpoint().map(|e| e.host.clone());
+    let mut notes = Vec::new();
+    let held = held_cookie_domain(&calls, auth_host.as_deref(), psl, &mut problems, &mut notes);
+    for call in calls.iter().filter(|c| c.side == Side::Frontend) {
+        let Some(found) = call.values.get("sessionTokenBackendDomain") else {
+            continue;
+        };
+        match &found.value {
+            Value::Literal(value) if Some(dotted(value)) != computed => notes.push(format!(
+                "{}:{} sets sessionTokenBackendDomain \"{value}\"; the block gives it the backends' cookie domain instead: {}.",
+                found.at.path.display(),
+                found.at.line,
+                computed.as_deref().map_or("none (one API host)".to_owned(), |d| format!("\"{d}\"")),
+            )),
+            Value::Literal(_) => {}
+            Value::Dynamic { dynamic } => problems.push(run_time_domain(
+                found,
+                "sessionTokenBackendDomain",
+                dynamic,
+            )),
         }
     }
     if !problems.is_empty() {
@@ -334,19 +328,128 @@ pub fn adopt(
             disagreements,
         });
     }
-    let previous = older_cookie_domain.map(|older| crate::answers::SavedSetup {
-        version: crate::answers::VERSION,
-        answers: answers.clone(),
-        generated: Some(crate::answers::Generated {
-            cookie_domain: computed,
-            older_cookie_domain: Some(older),
-        }),
-    });
+    let previous_cookie_domain = match held {
+        Held::Domain(domain) => Some(domain),
+        Held::HostOnly => None,
+        // No cookies to clear: as if the setup had st-setup's domain already.
+        Held::Nothing => computed.clone(),
+    };
+    let previous =
+        (previous_cookie_domain != computed || older_cookie_domain.is_some()).then(|| {
+            crate::answers::SavedSetup {
+                version: crate::answers::VERSION,
+                answers: answers.clone(),
+                generated: Some(crate::answers::Generated {
+                    cookie_domain: previous_cookie_domain,
+                    older_cookie_domain,
+                }),
+            }
+        });
     Ok(Adoption {
         answers,
         prepared,
         previous,
+        notes,
     })
+}
+
+/// What browsers hold the backends' session cookies for.
+#[derive(Debug, PartialEq, Eq)]
+enum Held {
+    /// Cookies for this domain (with its dot, lowercase).
+    Domain(String),
+    /// Host-only cookies of the auth API.
+    HostOnly,
+    /// None: browsers refused every cookie the backends' domain asked for.
+    Nothing,
+}
+
+/// The cookie domain the backends' calls give, as browsers hold it. A dotted localhost or
+/// IP is host-only (the SDK drops the dot); a public suffix, or a domain the auth API is
+/// not under, is refused by browsers, so they hold nothing. Backends that disagree, or a
+/// value known only at run time, are problems: which cookies exist is then unknown.
+fn held_cookie_domain(
+    calls: &[&InitCall],
+    auth_host: Option<&str>,
+    psl: &PublicSuffixList,
+    problems: &mut Vec<String>,
+    notes: &mut Vec<String>,
+) -> Held {
+    let mut seen: BTreeMap<Option<String>, Vec<String>> = BTreeMap::new();
+    for call in calls.iter().filter(|c| c.side == Side::Backend) {
+        match call.values.get("cookieDomain") {
+            None => seen.entry(None).or_default().push(format!(
+                "{}:{}",
+                call.at.path.display(),
+                call.at.line
+            )),
+            Some(found) => match &found.value {
+                Value::Literal(value) => seen
+                    .entry(Some(dotted(value)))
+                    .or_default()
+                    .push(format!("{}:{}", found.at.path.display(), found.at.line)),
+                Value::Dynamic { dynamic } => {
+                    problems.push(run_time_domain(found, "cookieDomain", dynamic))
+                }
+            },
+        }
+    }
+    if seen.len() > 1 {
+        let listed: Vec<String> = seen
+            .iter()
+            .map(|(domain, places)| {
+                let domain = domain
+                    .as_deref()
+                    .map_or("none".to_owned(), |d| format!("\"{d}\""));
+                format!("{domain} in {}", places.join(", "))
+            })
+            .collect();
+        problems.push(format!(
+            "the backends set different cookie domains ({}): browsers hold cookies for each, and st-setup's backends can keep clearing one; make them one first, as `st-setup doctor` says",
+            listed.join("; ")
+        ));
+        return Held::Nothing;
+    }
+    let Some((Some(domain), places)) = seen.into_iter().next() else {
+        return Held::HostOnly;
+    };
+    let bare = domain.trim_start_matches('.');
+    let place = places.join(", ");
+    if bare == "localhost" || crate::endpoint::as_ipv4(bare).is_some() || bare.contains(':') {
+        notes.push(format!(
+            "{place} sets cookieDomain \"{domain}\", which the SDK reads as host-only cookies (it drops the dot of localhost and IP addresses)."
+        ));
+        Held::HostOnly
+    } else if psl.is_public_suffix(bare) {
+        notes.push(format!(
+            "{place} sets cookieDomain \"{domain}\", a public suffix: browsers refused every session cookie for it, so there are none to clear."
+        ));
+        Held::Nothing
+    } else if auth_host.is_some_and(|host| !crate::endpoint::host_is_covered_by(host, &domain)) {
+        notes.push(format!(
+            "{place} sets cookieDomain \"{domain}\", which does not cover the auth API {}: browsers refused every session cookie it set, so there are none to clear.",
+            auth_host.unwrap_or_default()
+        ));
+        Held::Nothing
+    } else {
+        Held::Domain(domain)
+    }
+}
+
+/// A domain as the SDKs compare it: lowercase, with its leading dot.
+fn dotted(value: &str) -> String {
+    format!(
+        ".{}",
+        value.trim().trim_start_matches('.').to_ascii_lowercase()
+    )
+}
+
+fn run_time_domain(found: &crate::doctor::extract::Found, key: &str, dynamic: &str) -> String {
+    format!(
+        "{}:{} sets {key} from {dynamic}: st-setup's block holds literals; set it to the value it has in production first",
+        found.at.path.display(),
+        found.at.line,
+    )
 }
 
 /// The one literal value the calls give `key`: `None` when none gives it; a problem (with

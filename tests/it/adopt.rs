@@ -137,7 +137,7 @@ fn adopted_projects_round_trip_through_check_add_api_and_doctor() {
     for (name, args, files, new_api) in cases {
         // The file left out is still doctor's to report.
         let left_out = name == "monorepo-mismatch";
-        round_trip(name, "", args, files, new_api, left_out);
+        let _ = round_trip(name, "", args, files, new_api, left_out);
     }
 }
 
@@ -154,24 +154,19 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
         args: Vec<&'static str>,
         files: &'static [&'static str],
         new_api: &'static str,
+        /// What adopt says beyond the diff: the cookie domain it corrects, and why.
+        note: &'static str,
     }
     let core = ["--connection-uri", "http://localhost:3567"];
     let cases = [
         Case {
             fixture: "api-typo",
             folder: "blog",
-            args: [
-                &[
-                    "--auth-api",
-                    "https://api.blog.org",
-                    "--api",
-                    "https://media.blog.org",
-                ][..],
-                &core,
-            ]
-            .concat(),
+            // One API: the cookie domain goes, and the backend keeps clearing its cookies.
+            args: [&["--auth-api", "https://api.blog.org"][..], &core].concat(),
             files: &["backend.ts", "frontend.tsx"],
             new_api: "https://search.blog.org",
+            note: "sets sessionTokenBackendDomain \".blog.org\"; the block gives it the backends' cookie domain instead: none",
         },
         Case {
             fixture: "two-deployments",
@@ -179,6 +174,7 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
             args: [&["--api", "https://api2.example.com"][..], &core].concat(),
             files: &["backend.ts", "frontend.tsx"],
             new_api: "https://api3.example.com",
+            note: "",
         },
         Case {
             fixture: "vue-127",
@@ -186,6 +182,7 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
             args: vec!["--auth-api", "http://localhost:3001"],
             files: &["server/index.js", "src/main.ts"],
             new_api: "http://localhost:3002",
+            note: "",
         },
         // Header mode: the frontend's own tokenTransferMethod stays as it was.
         Case {
@@ -199,6 +196,51 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
             ],
             files: &["api/server.ts", "billing/server.ts", "web/auth.ts"],
             new_api: "https://c.api.example.com",
+            note: "",
+        },
+        // The frontend's token header reached all of example.com: now the APIs' domain.
+        Case {
+            fixture: "header-mode",
+            folder: "",
+            args: vec![
+                "--auth-api",
+                "https://a.api.example.com",
+                "--api",
+                "https://b.api.example.com",
+            ],
+            files: &["api/server.ts", "billing/server.ts", "web/auth.ts"],
+            new_api: "https://c.api.example.com",
+            note: "the block gives it the backends' cookie domain instead: \".api.example.com\"",
+        },
+        // Cookie domains browsers never stored a cookie for, or the SDK reads as host-only.
+        Case {
+            fixture: "not-covering",
+            folder: "",
+            args: vec![
+                "--api",
+                "https://api.example.com",
+                "--frontend-out",
+                "web/st.ts",
+            ],
+            files: &["auth.ts"],
+            new_api: "https://api2.example.com",
+            note: "does not cover the auth API auth.example.com: browsers refused every session cookie",
+        },
+        Case {
+            fixture: "nestjs-forroot",
+            folder: "",
+            args: vec!["--frontend-out", "web/st.ts"],
+            files: &["src/app.module.ts"],
+            new_api: "https://orders.shop.co.uk",
+            note: "a public suffix: browsers refused every session cookie",
+        },
+        Case {
+            fixture: "go-service",
+            folder: "",
+            args: vec!["--frontend-out", "web/st.ts"],
+            files: &["cmd/api/main.go"],
+            new_api: "http://localhost:8081",
+            note: "which the SDK reads as host-only cookies",
         },
         Case {
             fixture: "go-service-clean",
@@ -211,33 +253,50 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
             ],
             files: &["cmd/api/main.go"],
             new_api: "https://api3.example.com",
+            note: "",
         },
     ];
     for case in cases {
-        round_trip(
+        // One API now: the backend keeps clearing the cookies of the old domain.
+        let older = |root: &Path| {
+            if case.fixture == "api-typo" {
+                let backend = read(root, "backend.ts");
+                assert!(
+                    backend.contains("olderCookieDomain: \".blog.org\","),
+                    "{backend}"
+                );
+            }
+        };
+        round_trip_checking(
             case.fixture,
             case.folder,
             &case.args,
             case.files,
             case.new_api,
             false,
-        );
+            older,
+        )
+        .expect_stderr(case.note);
     }
 }
 
-/// The planted mistakes that adopt must not settle by itself: a cookie domain that the
-/// APIs do not give (changing it would strand the cookies already set), one known only
-/// at run time. Nothing is written, and the message says what to fix first.
+/// The planted mistakes that adopt must not settle by itself: backends that set different
+/// cookie domains (browsers hold cookies for each, and one can be cleared), an older
+/// domain the auth API never receives, a domain known only at run time. Nothing is
+/// written, and the message says what to fix first.
 #[test]
-fn cookie_domains_the_apis_do_not_give_are_refused_with_doctors_fix() {
+fn cookie_domains_adopt_cannot_keep_clearing_are_refused_with_doctors_fix() {
     let cases = [
         (
-            "not-covering",
-            vec!["--api", "https://api.example.com"],
-            "sets cookieDomain \".api.example.com\"",
+            "monorepo-mismatch",
+            vec![
+                "--api",
+                "https://billing.example.com",
+                "--connection-uri",
+                "http://localhost:3567",
+            ],
+            "the backends set different cookie domains",
         ),
-        ("nestjs-forroot", vec![], "sets cookieDomain \".co.uk\""),
-        ("go-service", vec![], "sets cookieDomain \".localhost\""),
         // The old cookies were the host api.shop.example.com's: the auth API never gets
         // them to clear.
         (
@@ -251,16 +310,6 @@ fn cookie_domains_the_apis_do_not_give_are_refused_with_doctors_fix() {
                 "web/st.ts",
             ],
             "older domain \"api.shop.example.com\"",
-        ),
-        (
-            "header-mode",
-            vec![
-                "--auth-api",
-                "https://a.api.example.com",
-                "--api",
-                "https://b.api.example.com",
-            ],
-            "sets sessionTokenBackendDomain \".example.com\"",
         ),
         (
             "env-driven",
@@ -301,13 +350,27 @@ fn round_trip(
     files: &[&str],
     new_api: &str,
     left_out: bool,
-) {
+) -> crate::common::Run {
+    round_trip_checking(name, folder, args, files, new_api, left_out, |_| {})
+}
+
+/// `round_trip`, with `adopted` checking the project right after adopt.
+fn round_trip_checking(
+    name: &str,
+    folder: &str,
+    args: &[&str],
+    files: &[&str],
+    new_api: &str,
+    left_out: bool,
+    adopted_check: impl Fn(&Path),
+) -> crate::common::Run {
     let dir = fixture(name);
     let root = &dir.path().join(folder);
     let before: Vec<String> = files.iter().map(|f| read(root, f)).collect();
     let mut adopt = vec!["adopt", "--yes"];
     adopt.extend_from_slice(args);
-    run_in(root, &adopt).expect_code(0);
+    let adopted = run_in(root, &adopt).expect_code(0);
+    adopted_check(root);
     run_in(root, &["check"]).expect_code(0);
     for (file, before) in files.iter().zip(&before) {
         let after = read(root, file);
@@ -340,6 +403,7 @@ fn round_trip(
             "{name}: {report:#}"
         );
     }
+    adopted
 }
 
 /// The adopted TypeScript files type-check against the real SDKs (tsc, pinned in
