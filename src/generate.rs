@@ -221,6 +221,8 @@ pub fn generate_adopting(
         why: &why,
         recipes: &setup.recipes,
     };
+    crate::render::start_compiling(targets.iter().map(|(_, _, target, _)| target.template()));
+    crate::render::start_compiling(targets.iter().map(|(_, _, target, _)| target.template()));
     let mut files = Vec::new();
     let mut glue = Vec::new();
     for (out, path, target, guess) in targets {

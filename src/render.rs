@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use handlebars::Handlebars;
+use handlebars::{Handlebars, Template};
 use serde::Serialize;
 
 use crate::recipe::{
@@ -118,7 +118,7 @@ type Escape = fn(&str) -> String;
 
 /// Pieces the templates share: the block's first lines, and the JavaScript blocks that
 /// differ between frameworks only around them.
-const PARTIALS: [(&str, &str); 6] = [
+const PARTIALS: [(&str, &str); 12] = [
     ("js/import", include_str!("../templates/js/import.hbs")),
     (
         "js/backend-recipes",
@@ -136,6 +136,30 @@ const PARTIALS: [(&str, &str); 6] = [
     (
         "js/frontend-prebuilt-values",
         include_str!("../templates/js/frontend-prebuilt-values.hbs"),
+    ),
+    (
+        "js/frontend-prebuilt-imports",
+        include_str!("../templates/js/frontend-prebuilt-imports.hbs"),
+    ),
+    (
+        "js/frontend-prebuilt-recipes",
+        include_str!("../templates/js/frontend-prebuilt-recipes.hbs"),
+    ),
+    (
+        "js/frontend-custom-imports",
+        include_str!("../templates/js/frontend-custom-imports.hbs"),
+    ),
+    (
+        "js/frontend-custom-recipes",
+        include_str!("../templates/js/frontend-custom-recipes.hbs"),
+    ),
+    (
+        "js/backend-imports",
+        include_str!("../templates/js/backend-imports.hbs"),
+    ),
+    (
+        "js/frontend-hosted-ui",
+        include_str!("../templates/js/frontend-hosted-ui.hbs"),
     ),
 ];
 
@@ -230,27 +254,87 @@ const TEMPLATES: [(&str, &str, Escape); 17] = [
 
 /// One registry per template, each compiled on first use: compiling a template is most of
 /// what a run that renders files spends, and a run renders few of them.
+static COMPILED: [OnceLock<Handlebars<'static>>; TEMPLATES.len()] =
+    [const { OnceLock::new() }; TEMPLATES.len()];
+
 fn registry(name: &str) -> &'static Handlebars<'static> {
-    static COMPILED: [OnceLock<Handlebars<'static>>; TEMPLATES.len()] =
-        [const { OnceLock::new() }; TEMPLATES.len()];
-    let index = TEMPLATES
-        .iter()
-        .position(|(n, _, _)| *n == name)
-        .unwrap_or_else(|| panic!("no template {name}"));
+    let index = template_index(name);
     COMPILED[index].get_or_init(|| {
         let (name, text, escape) = TEMPLATES[index];
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.register_escape_fn(escape);
-        // Compiling is most of a run's time (handlebars' parser locates every token from
-        // the text's start): a template gets only the partials it includes.
-        for (name, text) in std::iter::once((name, text)).chain(partials_of(text)) {
-            registry
-                .register_template_string(name, text)
-                .unwrap_or_else(|e| panic!("template {name} is invalid: {e}"));
+        // A template gets only the partials it includes.
+        for source in std::iter::once(name).chain(partials_of(text).into_iter().map(|p| p.0)) {
+            registry.register_template(source, compiled(source_index(source)).clone());
         }
         registry
     })
+}
+
+fn template_index(name: &str) -> usize {
+    TEMPLATES
+        .iter()
+        .position(|(n, _, _)| *n == name)
+        .unwrap_or_else(|| panic!("no template {name}"))
+}
+
+/// Every text handlebars compiles: the templates, then the partials.
+fn source(index: usize) -> (&'static str, &'static str) {
+    match TEMPLATES.get(index) {
+        Some(&(name, text, _)) => (name, text),
+        None => PARTIALS[index - TEMPLATES.len()],
+    }
+}
+
+fn source_index(name: &str) -> usize {
+    (0..TEMPLATES.len() + PARTIALS.len())
+        .find(|&i| source(i).0 == name)
+        .unwrap_or_else(|| panic!("no template {name}"))
+}
+
+/// Each text compiled once, by whichever thread needs it first (the others wait for it).
+fn compiled(index: usize) -> &'static Template {
+    static COMPILED_SOURCES: [OnceLock<Template>; TEMPLATES.len() + PARTIALS.len()] =
+        [const { OnceLock::new() }; TEMPLATES.len() + PARTIALS.len()];
+    COMPILED_SOURCES[index].get_or_init(|| {
+        let (name, text) = source(index);
+        Template::compile_with_name(text, name.to_owned())
+            .unwrap_or_else(|e| panic!("template {name} is invalid: {e}"))
+    })
+}
+
+/// Starts compiling the templates named, and their partials, on every core, and returns
+/// at once: `render` takes each as it is ready, and compiles itself what no thread has
+/// started. Handlebars' parser spends thousands of instructions on each tag and locates
+/// every token by counting from the text's start, so compiling is most of a run that
+/// renders files; this way it is spread over the cores, and the run goes on planning
+/// one file while the next one's templates compile.
+pub fn start_compiling<'a>(names: impl IntoIterator<Item = &'a str>) {
+    let mut sources: Vec<usize> = Vec::new();
+    for name in names {
+        let (_, text, _) = TEMPLATES[template_index(name)];
+        let partials = partials_of(text).into_iter().map(|(partial, _)| partial);
+        sources.extend(std::iter::once(name).chain(partials).map(source_index));
+    }
+    sources.sort_unstable();
+    sources.dedup();
+    // The longest first, so that no thread is left with a long one at the end.
+    sources.sort_by_key(|&i| std::cmp::Reverse(source(i).1.len()));
+    let sources = std::sync::Arc::new(sources);
+    let next = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for _ in 0..threads.min(sources.len()) {
+        let (sources, next) = (sources.clone(), next.clone());
+        // A thread that cannot start leaves its share to `render`.
+        let _ = std::thread::Builder::new().spawn(move || {
+            while let Some(&index) =
+                sources.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+            {
+                compiled(index);
+            }
+        });
+    }
 }
 
 /// The partials `text` includes (`{{> name}}`), and theirs, each once.
@@ -258,10 +342,13 @@ fn partials_of(text: &str) -> Vec<(&'static str, &'static str)> {
     let mut found: Vec<(&str, &str)> = Vec::new();
     let mut pending = vec![text];
     while let Some(text) = pending.pop() {
-        for (name, partial) in PARTIALS {
-            let included = text.contains(&format!("{{{{> {name}}}}}"))
-                || text.contains(&format!("{{{{> {name} "));
-            if included && !found.iter().any(|(n, _)| *n == name) {
+        for (at, _) in text.match_indices("{{> ") {
+            let rest = &text[at + 4..];
+            let name = &rest[..rest.find([' ', '}']).unwrap_or(rest.len())];
+            let partial = PARTIALS.iter().find(|(n, _)| *n == name);
+            if let Some(&(name, partial)) = partial
+                && !found.iter().any(|(n, _)| *n == name)
+            {
                 found.push((name, partial));
                 pending.push(partial);
             }
