@@ -28,9 +28,8 @@ pub fn unread_values(
     kind: Role,
     sdk: &str,
 ) -> Result<Vec<Unread>, String> {
-    let source_type = syntax.source_type();
     let allocator = Allocator::default();
-    let parsed = Parser::new(&allocator, text, source_type).parse();
+    let parsed = parse(&allocator, text, syntax);
     if parsed.panicked || !parsed.diagnostics.is_empty() {
         let first = parsed.diagnostics.first();
         let line = first
@@ -237,11 +236,31 @@ fn bindings(program: &Program, sdk: &str, session: &str) -> HashMap<String, Bind
     out
 }
 
+/// `text` parsed as `syntax` says, or, where that fails, with JSX too: the syntax comes
+/// from the file's language and imports, and a `.jsx`/`.tsx` file (or JSX in a `.js` one,
+/// as React projects write it) needs the JSX grammar, which would break a `.ts` file's
+/// `<Type>value` casts if it were always on.
+fn parse<'a>(
+    allocator: &'a Allocator,
+    text: &'a str,
+    syntax: Syntax,
+) -> oxc_parser::ParserReturn<'a> {
+    let parsed = Parser::new(allocator, text, syntax.source_type()).parse();
+    if !parsed.panicked && parsed.diagnostics.is_empty() {
+        return parsed;
+    }
+    let jsx = Parser::new(allocator, text, syntax.source_type().with_jsx(true)).parse();
+    if jsx.panicked || !jsx.diagnostics.is_empty() {
+        return parsed;
+    }
+    jsx
+}
+
 /// Every module the file imports at its top level: ES imports, `import X = require(…)`,
 /// `const … = require(…)`.
 pub fn imports(text: &str, syntax: Syntax) -> Result<Vec<super::Import>, String> {
     let allocator = Allocator::default();
-    let parsed = Parser::new(&allocator, text, syntax.source_type()).parse();
+    let parsed = parse(&allocator, text, syntax);
     if parsed.panicked || !parsed.diagnostics.is_empty() {
         return Err("it cannot be parsed".to_owned());
     }
@@ -434,6 +453,23 @@ mod tests {
     /// A TypeScript file of `role`.
     fn ts(role: Role) -> crate::target::Target {
         crate::target::Target::js(role, Syntax::TYPESCRIPT)
+    }
+
+    /// JSX in a `.jsx`/`.tsx` file (or a React project's `.js`) parses; a `.ts` file's
+    /// `<Type>` cast still does too.
+    #[test]
+    fn jsx_is_read_where_the_file_has_it() {
+        let text = format!(
+            "{BACKEND_HEAD}SuperTokens.init({{ appInfo: stSetup.appInfo, recipeList: [Session.init(stSetup.session)] }});\nexport const App = () => <div>{{1}}</div>;\n"
+        );
+        for syntax in [
+            Syntax::TYPESCRIPT,
+            Syntax::javascript(crate::target::Imports::Esm),
+        ] {
+            assert!(unread_values(&text, syntax, Role::Backend, "supertokens-node").is_ok());
+        }
+        let cast = format!("{BACKEND_HEAD}const n = <number>(1 as unknown);\n");
+        assert!(imports(&cast, Syntax::TYPESCRIPT).is_ok());
     }
 
     fn unread(text: &str, kind: Role) -> Vec<String> {

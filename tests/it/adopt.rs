@@ -156,6 +156,8 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
         new_api: &'static str,
         /// What adopt says beyond the diff: the cookie domain it corrects, and why.
         note: &'static str,
+        /// Files with mistakes are left out, so doctor still reports them.
+        left_out: bool,
     }
     let core = ["--connection-uri", "http://localhost:3567"];
     let cases = [
@@ -167,6 +169,7 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
             files: &["backend.ts", "frontend.tsx"],
             new_api: "https://search.blog.org",
             note: "sets sessionTokenBackendDomain \".blog.org\"; the block gives it the backends' cookie domain instead: none",
+            left_out: false,
         },
         Case {
             fixture: "two-deployments",
@@ -175,6 +178,26 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
             files: &["backend.ts", "frontend.tsx"],
             new_api: "https://api3.example.com",
             note: "",
+            left_out: false,
+        },
+        // Two frontends of four: another UI and supertokens-website stay doctor's.
+        Case {
+            fixture: "frontend-mismatches",
+            folder: "",
+            args: vec![
+                "backend/supertokens.mjs",
+                "www/auth.jsx",
+                "--app-name",
+                "Shop",
+                "--website",
+                "https://example.com",
+                "--api",
+                "https://api2.example.com",
+            ],
+            files: &["backend/supertokens.mjs", "www/auth.jsx"],
+            new_api: "https://api3.example.com",
+            note: "",
+            left_out: true,
         },
         Case {
             fixture: "vue-127",
@@ -183,6 +206,7 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
             files: &["server/index.js", "src/main.ts"],
             new_api: "http://localhost:3002",
             note: "",
+            left_out: false,
         },
         // Header mode: the frontend's own tokenTransferMethod stays as it was.
         Case {
@@ -197,6 +221,7 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
             files: &["api/server.ts", "billing/server.ts", "web/auth.ts"],
             new_api: "https://c.api.example.com",
             note: "",
+            left_out: false,
         },
         // The frontend's token header reached all of example.com: now the APIs' domain.
         Case {
@@ -211,6 +236,7 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
             files: &["api/server.ts", "billing/server.ts", "web/auth.ts"],
             new_api: "https://c.api.example.com",
             note: "the block gives it the backends' cookie domain instead: \".api.example.com\"",
+            left_out: false,
         },
         // Cookie domains browsers never stored a cookie for, or the SDK reads as host-only.
         Case {
@@ -225,6 +251,7 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
             files: &["auth.ts"],
             new_api: "https://api2.example.com",
             note: "does not cover the auth API auth.example.com: browsers refused every session cookie",
+            left_out: false,
         },
         Case {
             fixture: "nestjs-forroot",
@@ -233,6 +260,7 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
             files: &["src/app.module.ts"],
             new_api: "https://orders.shop.co.uk",
             note: "a public suffix: browsers refused every session cookie",
+            left_out: false,
         },
         Case {
             fixture: "go-service",
@@ -241,6 +269,7 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
             files: &["cmd/api/main.go"],
             new_api: "http://localhost:8081",
             note: "which the SDK reads as host-only cookies",
+            left_out: false,
         },
         Case {
             fixture: "go-service-clean",
@@ -254,6 +283,7 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
             files: &["cmd/api/main.go"],
             new_api: "https://api3.example.com",
             note: "",
+            left_out: false,
         },
     ];
     for case in cases {
@@ -273,7 +303,7 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
             &case.args,
             case.files,
             case.new_api,
-            false,
+            case.left_out,
             older,
         )
         .expect_stderr(case.note);
