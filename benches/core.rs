@@ -110,6 +110,7 @@ fn bench_analysis(c: &mut Criterion) {
             apis: &apis,
             auth_api: None,
             website,
+            header: false,
         };
         // Throughput in endpoints, so criterion prints endpoints/s: a flat rate is linear.
         group.throughput(Throughput::Elements(n as u64));
@@ -123,6 +124,7 @@ fn bench_analysis(c: &mut Criterion) {
         apis: &apis,
         auth_api: None,
         website,
+        header: false,
     };
     group.throughput(Throughput::Elements(3));
     group.bench_function("cold_psl_one_domain/3", |b| {
@@ -156,6 +158,8 @@ fn bench_render(c: &mut Criterion) {
         website_base_path: None,
         why: "The APIs api.example.com, api2.example.com and api3.example.com share example.com, so the session cookies are set for .example.com and sent to all of them.",
         recipes: &recipes,
+        header: false,
+        intercept_hosts: &[],
     };
     let mut group = c.benchmark_group("render");
     let python = Target {

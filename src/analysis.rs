@@ -17,6 +17,9 @@ pub struct DomainInput<'a> {
     /// The endpoint serving `/auth`; `None` means the first API.
     pub auth_api: Option<&'a str>,
     pub website: Option<&'a str>,
+    /// Header-based sessions (`tokenTransferMethod: "header"`): the domain then decides
+    /// which requests the frontend adds the access token to, not where cookies go.
+    pub header: bool,
 }
 
 /// One API endpoint as typed, and what it became.
@@ -40,6 +43,11 @@ pub struct Analysis {
     /// `appInfo.apiBasePath` where it is known and not the SDKs' `/auth` (the answer, or
     /// a Next.js backend's `/api/auth`): only how the auth API is described.
     pub api_base_path: Option<String>,
+    /// Header mode: the API hosts on other sites than the auth API's, which the domain
+    /// cannot cover; the frontend is told them one by one.
+    pub other_site_hosts: Vec<String>,
+    /// Header-based sessions: the domain decides which requests carry the access token.
+    pub header: bool,
 }
 
 impl Analysis {
@@ -98,13 +106,18 @@ impl Analysis {
                 registrable_domain: r.registrable_domain.as_deref(),
             })
             .collect();
-        serde_json::json!({
+        let mut json = serde_json::json!({
             "cookieDomain": self.cookie_domain,
             "apiDomain": self.api_domain,
             "websiteDomain": self.website.as_ref().map(Endpoint::origin),
             "endpoints": endpoints,
             "findings": self.findings,
-        })
+        });
+        if self.header {
+            json["tokenTransfer"] = serde_json::json!("header");
+            json["otherSiteHosts"] = serde_json::json!(self.other_site_hosts);
+        }
+        json
     }
 }
 
@@ -139,6 +152,27 @@ pub fn analyse(input: &DomainInput, psl: &PublicSuffixList) -> Analysis {
     }
 
     let api_domain = choose_api_domain(input.auth_api, &valid, &mut findings);
+    let api_endpoint = api_domain
+        .as_ref()
+        .and_then(|api| valid.iter().copied().find(|e| &e.origin() == api));
+    // In header mode APIs on other sites than the auth API's are fine: the frontend is told
+    // their hosts one by one, and the domain covers the auth API's site only.
+    let (valid, other_site_hosts) = match (input.header, api_endpoint) {
+        (true, Some(api)) => {
+            let site = site_of(api, psl);
+            let (same, other): (Vec<&Endpoint>, Vec<&Endpoint>) =
+                valid.iter().partition(|e| site_of(e, psl) == site);
+            let other_hosts: Vec<String> = distinct_hosts(&other)
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            if !other_hosts.is_empty() {
+                findings.push(Finding::header_mode_other_sites(&other_hosts, &site));
+            }
+            (same, other_hosts)
+        }
+        _ => (valid, Vec::new()),
+    };
     let hosts = distinct_hosts(&valid);
     let cookie_domain = match hosts.as_slice() {
         [] => None,
@@ -148,8 +182,24 @@ pub fn analyse(input: &DomainInput, psl: &PublicSuffixList) -> Analysis {
         }
         _ => shared_cookie_domain(&valid, &hosts, psl, &mut findings),
     };
+    if input.header
+        && let Some(shared) = findings
+            .iter_mut()
+            .find(|f| f.code == Code::SharedCookieDomain)
+    {
+        *shared =
+            Finding::shared_header_domain(&hosts, cookie_domain.as_deref().unwrap_or_default());
+    }
+    if input.header
+        && let Some(domain) = &cookie_domain
+    {
+        note_header_reach(domain, &hosts, website.as_ref(), psl, &mut findings);
+    }
 
-    if let (Some(website), Some(api)) = (&website, api_domain.as_ref()) {
+    // Header mode sends no cookie across sites: the website may be on any.
+    if !input.header
+        && let (Some(website), Some(api)) = (&website, api_domain.as_ref())
+    {
         let api_endpoint = valid.iter().find(|e| &e.origin() == api);
         if let Some(api_endpoint) = api_endpoint {
             let (website_site, api_site) = (site_of(website, psl), site_of(api_endpoint, psl));
@@ -183,6 +233,32 @@ pub fn analyse(input: &DomainInput, psl: &PublicSuffixList) -> Analysis {
         api_domain,
         findings,
         api_base_path: None,
+        other_site_hosts,
+        header: input.header,
+    }
+}
+
+/// In header mode supertokens-website (20 and later) adds the access token to requests to
+/// every host under the domain, on any port: a domain that is the whole site, or that
+/// covers the website, reaches hosts that are not the APIs.
+fn note_header_reach(
+    domain: &str,
+    hosts: &[&str],
+    website: Option<&Endpoint>,
+    psl: &PublicSuffixList,
+    findings: &mut Vec<Finding>,
+) {
+    let bare = &domain[1..];
+    let whole_site = psl.registrable_domain(bare) == Some(bare);
+    let website = website
+        .filter(|w| crate::endpoint::host_is_covered_by(&w.host, domain))
+        .filter(|w| !hosts.contains(&w.host.as_str()));
+    if whole_site || website.is_some() {
+        findings.push(Finding::header_mode_broad_domain(
+            domain,
+            hosts,
+            website.map(|w| w.host.as_str()),
+        ));
     }
 }
 
@@ -566,6 +642,7 @@ mod tests {
                 apis: &apis,
                 auth_api: Some("auth.example.com"),
                 website: None,
+                header: false,
             },
             &PSL,
         );
@@ -575,6 +652,7 @@ mod tests {
                 apis: &apis,
                 auth_api: Some("https://other.example.com"),
                 website: None,
+                header: false,
             },
             &PSL,
         );
@@ -596,6 +674,7 @@ mod tests {
             apis: &apis,
             auth_api: None,
             website: Some(website),
+            header: false,
         };
         let a = analyse(&input("https://example.net"), &PSL);
         assert_eq!(
@@ -607,6 +686,61 @@ mod tests {
         assert!(!codes(&a).contains(&Code::WebsiteCrossSite));
     }
 
+    fn header_mode(apis: &[&str], website: Option<&str>) -> Analysis {
+        let apis: Vec<String> = apis.iter().map(|s| s.to_string()).collect();
+        analyse(
+            &DomainInput {
+                apis: &apis,
+                auth_api: None,
+                website,
+                header: true,
+            },
+            &PSL,
+        )
+    }
+
+    /// Header mode: APIs on another site than the auth API's are listed, not an error;
+    /// the domain covers the auth API's site only, and is called broad where it reaches
+    /// the whole site or the website.
+    #[test]
+    fn header_mode_lists_other_sites_and_warns_of_a_broad_domain() {
+        let apis = [
+            "https://api.example.com",
+            "https://api.example-api.io",
+            "https://api2.example.com",
+        ];
+        assert!(codes(&run(&apis)).contains(&Code::DifferentSites));
+        let a = header_mode(&apis, Some("https://example.com"));
+        assert!(!a.has_errors(), "{:?}", a.findings);
+        assert_eq!(a.cookie_domain.as_deref(), Some(".example.com"));
+        assert_eq!(a.other_site_hosts, ["api.example-api.io"]);
+        assert!(codes(&a).contains(&Code::HeaderModeOtherSites));
+        let broad = finding(&a, Code::HeaderModeBroadDomain);
+        assert!(
+            broad.message.contains("the website example.com"),
+            "{}",
+            broad.message
+        );
+
+        // APIs under a subdomain of their own: nothing else is reached, and a website on
+        // another site is fine without cookies.
+        let a = header_mode(
+            &["https://a.api.example.com", "https://b.api.example.com"],
+            Some("https://shop.example.org"),
+        );
+        assert_eq!(a.cookie_domain.as_deref(), Some(".api.example.com"));
+        assert!(a.other_site_hosts.is_empty());
+        let found = codes(&a);
+        assert!(!found.contains(&Code::HeaderModeBroadDomain), "{found:?}");
+        assert!(!found.contains(&Code::WebsiteCrossSite), "{found:?}");
+
+        // One API on the auth API's site: no domain, the other one by name.
+        let a = header_mode(&["https://api.example.com", "https://api.other.io"], None);
+        assert_eq!(a.cookie_domain, None);
+        assert_eq!(a.other_site_hosts, ["api.other.io"]);
+        assert!(!a.has_errors(), "{:?}", a.findings);
+    }
+
     fn with_website(apis: &[&str], website: &str) -> Analysis {
         let apis: Vec<String> = apis.iter().map(|s| s.to_string()).collect();
         analyse(
@@ -614,6 +748,7 @@ mod tests {
                 apis: &apis,
                 auth_api: None,
                 website: Some(website),
+                header: false,
             },
             &PSL,
         )
@@ -670,6 +805,7 @@ mod tests {
                 apis: &apis,
                 auth_api: Some("https://api.example.com\nx"),
                 website: None,
+                header: false,
             },
             &PSL,
         );

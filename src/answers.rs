@@ -25,6 +25,18 @@ pub enum Ui {
     Custom,
 }
 
+/// How sessions travel between the frontend and the APIs (`tokenTransferMethod`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenTransfer {
+    /// Cookies: the APIs share one cookie domain, so they must be on one site.
+    #[default]
+    Cookie,
+    /// An Authorization header: the APIs may be on several sites (or serve a mobile app);
+    /// the domain then decides which requests the frontend adds the token to.
+    Header,
+}
+
 impl Ui {
     pub fn sdk(self) -> &'static str {
         match self {
@@ -106,6 +118,9 @@ pub struct Answers {
     /// The sign-in recipes beside Session; unanswered: EmailPassword.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipes: Option<Recipes>,
+    /// How sessions travel; unanswered: cookies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_transfer: Option<TokenTransfer>,
 }
 
 impl Answers {
@@ -136,7 +151,8 @@ impl Answers {
             connection_uri,
             api_base_path,
             website_base_path,
-            recipes
+            recipes,
+            token_transfer
         );
         self
     }
@@ -223,6 +239,7 @@ impl Answers {
             api_base_path: self.api_base_path.clone(),
             website_base_path: self.website_base_path.clone(),
             recipes: self.recipes.clone().unwrap_or_else(Recipes::default_choice),
+            token_transfer: self.token_transfer.unwrap_or_default(),
             connection_uri: self
                 .connection_uri
                 .clone()
@@ -498,6 +515,7 @@ pub struct Setup {
     pub api_base_path: Option<String>,
     pub website_base_path: Option<String>,
     pub recipes: Recipes,
+    pub token_transfer: TokenTransfer,
 }
 
 /// One output of a setup.
@@ -546,6 +564,9 @@ impl Setup {
             api_base_path: self.api_base_path.clone(),
             website_base_path: self.website_base_path.clone(),
             recipes: Some(self.recipes.clone()),
+            // Cookies are what a setup without the answer has: saved only when not.
+            token_transfer: (self.token_transfer == TokenTransfer::Header)
+                .then_some(TokenTransfer::Header),
         }
     }
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::answers::{Answers, Lang, Ui};
+use crate::answers::{Answers, Lang, TokenTransfer, Ui};
 use crate::recipe::Recipes;
 use crate::target::Side;
 
@@ -128,6 +128,13 @@ pub struct DomainArgs {
     /// Where the frontend is served (appInfo.websiteDomain), e.g. https://example.com
     #[arg(long, value_name = "URL")]
     pub website: Option<String>,
+
+    /// How sessions travel: cookies (the APIs must share one site), or an Authorization
+    /// header (the APIs may be on several sites; the domain then decides which requests
+    /// the frontend adds the token to)
+    /// [default: cookie]
+    #[arg(long, value_enum)]
+    pub token_transfer: Option<TokenTransfer>,
 
     #[command(flatten)]
     pub output: OutputFlags,
@@ -272,6 +279,13 @@ pub struct AnswerFlags {
     #[arg(long, value_name = "LIST", help_heading = ANSWERS)]
     pub recipes: Option<Recipes>,
 
+    /// How sessions travel: cookies (every API on the website's site), or an
+    /// Authorization header (header-based sessions: APIs on several sites, or a mobile
+    /// app). In header mode the domain decides which requests the frontend adds the token
+    /// to; APIs on other sites than the auth API's are named one by one [default: cookie]
+    #[arg(long, value_enum, help_heading = ANSWERS)]
+    pub token_transfer: Option<TokenTransfer>,
+
     /// appInfo.appName, shown in emails and the login UI
     #[arg(long, value_name = "NAME", help_heading = ANSWERS)]
     pub app_name: Option<String>,
@@ -377,7 +391,7 @@ pub struct Request {
 pub enum Action {
     Wizard,
     Version,
-    Domain(Vec<String>),
+    Domain(Vec<String>, TokenTransfer),
     AddApi(Vec<String>),
     /// Output files to add: backends, or frontends.
     AddFiles(Side, Vec<PathBuf>),
@@ -409,6 +423,7 @@ impl AnswerFlags {
             api_base_path: self.api_base_path.clone(),
             website_base_path: self.website_base_path.clone(),
             recipes: self.recipes.clone(),
+            token_transfer: self.token_transfer,
         }
     }
 
@@ -426,6 +441,7 @@ impl AnswerFlags {
             api_base_path: later.api_base_path.or(self.api_base_path),
             website_base_path: later.website_base_path.or(self.website_base_path),
             recipes: later.recipes.or(self.recipes),
+            token_transfer: later.token_transfer.or(self.token_transfer),
         }
     }
 
@@ -436,6 +452,7 @@ impl AnswerFlags {
             ("--website", self.website.is_some()),
             ("--ui", self.ui.is_some()),
             ("--recipes", self.recipes.is_some()),
+            ("--token-transfer", self.token_transfer.is_some()),
             ("--app-name", self.app_name.is_some()),
             ("--backend-out", !self.backend_out.is_empty()),
             ("--frontend-out", !self.frontend_out.is_empty()),
@@ -562,9 +579,13 @@ impl Cli {
                 let merged = answers.merged(AnswerFlags {
                     auth_api: domain.auth_api,
                     website: domain.website,
+                    token_transfer: domain.token_transfer,
                     ..AnswerFlags::default()
                 });
-                request.action = Action::Domain(crate::text::split_all(&domain.urls));
+                request.action = Action::Domain(
+                    crate::text::split_all(&domain.urls),
+                    merged.token_transfer.unwrap_or_default(),
+                );
                 request.answers = merged.to_answers(&[]);
                 (output.merged(domain.output), WriteFlags::default())
             }

@@ -55,10 +55,12 @@ pub enum Code {
     SchemeAssumed,
     SingleHost,
     SharedCookieDomain,
+    HeaderModeBroadDomain,
+    HeaderModeOtherSites,
 }
 
 impl Code {
-    pub const ALL: [Code; 15] = [
+    pub const ALL: [Code; 17] = [
         Code::NoEndpoints,
         Code::InvalidUrl,
         Code::UnsupportedScheme,
@@ -74,6 +76,8 @@ impl Code {
         Code::SchemeAssumed,
         Code::SingleHost,
         Code::SharedCookieDomain,
+        Code::HeaderModeBroadDomain,
+        Code::HeaderModeOtherSites,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -93,6 +97,8 @@ impl Code {
             Code::SchemeAssumed => "scheme-assumed",
             Code::SingleHost => "single-host",
             Code::SharedCookieDomain => "shared-cookie-domain",
+            Code::HeaderModeBroadDomain => "header-mode-broad-domain",
+            Code::HeaderModeOtherSites => "header-mode-other-sites",
         }
     }
 
@@ -107,10 +113,14 @@ impl Code {
             | Code::MixedSchemes
             | Code::MixedContent
             | Code::AuthApiNotListed => Severity::Error,
-            Code::DuplicateEndpoint | Code::WebsiteCrossSite | Code::PathIgnored => {
-                Severity::Warning
-            }
-            Code::SchemeAssumed | Code::SingleHost | Code::SharedCookieDomain => Severity::Info,
+            Code::DuplicateEndpoint
+            | Code::WebsiteCrossSite
+            | Code::PathIgnored
+            | Code::HeaderModeBroadDomain => Severity::Warning,
+            Code::SchemeAssumed
+            | Code::SingleHost
+            | Code::SharedCookieDomain
+            | Code::HeaderModeOtherSites => Severity::Info,
         }
     }
 
@@ -155,6 +165,12 @@ impl Code {
             Code::SchemeAssumed => "no scheme was typed; one was chosen",
             Code::SingleHost => "one host only: no shared cookie domain is needed",
             Code::SharedCookieDomain => "the shared cookie domain and why",
+            Code::HeaderModeBroadDomain => {
+                "header mode: the domain reaches hosts that are not APIs (the whole site, or the website), which get the access token too"
+            }
+            Code::HeaderModeOtherSites => {
+                "header mode: APIs on other sites than the auth API's, which the frontend names one by one"
+            }
         }
     }
 }
@@ -422,6 +438,58 @@ impl Finding {
         )
     }
 
+    /// Header mode: the domain reaches more hosts than the APIs (the whole site, or the
+    /// website). Doctor says the same of a frontend's hand-written value.
+    pub fn header_mode_broad_domain(domain: &str, apis: &[&str], website: Option<&str>) -> Self {
+        let beyond = match website {
+            Some(website) => format!("the website {website} included"),
+            None => format!("every host of {}", &domain[1..]),
+        };
+        Self::new(
+            Code::HeaderModeBroadDomain,
+            format!(
+                "In header mode the frontend adds the access token, as an Authorization header, to every request to a host under \"{domain}\" on any port (supertokens-website 20 and later match every subdomain): not only {}, but {beyond}. Any of them the page calls gets the token. Give the APIs a subdomain of their own (a.api.{d} and b.api.{d} share \".api.{d}\").",
+                join(apis.iter().map(|h| h.to_string())),
+                d = &domain[1..],
+            ),
+            vec![],
+        )
+    }
+
+    /// Header mode with APIs on other sites than the auth API's: the one domain cannot
+    /// cover them, so the frontend lists their hosts.
+    pub fn header_mode_other_sites(hosts: &[String], auth_site: &str) -> Self {
+        Self::new(
+            Code::HeaderModeOtherSites,
+            format!(
+                "{} {} not on {auth_site}, the auth API's site, so no sessionTokenBackendDomain can cover {}: in header mode that is fine, as long as the frontend's Session.init names {} (overriding shouldDoInterceptionBasedOnUrl). Then the SDK adds the access token to requests to {} as well, and refreshes the session through the auth API.",
+                join(hosts.iter().map(|h| h.to_string())),
+                if hosts.len() == 1 { "is" } else { "are" },
+                if hosts.len() == 1 { "it" } else { "them" },
+                if hosts.len() == 1 {
+                    "that host"
+                } else {
+                    "those hosts"
+                },
+                if hosts.len() == 1 { "it" } else { "them" },
+            ),
+            vec![],
+        )
+    }
+
+    /// `shared_cookie_domain` in header mode, where the domain steers the access token.
+    pub fn shared_header_domain(hosts: &[&str], domain: &str) -> Self {
+        Self::new(
+            Code::SharedCookieDomain,
+            format!(
+                "{} share the domain {}, so the frontend's sessionTokenBackendDomain is \"{domain}\": in header mode it decides which requests get the access token in an Authorization header (every host under it, any port). The backends' cookieDomain is the same, for the cookies they clear.",
+                join(hosts.iter().map(|h| h.to_string())),
+                &domain[1..]
+            ),
+            vec![],
+        )
+    }
+
     pub fn website_cross_site(
         website: &Endpoint,
         website_site: &str,
@@ -566,6 +634,32 @@ pub fn shared_cookie_domain_comment(cookie_domain: &str) -> String {
     format!(
         "Every API is under {}, so the backend's cookieDomain and the frontend's sessionTokenBackendDomain are both \"{cookie_domain}\": one session for all of them. Re-run `st-setup` (or `st-setup add-api URL`) when the APIs change.",
         cookie_domain.trim_start_matches('.')
+    )
+}
+
+/// The comment above the managed values of a header-mode setup.
+pub fn header_mode_comment(
+    domain: Option<&str>,
+    api_host: Option<&str>,
+    others: &[String],
+) -> String {
+    let reach = match (domain, api_host) {
+        (Some(domain), _) => format!(
+            "the APIs under {} get it by sessionTokenBackendDomain \"{domain}\"",
+            &domain[1..]
+        ),
+        (None, Some(host)) => format!("{host} gets it as the auth API"),
+        (None, None) => "the auth API gets it".to_owned(),
+    };
+    let others = match others {
+        [] => String::new(),
+        hosts => format!(
+            ", and {} (another site) by name",
+            join(hosts.iter().map(|h| h.to_string()))
+        ),
+    };
+    format!(
+        "Header-based sessions: the access token travels in an Authorization header, not in cookies. In the frontend, {reach}{others}. Re-run `st-setup` (or `st-setup add-api URL`) when the APIs change."
     )
 }
 

@@ -129,6 +129,7 @@ pub fn analyse_answers(answers: &Answers, psl: &PublicSuffixList) -> Analysis {
             apis: &answers.apis,
             auth_api: answers.auth_api.as_deref(),
             website: answers.website.as_deref(),
+            header: answers.token_transfer == Some(crate::answers::TokenTransfer::Header),
         },
         psl,
     );
@@ -220,6 +221,8 @@ pub fn generate_adopting(
         website_base_path: setup.website_base_path.as_deref().map(base_path),
         why: &why,
         recipes: &setup.recipes,
+        header: setup.token_transfer == crate::answers::TokenTransfer::Header,
+        intercept_hosts: &analysis.other_site_hosts,
     };
     crate::render::start_compiling(targets.iter().map(|(_, _, target, _)| target.template()));
     crate::render::start_compiling(targets.iter().map(|(_, _, target, _)| target.template()));
@@ -498,6 +501,13 @@ fn import_specifier(from: &Path, to: &Path) -> String {
 /// The comment above the managed values. It depends on the values alone, so a run that
 /// changes no value (another API under the same domain) leaves the files as they are.
 fn block_comment(analysis: &Analysis) -> String {
+    if analysis.header {
+        return findings::header_mode_comment(
+            analysis.cookie_domain.as_deref(),
+            analysis.api_endpoint().map(|api| api.host.as_str()),
+            &analysis.other_site_hosts,
+        );
+    }
     match (&analysis.cookie_domain, analysis.api_endpoint()) {
         (Some(domain), _) => findings::shared_cookie_domain_comment(domain),
         (None, Some(api)) => findings::single_host_comment(&api.host),
@@ -640,6 +650,25 @@ fn check_other_answers(setup: &Setup, project: &Path) -> Result<(), String> {
         answers::check_base_path(answer.as_deref().unwrap_or(""), question)?;
     }
     answers::check_app_name(&setup.app_name)?;
+    // Header mode reaches the Node SDK's and the JavaScript frontends' templates first.
+    if setup.token_transfer == answers::TokenTransfer::Header
+        && let Some(out) = setup.outputs().find(|out| {
+            matches!(
+                out.path.extension().and_then(|e| e.to_str()),
+                Some("py" | "go")
+            )
+        })
+    {
+        return Err(format!(
+            "--token-transfer header is generated for supertokens-node backends and the JavaScript frontends so far, not yet for {} ({}); leave that service out of st-setup.json, or set its session's token transfer method to header by hand",
+            out.path.display(),
+            if out.path.extension().is_some_and(|e| e == "py") {
+                "supertokens-python: get_token_transfer_method"
+            } else {
+                "supertokens-golang: GetTokenTransferMethod"
+            }
+        ));
+    }
     answers::check_connection_uri(&setup.connection_uri)
 }
 

@@ -35,6 +35,11 @@ pub struct FileValues<'a> {
     pub why: &'a str,
     /// The sign-in recipes beside Session.
     pub recipes: &'a Recipes,
+    /// Header-based sessions (`tokenTransferMethod: "header"`).
+    pub header: bool,
+    /// Header mode: API hosts on other sites than the auth API's, which the frontend
+    /// adds the access token to by name.
+    pub intercept_hosts: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -66,6 +71,8 @@ struct TemplateContext<'a> {
     website_domain: &'a str,
     connection_uri: &'a str,
     cookie_domain: Option<&'a str>,
+    header: bool,
+    intercept_hosts: &'a [String],
     api_base_path: Option<&'a str>,
     website_base_path: Option<&'a str>,
     // An object, so that `{{#if}}` is true even for the empty string.
@@ -118,7 +125,7 @@ type Escape = fn(&str) -> String;
 
 /// Pieces the templates share: the block's first lines, and the JavaScript blocks that
 /// differ between frameworks only around them.
-const PARTIALS: [(&str, &str); 12] = [
+const PARTIALS: [(&str, &str); 13] = [
     ("js/import", include_str!("../templates/js/import.hbs")),
     (
         "js/backend-recipes",
@@ -152,6 +159,10 @@ const PARTIALS: [(&str, &str); 12] = [
     (
         "js/frontend-custom-recipes",
         include_str!("../templates/js/frontend-custom-recipes.hbs"),
+    ),
+    (
+        "js/frontend-header-mode",
+        include_str!("../templates/js/frontend-header-mode.hbs"),
     ),
     (
         "js/backend-imports",
@@ -404,6 +415,8 @@ pub fn render(target: &Target, values: &FileValues) -> String {
         website_domain: values.website_domain,
         connection_uri: values.connection_uri,
         cookie_domain: values.cookie_domain,
+        header: values.header,
+        intercept_hosts: values.intercept_hosts,
         api_base_path: values.api_base_path,
         website_base_path: values.website_base_path,
         older_cookie_domain: values.older_cookie_domain.map(|value| Wrapped { value }),
@@ -566,6 +579,8 @@ mod tests {
             website_base_path: None,
             why: "because",
             recipes: Box::leak(Box::new(Recipes::default_choice())),
+            header: false,
+            intercept_hosts: &[],
         }
     }
 

@@ -58,16 +58,30 @@ pub fn analysis(analysis: &Analysis, width: Option<usize>) -> String {
     if analysis.has_errors() {
         let _ = writeln!(out, "No working setup yet: fix the errors below.");
     } else {
+        let (backend_mode, frontend_mode) = match analysis.header {
+            true => (
+                "getTokenTransferMethod: () => \"header\", ",
+                "tokenTransferMethod: \"header\", ",
+            ),
+            false => ("", ""),
+        };
         let _ = writeln!(
             out,
-            "backend   Session.init({{ cookieDomain: {} }})",
+            "backend   Session.init({{ {backend_mode}cookieDomain: {} }})",
             quoted(&analysis.cookie_domain)
         );
         let _ = writeln!(
             out,
-            "frontend  Session.init({{ sessionTokenBackendDomain: {} }})",
+            "frontend  Session.init({{ {frontend_mode}sessionTokenBackendDomain: {} }})",
             quoted(&analysis.cookie_domain)
         );
+        if !analysis.other_site_hosts.is_empty() {
+            let _ = writeln!(
+                out,
+                "          and the hosts on other sites: {}",
+                analysis.other_site_hosts.join(", ")
+            );
+        }
         let _ = writeln!(out, "appInfo.apiDomain: {}", quoted(&analysis.api_domain));
     }
     if !analysis.endpoints.is_empty() {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::anyhow;
 use serde_json::{Value, json};
 
-use crate::answers::{Answers, SavedSetup};
+use crate::answers::{Answers, SavedSetup, TokenTransfer};
 use crate::cli::{Action, Request};
 use crate::endpoint::origin_of;
 use crate::generate::{GenerateError, Outcome, generate_adopting};
@@ -249,8 +249,8 @@ pub fn run(request: Request) -> RunResult {
         }
         return Ok(Exit::Ok);
     }
-    if let Action::Domain(urls) = &request.action {
-        return domain(&request, urls, &psl);
+    if let Action::Domain(urls, transfer) = &request.action {
+        return domain(&request, urls, *transfer, &psl);
     }
     if let Action::Doctor {
         dir,
@@ -321,11 +321,17 @@ fn flags_from_here(flags: &Answers, location: &Location) -> Answers {
     flags
 }
 
-fn domain(request: &Request, urls: &[String], psl: &PublicSuffixList) -> RunResult {
+fn domain(
+    request: &Request,
+    urls: &[String],
+    transfer: TokenTransfer,
+    psl: &PublicSuffixList,
+) -> RunResult {
     let input = analysis::DomainInput {
         apis: urls,
         auth_api: request.answers.auth_api.as_deref(),
         website: request.answers.website.as_deref(),
+        header: transfer == TokenTransfer::Header,
     };
     let result = analysis::analyse(&input, psl);
     if request.json {

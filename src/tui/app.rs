@@ -169,6 +169,8 @@ pub struct Model<'p> {
     pub ui: Option<Ui>,
     /// The sign-in recipes: one of `Recipes::choices()`.
     pub recipes: Recipes,
+    /// How sessions travel, as st-setup.json or `--token-transfer` says (no question yet).
+    pub token_transfer: Option<crate::answers::TokenTransfer>,
     pub website: String,
     pub app_name: String,
     pub lang: Lang,
@@ -264,6 +266,7 @@ impl<'p> Model<'p> {
                 .recipes
                 .clone()
                 .unwrap_or_else(Recipes::default_choice),
+            token_transfer: prefilled.token_transfer,
             website: text(&prefilled.website),
             app_name: text(&prefilled.app_name),
             lang,
@@ -326,6 +329,7 @@ impl<'p> Model<'p> {
             website: some(&self.website),
             ui: self.ui,
             recipes: Some(self.recipes.clone()),
+            token_transfer: self.token_transfer,
             app_name: some(&self.app_name),
             backend_out: paths(&self.backends),
             frontend_out: paths(&self.frontends),

@@ -243,6 +243,8 @@ impl Values {
             website_base_path: self.website_base_path.as_deref(),
             why: &self.why,
             recipes: &self.recipes,
+            header: false,
+            intercept_hosts: &[],
         }
     }
 }

@@ -109,6 +109,66 @@ fn domain_names_the_shared_cookie_domain() {
     assert_empty(dir.path());
 }
 
+/// APIs on two sites: an error with cookies, a working answer in header mode (the other
+/// site's host named for the frontend, and a warning where the domain reaches the website).
+#[test]
+fn domain_in_header_mode_answers_apis_on_two_sites() {
+    let apis = [
+        "https://api.example.com",
+        "https://api2.example.com",
+        "https://api.example-api.io",
+    ];
+    let cookies = domain_json(&apis, 1);
+    assert_eq!(finding(&cookies, "different-sites")["severity"], "error");
+    assert_eq!(cookies.get("tokenTransfer"), None);
+
+    let header = domain_json(
+        &[
+            &[
+                "--token-transfer",
+                "header",
+                "--website",
+                "https://example.com",
+            ][..],
+            &apis,
+        ]
+        .concat(),
+        0,
+    );
+    assert_eq!(header["ok"], true, "{header:#}");
+    assert_eq!(header["tokenTransfer"], "header");
+    assert_eq!(header["cookieDomain"], ".example.com");
+    assert_eq!(
+        header["otherSiteHosts"],
+        serde_json::json!(["api.example-api.io"])
+    );
+    assert_eq!(
+        finding(&header, "header-mode-other-sites")["severity"],
+        "info"
+    );
+    assert_eq!(
+        finding(&header, "header-mode-broad-domain")["severity"],
+        "warning"
+    );
+
+    let dir = project();
+    run_in(
+        dir.path(),
+        &["domain", "--token-transfer", "header", apis[0], apis[2]],
+    )
+    .expect_code(0)
+    .expect_stdout(
+        r#"Session.init({ tokenTransferMethod: "header", sessionTokenBackendDomain: (none) })"#,
+    )
+    .expect_stdout("and the hosts on other sites: api.example-api.io");
+    run_in(
+        dir.path(),
+        &["domain", "--token-transfer", "bearer", apis[0]],
+    )
+    .expect_code(2)
+    .expect_stderr("possible values: cookie, header");
+}
+
 #[test]
 fn domain_json_has_the_documented_shape() {
     let json = domain_json(&["api.example.com", "https://api2.example.com"], 0);

@@ -626,3 +626,48 @@ fn hosted_pre_built_ui_files_match_their_snapshots() {
         });
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// header-based sessions
+
+/// `--token-transfer header` with an API on another site: the backend answers "header",
+/// each frontend sets tokenTransferMethod and names the other site's host.
+#[test]
+fn header_mode_across_two_sites() {
+    for ui in ["prebuilt", "custom"] {
+        let dir = project();
+        write(
+            dir.path(),
+            &[
+                "--token-transfer",
+                "header",
+                "--api",
+                "https://api.example.com",
+                "--api",
+                "https://api2.example.com",
+                "--api",
+                "https://api.example-api.io",
+                "--website",
+                "https://example.com",
+                "--ui",
+                ui,
+                "--app-name",
+                "Acme",
+                "--lang",
+                "ts",
+            ],
+        );
+        in_snapshots!({
+            if ui == "custom" {
+                insta::assert_snapshot!(
+                    "backend-ts-header-mode",
+                    read(dir.path(), "backend/supertokens.ts")
+                );
+            }
+            insta::assert_snapshot!(
+                format!("frontend-{ui}-ts-header-mode"),
+                read(dir.path(), "frontend/supertokens.ts")
+            );
+        });
+    }
+}

@@ -34,7 +34,7 @@ use proptest::test_runner::FileFailurePersistence;
 use publicsuffix::Psl as _;
 
 use st_setup::analysis::{Analysis, DomainInput, analyse};
-use st_setup::answers::{Answers, Generated, Lang, SavedSetup, Ui, VERSION};
+use st_setup::answers::{Answers, Generated, Lang, SavedSetup, TokenTransfer, Ui, VERSION};
 use st_setup::endpoint::{self, Endpoint, HostKind, Scheme};
 use st_setup::findings::Code;
 use st_setup::generate::generate;
@@ -738,6 +738,8 @@ fn reference_statements(kind: Role, syntax: Syntax, recipes: &Recipes) -> Vec<&'
         website_base_path: Some("/login"),
         why: "because",
         recipes,
+        header: false,
+        intercept_hosts: &[],
     };
     parse_file(&render(&syntax.target(kind), &values), syntax.source_type())
         .expect("a plain render parses")
@@ -878,14 +880,22 @@ fn arb_saved() -> BoxedStrategy<SavedSetup> {
             text(),
         ),
         prop::option::of((text(), text())),
-        (text(), text(), prop::option::of(select(Recipes::choices()))),
+        (
+            text(),
+            text(),
+            prop::option::of(select(Recipes::choices())),
+            prop::option::of(prop_oneof![
+                Just(TokenTransfer::Cookie),
+                Just(TokenTransfer::Header)
+            ]),
+        ),
     )
         .prop_map(
             |(
                 (apis, auth_api, website, ui, app_name),
                 (backend_out, frontend_out, lang, connection_uri),
                 generated,
-                (api_base_path, website_base_path, recipes),
+                (api_base_path, website_base_path, recipes, token_transfer),
             )| SavedSetup {
                 version: VERSION,
                 answers: Answers {
@@ -901,6 +911,7 @@ fn arb_saved() -> BoxedStrategy<SavedSetup> {
                     api_base_path,
                     website_base_path,
                     recipes,
+                    token_transfer,
                 },
                 generated: generated.map(|(cookie_domain, older_cookie_domain)| Generated {
                     cookie_domain,
@@ -1036,7 +1047,7 @@ proptest! {
         auth_api in prop::option::of(hostile_text()),
         website in prop::option::of(hostile_text()),
     ) {
-        let a = analyse(&DomainInput { apis: &apis, auth_api: auth_api.as_deref(), website: website.as_deref() }, &PSL);
+        let a = analyse(&DomainInput { apis: &apis, auth_api: auth_api.as_deref(), website: website.as_deref(), header: false }, &PSL);
         check_cookie_domain(&a)?;
         let _ = a.to_json();
         for input in &apis {
@@ -1118,6 +1129,8 @@ proptest! {
             website_base_path: website_base_path.as_deref(),
             why: &why,
             recipes: &recipes,
+            header: false,
+            intercept_hosts: &[],
         };
         check_render(kind, syntax, &values)?;
     }
@@ -1162,6 +1175,7 @@ proptest! {
             api_base_path: None,
             website_base_path: None,
             recipes: Some(recipes),
+            token_transfer: None,
         };
         let project = package.dir();
         let Ok(outcome) = generate(project, &answers, previous.as_ref(), &PSL, false) else {
@@ -1380,7 +1394,7 @@ proptest! {
             _ => "é\u{1b}".repeat(length / 2 + 1),
         };
         let apis = vec![long, other];
-        let a = analyse(&DomainInput { apis: &apis, auth_api: Some(&apis[0]), website: Some(&apis[0]) }, &PSL);
+        let a = analyse(&DomainInput { apis: &apis, auth_api: Some(&apis[0]), website: Some(&apis[0]), header: false }, &PSL);
         let report = st_setup::report::analysis(&a, None);
         let widest = report.lines().map(|l| l.chars().count()).max().unwrap_or(0);
         prop_assert!(widest < 1_500, "a report line of {} characters", widest);
@@ -1450,6 +1464,7 @@ fn corpus_endpoints_survive_everything() {
                         apis: &apis,
                         auth_api,
                         website,
+                        header: false,
                     },
                     &PSL,
                 );
@@ -1470,6 +1485,8 @@ fn corpus_endpoints_survive_everything() {
                     website_base_path: Some(input.as_str()).filter(|s| !s.is_empty()),
                     why: input,
                     recipes: &all_recipes,
+                    header: false,
+                    intercept_hosts: &[],
                 };
                 run_check(
                     &format!("{shown} rendered as {kind:?} {syntax:?}"),

@@ -892,3 +892,94 @@ fn every_frontend_imports_where_there_is_no_window() {
         }
     }
 }
+
+/// Header mode across two sites (`--token-transfer header`): supertokens-node answers
+/// "header" for new and verified sessions; each frontend SDK (auth-react, web-js) has
+/// tokenTransferMethod "header", adds the token to the auth API's site by the domain and
+/// to the API on the other site by name (supertokens-website's own interception, through
+/// the generated override), and to no other host. The TypeScript files type-check.
+#[test]
+fn header_mode_reaches_apis_on_two_sites() {
+    let tmp = project();
+    let apis = [
+        "https://api.example.com",
+        "https://api2.example.com",
+        "https://api.example-api.io",
+    ];
+    let generate_header = |dir: &Path, flavor: Flavor, ui: &str| {
+        fs::create_dir_all(dir).unwrap();
+        flavor.write_package_jsons(dir);
+        let mut cmd = st_setup(dir);
+        cmd.args(["--yes", "--token-transfer", "header", "--ui", ui])
+            .args([
+                "--app-name",
+                "Acme",
+                "--website",
+                WEBSITE,
+                "--lang",
+                flavor.lang(),
+            ])
+            .args(["--recipes", "emailpassword"]);
+        for api in apis {
+            cmd.args(["--api", api]);
+        }
+        cmd.assert().success();
+    };
+    for (flavor, ui) in [(Flavor::Esm, "custom"), (Flavor::Cjs, "prebuilt")] {
+        let dir = tmp.path().join(format!("{flavor:?}-{ui}"));
+        generate_header(&dir, flavor, ui);
+        let ext = flavor.lang();
+        let spec = json!({
+            "backend": {
+                "file": dir.join(format!("backend/supertokens.{ext}")),
+                "expect": {
+                    "appName": "Acme",
+                    "apiDomain": apis[0],
+                    "websiteDomain": WEBSITE,
+                    "cookieDomain": ".example.com",
+                    "tokenTransferMethod": "header",
+                },
+            },
+            "frontend": {
+                "file": dir.join(format!("frontend/supertokens.{ext}")),
+                "ui": ui,
+                "expect": {
+                    "appName": "Acme",
+                    "apiDomain": apis[0],
+                    "websiteDomain": WEBSITE,
+                    "sessionTokenBackendDomain": ".example.com",
+                    "tokenTransferMethod": "header",
+                },
+                "intercept": [
+                    "https://api.example.com/auth/session/refresh",
+                    "https://api2.example.com:8443/v1/items",
+                    "https://api.example-api.io/v1/items?page=2",
+                    "http://api.example-api.io:3001/graphql",
+                ],
+                "reject": [
+                    "https://other.example-api.io/",
+                    "https://example-api.io/",
+                    "https://evil-example.com/",
+                    "https://api.example-api.io.evil.net/",
+                ],
+            },
+        });
+        let lines: Vec<String> = [
+            "ok backend tokenTransferMethod (new session) \"header\"",
+            "ok backend tokenTransferMethod (verified session) \"header\"",
+            "ok frontend tokenTransferMethod \"header\"",
+            "ok frontend intercept \"https://api.example-api.io/v1/items?page=2\"",
+            "ok frontend reject \"https://other.example-api.io/\"",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        assert_check_ok(&dir, &spec, &lines);
+    }
+    let typed = tmp.path().join("typed");
+    fs::create_dir_all(&typed).unwrap();
+    fs::write(typed.join("package.json"), "{}").unwrap();
+    for ui in ["prebuilt", "custom"] {
+        generate_header(&typed.join(ui), Flavor::Ts, ui);
+    }
+    assert_typechecks(&typed, "bundler", 4);
+}

@@ -70,13 +70,13 @@ function loadSpec(specPath) {
         "backend",
         ["file", "expect"],
         { appName: isStr, apiDomain: isStr, websiteDomain: isStr, cookieDomain: isStrOrNull },
-        { olderCookieDomain: isStrOrNull, recipes: isStrList }
+        { olderCookieDomain: isStrOrNull, recipes: isStrList, tokenTransferMethod: isStr }
     );
     part(
         "frontend",
         ["file", "ui", "expect", "intercept", "reject", "call", "bundle"],
         { appName: isStr, apiDomain: isStr, sessionTokenBackendDomain: isStrOrNull },
-        { websiteDomain: isStr, recipes: isStrList }
+        { websiteDomain: isStr, recipes: isStrList, tokenTransferMethod: isStr }
     );
     const f = spec.frontend;
     if (f !== undefined) {
@@ -232,6 +232,18 @@ async function backendMain(spec, resolver) {
         const ids = st.recipeModules.map((m) => m.getRecipeId()).filter((id) => SIGN_IN_RECIPES.includes(id));
         compare("backend", "recipes", expect.recipes.join(","), ids.join(","));
     }
+    if ("tokenTransferMethod" in expect) {
+        // What the SDK answers for a new session and for one it verifies.
+        for (const forCreateNewSession of [true, false]) {
+            let got;
+            try {
+                got = cfg.getTokenTransferMethod({ req: undefined, forCreateNewSession, userContext: {} });
+            } catch (e) {
+                got = `<threw: ${e.message}>`;
+            }
+            compare("backend", `tokenTransferMethod (${forCreateNewSession ? "new" : "verified"} session)`, expect.tokenTransferMethod, got);
+        }
+    }
     finish();
 }
 
@@ -342,6 +354,9 @@ async function frontendMain(spec, resolver) {
         expect.sessionTokenBackendDomain === null ? undefined : expect.sessionTokenBackendDomain,
         cfg.sessionTokenBackendDomain
     );
+    if ("tokenTransferMethod" in expect) {
+        compare("frontend", "tokenTransferMethod", expect.tokenTransferMethod, cfg.tokenTransferMethod);
+    }
     const should = (url) =>
         AuthHttpRequest.recipeImpl.shouldDoInterceptionBasedOnUrl(url, cfg.apiDomain, cfg.sessionTokenBackendDomain);
     const via = `supertokens-website@${websiteVersion} shouldDoInterceptionBasedOnUrl`;
