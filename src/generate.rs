@@ -650,25 +650,6 @@ fn check_other_answers(setup: &Setup, project: &Path) -> Result<(), String> {
         answers::check_base_path(answer.as_deref().unwrap_or(""), question)?;
     }
     answers::check_app_name(&setup.app_name)?;
-    // Header mode reaches the Node SDK's and the JavaScript frontends' templates first.
-    if setup.token_transfer == answers::TokenTransfer::Header
-        && let Some(out) = setup.outputs().find(|out| {
-            matches!(
-                out.path.extension().and_then(|e| e.to_str()),
-                Some("py" | "go")
-            )
-        })
-    {
-        return Err(format!(
-            "--token-transfer header is generated for supertokens-node backends and the JavaScript frontends so far, not yet for {} ({}); leave that service out of st-setup.json, or set its session's token transfer method to header by hand",
-            out.path.display(),
-            if out.path.extension().is_some_and(|e| e == "py") {
-                "supertokens-python: get_token_transfer_method"
-            } else {
-                "supertokens-golang: GetTokenTransferMethod"
-            }
-        ));
-    }
     answers::check_connection_uri(&setup.connection_uri)
 }
 

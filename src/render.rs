@@ -73,6 +73,8 @@ struct TemplateContext<'a> {
     cookie_domain: Option<&'a str>,
     header: bool,
     intercept_hosts: &'a [String],
+    /// The fields of Go's `stSession`, aligned as gofmt aligns them.
+    go_session_fields: Vec<String>,
     api_base_path: Option<&'a str>,
     website_base_path: Option<&'a str>,
     // An object, so that `{{#if}}` is true even for the empty string.
@@ -368,6 +370,41 @@ fn partials_of(text: &str) -> Vec<(&'static str, &'static str)> {
     found
 }
 
+/// `Field: value,` lines of Go's `sessmodels.TypeInput`, the values padded to one column as
+/// gofmt pads them (the longest key and its colon, then a space).
+fn go_session_fields(values: &FileValues) -> Vec<String> {
+    let fields: Vec<(&str, &str)> = [
+        (
+            values.cookie_domain.is_some(),
+            "CookieDomain",
+            "&stCookieDomain",
+        ),
+        (
+            values.older_cookie_domain.is_some(),
+            "OlderCookieDomain",
+            "&stOlderCookieDomain",
+        ),
+        (
+            values.header,
+            "GetTokenTransferMethod",
+            "stGetTokenTransferMethod",
+        ),
+    ]
+    .into_iter()
+    .filter(|(wanted, _, _)| *wanted)
+    .map(|(_, key, value)| (key, value))
+    .collect();
+    let width = fields
+        .iter()
+        .map(|(key, _)| key.len() + 1)
+        .max()
+        .unwrap_or(0);
+    fields
+        .into_iter()
+        .map(|(key, value)| format!("{:<width$} {value},", format!("{key}:")))
+        .collect()
+}
+
 /// The text of `target`'s file for these values.
 pub fn render(target: &Target, values: &FileValues) -> String {
     let syntax = target.syntax();
@@ -417,6 +454,7 @@ pub fn render(target: &Target, values: &FileValues) -> String {
         cookie_domain: values.cookie_domain,
         header: values.header,
         intercept_hosts: values.intercept_hosts,
+        go_session_fields: go_session_fields(values),
         api_base_path: values.api_base_path,
         website_base_path: values.website_base_path,
         older_cookie_domain: values.older_cookie_domain.map(|value| Wrapped { value }),

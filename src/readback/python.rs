@@ -18,6 +18,10 @@ const SESSION_READS: [(&str, &str); 2] = [
     ("older_cookie_domain", "ST_OLDER_COOKIE_DOMAIN"),
 ];
 
+/// Header mode's, where the block has it.
+const TRANSFER_READS: [(&str, &str); 1] =
+    [("get_token_transfer_method", "ST_GET_TOKEN_TRANSFER_METHOD")];
+
 pub fn unread_values(source: &str) -> Result<Vec<Unread>, String> {
     let tree = parse(source, tree_sitter_python::LANGUAGE.into())?;
     let root = tree.root_node();
@@ -36,6 +40,14 @@ pub fn unread_values(source: &str) -> Result<Vec<Unread>, String> {
                         .named_children(&mut cursor)
                         .any(|item| item.kind() != "comment")
             })
+    });
+    // Only a header-mode block has ST_GET_TOKEN_TRANSFER_METHOD; then session.init must
+    // pass it on.
+    let block_transfer = nodes(root).any(|n| {
+        n.kind() == "assignment"
+            && at_module_level(n)
+            && n.child_by_field_name("left")
+                .is_some_and(|l| text(l, source) == TRANSFER_READS[0].1)
     });
     let mut unread = Vec::new();
     let (mut inits, mut sessions) = (0, 0);
@@ -65,6 +77,9 @@ pub fn unread_values(source: &str) -> Result<Vec<Unread>, String> {
         } else if names.session_init.iter().any(|n| n == function) {
             sessions += 1;
             unread.extend(missing(call, source, &SESSION_READS, "session.init"));
+            if block_transfer {
+                unread.extend(missing(call, source, &TRANSFER_READS, "session.init"));
+            }
         }
     }
     unread.extend(Unread::if_none(inits, "no supertokens_python init call is left, so st-setup's values never reach the SDK; call init(app_info=ST_APP_INFO, …)"));
@@ -174,8 +189,9 @@ fn reassigned(root: Node<'_>, source: &str) -> Vec<Unread> {
 }
 
 /// The names st-setup's Python block assigns.
-pub(crate) const MANAGED: [&str; 7] = [
+pub(crate) const MANAGED: [&str; 8] = [
     "ST_RECIPES",
+    "ST_GET_TOKEN_TRANSFER_METHOD",
     "ST_FRAMEWORK",
     "ST_MODE",
     "ST_CONNECTION_URI",

@@ -162,6 +162,72 @@ fn a_python_framework_comes_from_the_services_manifest() {
     assert_eq!(got["mode"], "wsgi");
 }
 
+/// Header mode in Python and Go: supertokens-python's session config answers "header" for
+/// new and verified sessions, and `check` holds the call to passing it on; the Go file
+/// gives sessmodels its GetTokenTransferMethod and passes gofmt and go vet against the
+/// SDK's types.
+#[test]
+fn python_and_go_backends_in_header_mode_answer_header() {
+    let dir = project();
+    let args = [
+        "--yes",
+        "--token-transfer",
+        "header",
+        "--api",
+        "https://api.example.com",
+        "--api",
+        "https://api.example-api.io",
+        "--website",
+        WEBSITE,
+        "--ui",
+        "custom",
+        "--app-name",
+        "Acme",
+    ];
+    st_setup(dir.path())
+        .args(args)
+        .args(["--backend-out", "svc/st.py@fastapi"])
+        .assert()
+        .success();
+    let file = dir.path().join("svc/st.py");
+    let got = crate::python::read_back(&file);
+    assert_eq!(
+        got["token_transfer_method"],
+        serde_json::json!(["header", "header"])
+    );
+    assert_eq!(got["cookie_domain"], serde_json::Value::Null);
+    st_setup(dir.path()).arg("check").assert().success();
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(
+        &file,
+        text.replace(
+            "            get_token_transfer_method=ST_GET_TOKEN_TRANSFER_METHOD,\n",
+            "",
+        ),
+    )
+    .unwrap();
+    st_setup(dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            "get_token_transfer_method=ST_GET_TOKEN_TRANSFER_METHOD",
+        ));
+
+    let go = project();
+    st_setup(go.path())
+        .args(args)
+        .args(["--backend-out", "svc/st.go"])
+        .assert()
+        .success();
+    let text = fs::read_to_string(go.path().join("svc/st.go")).unwrap();
+    assert!(
+        text.contains("GetTokenTransferMethod: stGetTokenTransferMethod,"),
+        "{text}"
+    );
+    crate::golang::go_check(&[("st.go", &text)]).unwrap_or_else(|e| panic!("{e}"));
+}
+
 /// Every file a Go setup produces, in one module, gofmt-clean and vetted against the stub.
 #[test]
 fn every_generated_go_backend_vets_against_supertokens_golang() {

@@ -657,11 +657,32 @@ fn header_mode_across_two_sites() {
                 "ts",
             ],
         );
+        if ui == "custom" {
+            write(
+                dir.path(),
+                &[
+                    "--backend-out",
+                    "backend/supertokens.ts",
+                    "--backend-out",
+                    "api/config.py@fastapi",
+                    "--backend-out",
+                    "inventory/config.go",
+                ],
+            );
+        }
         in_snapshots!({
             if ui == "custom" {
                 insta::assert_snapshot!(
                     "backend-ts-header-mode",
                     read(dir.path(), "backend/supertokens.ts")
+                );
+                insta::assert_snapshot!(
+                    "backend-py-header-mode",
+                    read(dir.path(), "api/config.py")
+                );
+                insta::assert_snapshot!(
+                    "backend-go-header-mode",
+                    read(dir.path(), "inventory/config.go")
                 );
             }
             insta::assert_snapshot!(

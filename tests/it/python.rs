@@ -354,6 +354,8 @@ fn expected(framework: &str, mode: &str) -> Value {
     json!({
         "cookie_domain": ".example.com",
         "older_cookie_domain": null,
+        // The SDK's default: header or cookie, as the request asks.
+        "token_transfer_method": ["any", "any"],
         "api_domain": "https://api.example.com",
         "website_domain": "https://example.com",
         "app_name": "Acme",

@@ -6,6 +6,8 @@ Runs the file in this (fresh) process with runpy, then prints ONE JSON object on
 read from the SDK's own state after `init(...)`, never from the file:
 
     cookie_domain, older_cookie_domain   SessionRecipe.get_instance().config.<same>
+    token_transfer_method                config.get_token_transfer_method(req, new?, {}) for
+                                         a new session and a verified one
     api_domain                           Supertokens.get_instance().app_info.api_domain
     website_domain                       app_info.get_origin(None, {})  (website_domain is private)
     app_name, framework, mode            app_info.<same>
@@ -84,6 +86,13 @@ def build_middleware(framework):
     raise ValueError(f"unknown framework {framework!r}")
 
 
+class _NoHeaders:
+    """A request that carries no header (the SDK's default asks for st-auth-mode)."""
+
+    def get_header(self, _key):
+        return None
+
+
 def read_back(path):
     import runpy
 
@@ -109,6 +118,12 @@ def read_back(path):
         result = {
             "cookie_domain": session.cookie_domain,
             "older_cookie_domain": session.older_cookie_domain,
+            # What the session config answers for a new session and for one it verifies,
+            # for a request without the frontend's st-auth-mode header.
+            "token_transfer_method": [
+                session.get_token_transfer_method(_NoHeaders(), for_create_new_session, {})
+                for for_create_new_session in (True, False)
+            ],
             "api_domain": info.api_domain.get_as_string_dangerous(),
             "website_domain": info.get_origin(None, {}).get_as_string_dangerous(),
             "app_name": info.app_name,
