@@ -637,6 +637,11 @@ pub fn shared_cookie_domain_comment(cookie_domain: &str) -> String {
     )
 }
 
+/// The question the wizards ask where only header-based sessions can make the APIs work
+/// (APIs on several sites), and its help line.
+pub const HEADER_MODE_OFFER: &str = "Use header-based sessions (--token-transfer header)?";
+pub const HEADER_MODE_OFFER_HELP: &str = "the access token then travels in an Authorization header, not in cookies, so APIs on several sites can share one session";
+
 /// The comment above the managed values of a header-mode setup.
 pub fn header_mode_comment(
     domain: Option<&str>,

@@ -9,11 +9,11 @@ use inquire::validator::Validation;
 use inquire::{Confirm, InquireError, MultiSelect, Select, Text};
 
 use crate::answers::{
-    Answers, DEFAULT_CONNECTION_URI, Lang, Question, Ui, check_app_name, check_base_path,
-    check_connection_uri, check_output_path, out_paths,
+    Answers, DEFAULT_CONNECTION_URI, Lang, Question, TokenTransfer, Ui, check_app_name,
+    check_base_path, check_connection_uri, check_output_path, out_paths,
 };
 use crate::endpoint::{Endpoint, origin_of};
-use crate::findings::{API_ENDPOINT, Finding, WEBSITE};
+use crate::findings::{self, API_ENDPOINT, Code, Finding, WEBSITE};
 use crate::generate::analyse_answers;
 use crate::project::target_for;
 use crate::psl::PublicSuffixList;
@@ -69,21 +69,31 @@ fn ask_all(
     let mut answers = prefilled.clone();
     answers.list_auth_api();
     let mut rejected = false;
-    loop {
+    'endpoints: loop {
         answers.apis = ask_endpoints(&answers.apis, rejected)?;
-        let analysis = analyse_answers(
-            &Answers {
-                auth_api: None,
-                website: None,
-                ..answers.clone()
-            },
-            psl,
-        );
-        eprint!(
-            "\n{}\n",
-            report::analysis(&analysis, report::width_of_stderr())
-        );
-        if !analysis.has_errors() {
+        loop {
+            let analysis = analyse_answers(
+                &Answers {
+                    auth_api: None,
+                    website: None,
+                    ..answers.clone()
+                },
+                psl,
+            );
+            eprint!(
+                "\n{}\n",
+                report::analysis(&analysis, report::width_of_stderr())
+            );
+            if !analysis.has_errors() {
+                break 'endpoints;
+            }
+            // APIs on several sites work with header-based sessions: offered, once.
+            let header_would_do = answers.token_transfer.is_none()
+                && analysis.errors().all(|f| f.code == Code::DifferentSites);
+            if header_would_do && offer_header_mode()? {
+                answers.token_transfer = Some(TokenTransfer::Header);
+                continue;
+            }
             break;
         }
         eprintln!("These endpoints cannot share a session; change them.");
@@ -140,6 +150,17 @@ fn ask_all(
                 2
             )
         );
+    }
+    // A website on another site than the APIs needs third-party cookies, which Safari
+    // blocks: header-based sessions need none.
+    if answers.token_transfer.is_none()
+        && analysis
+            .findings
+            .iter()
+            .any(|f| f.code == Code::WebsiteCrossSite)
+        && offer_header_mode()?
+    {
+        answers.token_transfer = Some(TokenTransfer::Header);
     }
 
     answers.app_name = Some(ask_text(
@@ -282,6 +303,14 @@ fn ask_auth_api(answers: &Answers) -> Result<Option<String>, InquireError> {
 }
 
 /// The prompt line of a question: its label.
+/// Header-based sessions, offered where they are the way out; no is the default.
+fn offer_header_mode() -> Result<bool, InquireError> {
+    Confirm::new(findings::HEADER_MODE_OFFER)
+        .with_help_message(findings::HEADER_MODE_OFFER_HELP)
+        .with_default(false)
+        .prompt()
+}
+
 fn prompt(question: Question) -> String {
     format!("{}:", question.label())
 }

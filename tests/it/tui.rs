@@ -642,3 +642,50 @@ fn adopt_asks_which_value_to_keep_where_the_files_disagree() {
     let saved = std::fs::read_to_string(root.join("st-setup.json")).unwrap();
     assert!(saved.contains("\"appName\": \"Todo web\""), "{saved}");
 }
+
+/// APIs on two sites in the line prompts: the error, then header-based sessions offered;
+/// a yes makes the same endpoints a working setup, saved with `"tokenTransfer": "header"`.
+#[test]
+fn the_plain_mode_offers_header_mode_for_apis_on_two_sites() {
+    let dir = crate::common::project();
+    let mut pty = Pty::spawn(dir.path(), "--plain", 40, 120);
+    pty.wait_for("API endpoints");
+    pty.send("https://api.example.com, https://api.example-api.io");
+    pty.send(ENTER);
+    pty.wait_for("header-based sessions (--token-transfer header)?");
+    pty.send("y");
+    pty.send(ENTER);
+    pty.wait_for("and the hosts on other sites: api.example-api.io");
+    pty.wait_for("Auth API:");
+    pty.send(ENTER);
+    pty.wait_for("Login UI:");
+    pty.send(DOWN);
+    pty.send(ENTER);
+    for (prompt, answer) in [
+        ("Sign-in:", ""),
+        ("Website:", "https://example.com"),
+        ("App name:", "Acme"),
+        ("Language:", ""),
+        ("Backend files:", ""),
+        ("Frontend files:", ""),
+        ("Core URI:", ""),
+        ("API base path:", ""),
+        ("Login path:", ""),
+    ] {
+        pty.wait_for(prompt);
+        pty.send(answer);
+        pty.send(ENTER);
+    }
+    pty.wait_for("Write these files?");
+    pty.send("y");
+    pty.send(ENTER);
+    let output = pty.finish();
+    let saved = std::fs::read_to_string(dir.path().join("st-setup.json"))
+        .unwrap_or_else(|e| panic!("{e}:\n{output}"));
+    assert!(saved.contains(r#""tokenTransfer": "header""#), "{saved}");
+    let frontend = std::fs::read_to_string(dir.path().join("frontend/supertokens.ts")).unwrap();
+    assert!(
+        frontend.contains(r#"["api.example-api.io"].includes(host)"#),
+        "{frontend}"
+    );
+}
