@@ -177,7 +177,10 @@ pub fn analyse(input: &DomainInput, psl: &PublicSuffixList) -> Analysis {
     let cookie_domain = match hosts.as_slice() {
         [] => None,
         [only] => {
-            findings.push(Finding::single_host(only));
+            findings.push(match input.header {
+                true => Finding::single_host_header(only),
+                false => Finding::single_host(only),
+            });
             None
         }
         _ => shared_cookie_domain(&valid, &hosts, psl, &mut findings),

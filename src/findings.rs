@@ -426,6 +426,17 @@ impl Finding {
         )
     }
 
+    /// `single_host` in header mode: one host on the auth API's site.
+    pub fn single_host_header(host: &str) -> Self {
+        Self::new(
+            Code::SingleHost,
+            format!(
+                "The auth API's site has one API host, {host}, so no sessionTokenBackendDomain is set: in header mode the frontend adds the access token to every request to {host}, any port."
+            ),
+            vec![],
+        )
+    }
+
     pub fn shared_cookie_domain(hosts: &[&str], cookie_domain: &str) -> Self {
         Self::new(
             Code::SharedCookieDomain,
@@ -635,6 +646,18 @@ pub fn shared_cookie_domain_comment(cookie_domain: &str) -> String {
         "Every API is under {}, so the backend's cookieDomain and the frontend's sessionTokenBackendDomain are both \"{cookie_domain}\": one session for all of them. Re-run `st-setup` (or `st-setup add-api URL`) when the APIs change.",
         cookie_domain.trim_start_matches('.')
     )
+}
+
+/// What goes before the domain in the backend's and the frontend's Session.init options,
+/// as the front ends show the two values that must match: the header-mode option, if any.
+pub fn session_mode_options(header: bool) -> (&'static str, &'static str) {
+    match header {
+        true => (
+            "getTokenTransferMethod: () => \"header\", ",
+            "tokenTransferMethod: \"header\", ",
+        ),
+        false => ("", ""),
+    }
 }
 
 /// The question the wizards ask where only header-based sessions can make the APIs work

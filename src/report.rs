@@ -58,13 +58,7 @@ pub fn analysis(analysis: &Analysis, width: Option<usize>) -> String {
     if analysis.has_errors() {
         let _ = writeln!(out, "No working setup yet: fix the errors below.");
     } else {
-        let (backend_mode, frontend_mode) = match analysis.header {
-            true => (
-                "getTokenTransferMethod: () => \"header\", ",
-                "tokenTransferMethod: \"header\", ",
-            ),
-            false => ("", ""),
-        };
+        let (backend_mode, frontend_mode) = crate::findings::session_mode_options(analysis.header);
         let _ = writeln!(
             out,
             "backend   Session.init({{ {backend_mode}cookieDomain: {} }})",

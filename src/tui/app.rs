@@ -132,6 +132,8 @@ pub enum Action {
     Paste(String),
     /// Scroll the constraints panel by this many lines.
     ScrollPanel(i32),
+    /// Ctrl-T: cookies ↔ header-based sessions.
+    ToggleTokenTransfer,
     /// Add a row to the focused list (the endpoints when no list is focused).
     AddRow,
     DeleteRow,
@@ -659,6 +661,15 @@ impl<'p> Model<'p> {
                         self.changed();
                     }
                 }
+            }
+            Action::ToggleTokenTransfer => {
+                self.token_transfer = match self.token_transfer {
+                    Some(crate::answers::TokenTransfer::Header) => {
+                        Some(crate::answers::TokenTransfer::Cookie)
+                    }
+                    _ => Some(crate::answers::TokenTransfer::Header),
+                };
+                self.changed();
             }
             Action::Preview => return self.plan_or_explain(),
             Action::Help => self.screen = Screen::Help { scroll: 0 },

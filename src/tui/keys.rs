@@ -27,7 +27,7 @@ pub struct Binding {
 
 /// The form's keys. Rows without keys describe input that is not a key lookup (typing,
 /// paste); their help still belongs here.
-pub const FORM_KEYS: [Binding; 12] = [
+pub const FORM_KEYS: [Binding; 13] = [
     Binding {
         keys: &[
             Key::Plain(KeyCode::Up),
@@ -100,6 +100,12 @@ pub const FORM_KEYS: [Binding; 12] = [
         shown: "paste",
         does: "lands in the focused field only (bracketed paste): a list pasted into a list becomes one row per item; in any other field line breaks become spaces",
         actions: &[],
+    },
+    Binding {
+        keys: &[Key::Ctrl('t')],
+        shown: "Ctrl-T",
+        does: "switch how sessions travel: cookies, or an Authorization header (header-based sessions, `--token-transfer header`: APIs on several sites can share one)",
+        actions: &[Action::ToggleTokenTransfer],
     },
     Binding {
         keys: &[Key::Plain(KeyCode::PageUp), Key::Plain(KeyCode::PageDown)],

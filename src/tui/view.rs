@@ -532,11 +532,21 @@ pub fn constraint_lines(model: &Model, width: usize, theme: Theme) -> Vec<Line<'
         let mut pair = |label: &str, text: String| {
             lines.extend(wrapped(label, "            ", &text, width, Style::new()));
         };
-        pair("  backend   ", format!("cookieDomain: {value}"));
+        let (backend_mode, frontend_mode) = crate::findings::session_mode_options(analysis.header);
+        pair(
+            "  backend   ",
+            format!("{backend_mode}cookieDomain: {value}"),
+        );
         pair(
             "  frontend  ",
-            format!("sessionTokenBackendDomain: {value}"),
+            format!("{frontend_mode}sessionTokenBackendDomain: {value}"),
         );
+        if !analysis.other_site_hosts.is_empty() {
+            pair(
+                "            ",
+                format!("and by name: {}", analysis.other_site_hosts.join(", ")),
+            );
+        }
         if let Some(api) = &analysis.api_domain {
             pair("  both      ", format!("apiDomain: \"{api}\""));
         }
@@ -946,6 +956,19 @@ mod tests {
             "valid",
             &model(&["https://api.example.com", "https://api2.example.com"]),
         );
+    }
+
+    /// Ctrl-T turns APIs on two sites from an error into header-based sessions: the two
+    /// lines that must match say so, and the other site's host is named.
+    #[test]
+    fn ctrl_t_switches_to_header_based_sessions() {
+        let mut m = model(&["https://api.example.com", "https://api.example-api.io"]);
+        assert!(m.analysis.has_errors());
+        m.update(Action::ToggleTokenTransfer);
+        assert!(!m.analysis.has_errors(), "{:?}", m.analysis.findings);
+        snapshot("header-mode", &m);
+        m.update(Action::ToggleTokenTransfer);
+        assert!(m.analysis.has_errors());
     }
 
     #[test]
