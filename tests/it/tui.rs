@@ -138,6 +138,15 @@ impl Pty {
         std::thread::sleep(Duration::from_millis(30));
     }
 
+    /// Waits for each prompt in turn and types its answer, then Enter.
+    fn answer(&mut self, prompts: &[(&str, &str)]) {
+        for (prompt, answer) in prompts {
+            self.wait_for(prompt);
+            self.send(answer);
+            self.send(ENTER);
+        }
+    }
+
     fn finish(mut self) -> String {
         let output = self.wait_for_output("EXIT=");
         let _ = self.child.wait();
@@ -220,7 +229,7 @@ fn fill_in_the_plain_wizard(dir: &Path) -> String {
     pty.wait_for("API endpoints");
     pty.send("https://api.example.com, https://api2.example.com");
     pty.send(ENTER);
-    for (prompt, answer) in [
+    pty.answer(&[
         ("Auth API:", ""),
         ("Login UI:", ""),
         // EmailPassword is picked already; ThirdParty is next.
@@ -234,11 +243,7 @@ fn fill_in_the_plain_wizard(dir: &Path) -> String {
         ("API base path:", ""),
         ("Login path:", ""),
         ("Write these files?", "y"),
-    ] {
-        pty.wait_for(prompt);
-        pty.send(answer);
-        pty.send(ENTER);
-    }
+    ]);
     pty.finish()
 }
 
@@ -407,18 +412,14 @@ fn the_plain_mode_asks_line_by_line() {
     pty.wait_for("Login UI:");
     pty.send(DOWN);
     pty.send(ENTER);
-    for (prompt, answer) in [
+    pty.answer(&[
         ("Sign-in:", ""),
         ("Website:", "https://example.com"),
         ("App name:", "Acme"),
         ("Language:", ""),
         ("Backend files:", ""),
         ("Frontend files:", ""),
-    ] {
-        pty.wait_for(prompt);
-        pty.send(answer);
-        pty.send(ENTER);
-    }
+    ]);
     // The core's URI is asked too, and checked.
     pty.wait_for("Core URI:");
     pty.send(&BACKSPACE.repeat(21));
@@ -656,12 +657,9 @@ fn the_plain_mode_offers_header_mode_for_apis_on_two_sites() {
     pty.send("y");
     pty.send(ENTER);
     pty.wait_for("and the hosts on other sites: api.example-api.io");
-    pty.wait_for("Auth API:");
-    pty.send(ENTER);
-    pty.wait_for("Login UI:");
-    pty.send(DOWN);
-    pty.send(ENTER);
-    for (prompt, answer) in [
+    pty.answer(&[
+        ("Auth API:", ""),
+        ("Login UI:", DOWN),
         ("Sign-in:", ""),
         ("Website:", "https://example.com"),
         ("App name:", "Acme"),
@@ -671,14 +669,8 @@ fn the_plain_mode_offers_header_mode_for_apis_on_two_sites() {
         ("Core URI:", ""),
         ("API base path:", ""),
         ("Login path:", ""),
-    ] {
-        pty.wait_for(prompt);
-        pty.send(answer);
-        pty.send(ENTER);
-    }
-    pty.wait_for("Write these files?");
-    pty.send("y");
-    pty.send(ENTER);
+        ("Write these files?", "y"),
+    ]);
     let output = pty.finish();
     let saved = std::fs::read_to_string(dir.path().join("st-setup.json"))
         .unwrap_or_else(|e| panic!("{e}:\n{output}"));
