@@ -183,16 +183,8 @@ pub fn analyse(input: &DomainInput, psl: &PublicSuffixList) -> Analysis {
             });
             None
         }
-        _ => shared_cookie_domain(&valid, &hosts, psl, &mut findings),
+        _ => shared_cookie_domain(&valid, &hosts, psl, input.header, &mut findings),
     };
-    if input.header
-        && let Some(shared) = findings
-            .iter_mut()
-            .find(|f| f.code == Code::SharedCookieDomain)
-    {
-        *shared =
-            Finding::shared_header_domain(&hosts, cookie_domain.as_deref().unwrap_or_default());
-    }
     if input.header
         && let Some(domain) = &cookie_domain
     {
@@ -357,6 +349,7 @@ fn shared_cookie_domain(
     valid: &[&Endpoint],
     hosts: &[&str],
     psl: &PublicSuffixList,
+    header: bool,
     findings: &mut Vec<Finding>,
 ) -> Option<String> {
     let errors_before = findings.len();
@@ -410,7 +403,10 @@ fn shared_cookie_domain(
     // never a public suffix.
     let common = common_suffix(hosts)?;
     let cookie_domain = format!(".{common}");
-    findings.push(Finding::shared_cookie_domain(hosts, &cookie_domain));
+    findings.push(match header {
+        true => Finding::shared_header_domain(hosts, &cookie_domain),
+        false => Finding::shared_cookie_domain(hosts, &cookie_domain),
+    });
     Some(cookie_domain)
 }
 

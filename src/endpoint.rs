@@ -262,6 +262,21 @@ pub fn origin_of(text: &str) -> Option<String> {
     Endpoint::parse(text).ok().map(|e| e.origin())
 }
 
+/// A cookie domain as written in a file, as the SDKs compare it: `.Example.com` and
+/// `example.com` are both `.example.com`.
+pub fn dotted_domain(value: &str) -> String {
+    format!(
+        ".{}",
+        value.trim().trim_start_matches('.').to_ascii_lowercase()
+    )
+}
+
+/// Whether a cookie domain (without its dot) is `localhost` or an IP address, whose dot
+/// the SDKs drop: such a value means host-only cookies whatever it says.
+pub fn is_host_only_cookie_domain(bare: &str) -> bool {
+    bare == "localhost" || as_ipv4(bare).is_some() || bare.contains(':')
+}
+
 /// Whether `host` is `domain` or lies under it on a label boundary — the rule browsers
 /// and supertokens-website use: `api.example.com` is under `.example.com`,
 /// `evil-example.com` is not.

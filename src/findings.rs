@@ -470,19 +470,15 @@ impl Finding {
     /// Header mode with APIs on other sites than the auth API's: the one domain cannot
     /// cover them, so the frontend lists their hosts.
     pub fn header_mode_other_sites(hosts: &[String], auth_site: &str) -> Self {
+        let (is, it, host) = match hosts.len() {
+            1 => ("is", "it", "that host"),
+            _ => ("are", "them", "those hosts"),
+        };
         Self::new(
             Code::HeaderModeOtherSites,
             format!(
-                "{} {} not on {auth_site}, the auth API's site, so no sessionTokenBackendDomain can cover {}: in header mode that is fine, as long as the frontend's Session.init names {} (overriding shouldDoInterceptionBasedOnUrl). Then the SDK adds the access token to requests to {} as well, and refreshes the session through the auth API.",
+                "{} {is} not on {auth_site}, the auth API's site, so no sessionTokenBackendDomain can cover {it}: in header mode that is fine, as long as the frontend's Session.init names {host} (overriding shouldDoInterceptionBasedOnUrl). Then the SDK adds the access token to requests to {it} as well, and refreshes the session through the auth API.",
                 join(hosts.iter().map(|h| h.to_string())),
-                if hosts.len() == 1 { "is" } else { "are" },
-                if hosts.len() == 1 { "it" } else { "them" },
-                if hosts.len() == 1 {
-                    "that host"
-                } else {
-                    "those hosts"
-                },
-                if hosts.len() == 1 { "it" } else { "them" },
             ),
             vec![],
         )

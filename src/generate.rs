@@ -221,7 +221,7 @@ pub fn generate_adopting(
         website_base_path: setup.website_base_path.as_deref().map(base_path),
         why: &why,
         recipes: &setup.recipes,
-        header: setup.token_transfer == crate::answers::TokenTransfer::Header,
+        header: analysis.header,
         intercept_hosts: &analysis.other_site_hosts,
     };
     crate::render::start_compiling(targets.iter().map(|(_, _, target, _)| target.template()));

@@ -265,24 +265,32 @@ const TEMPLATES: [(&str, &str, Escape); 17] = [
     ),
 ];
 
-/// One registry per template, each compiled on first use: compiling a template is most of
-/// what a run that renders files spends, and a run renders few of them.
-static COMPILED: [OnceLock<Handlebars<'static>>; TEMPLATES.len()] =
-    [const { OnceLock::new() }; TEMPLATES.len()];
-
+/// One registry per template, made on first use from the compiled texts it needs: a run
+/// renders few templates.
 fn registry(name: &str) -> &'static Handlebars<'static> {
+    static REGISTRIES: [OnceLock<Handlebars<'static>>; TEMPLATES.len()] =
+        [const { OnceLock::new() }; TEMPLATES.len()];
     let index = template_index(name);
-    COMPILED[index].get_or_init(|| {
-        let (name, text, escape) = TEMPLATES[index];
+    REGISTRIES[index].get_or_init(|| {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
-        registry.register_escape_fn(escape);
-        // A template gets only the partials it includes.
-        for source in std::iter::once(name).chain(partials_of(text).into_iter().map(|p| p.0)) {
-            registry.register_template(source, compiled(source_index(source)).clone());
+        registry.register_escape_fn(TEMPLATES[index].2);
+        for source in sources_of(index) {
+            registry.register_template(self::source(source).0, compiled(source).clone());
         }
         registry
     })
+}
+
+/// The texts template `index` needs compiled (as `source` indices): itself, and only the
+/// partials it includes.
+fn sources_of(index: usize) -> Vec<usize> {
+    let (name, text, _) = TEMPLATES[index];
+    let partials = partials_of(text).into_iter().map(|(partial, _)| partial);
+    std::iter::once(name)
+        .chain(partials)
+        .map(source_index)
+        .collect()
 }
 
 fn template_index(name: &str) -> usize {
@@ -324,12 +332,10 @@ fn compiled(index: usize) -> &'static Template {
 /// renders files; this way it is spread over the cores, and the run goes on planning
 /// one file while the next one's templates compile.
 pub fn start_compiling<'a>(names: impl IntoIterator<Item = &'a str>) {
-    let mut sources: Vec<usize> = Vec::new();
-    for name in names {
-        let (_, text, _) = TEMPLATES[template_index(name)];
-        let partials = partials_of(text).into_iter().map(|(partial, _)| partial);
-        sources.extend(std::iter::once(name).chain(partials).map(source_index));
-    }
+    let mut sources: Vec<usize> = names
+        .into_iter()
+        .flat_map(|name| sources_of(template_index(name)))
+        .collect();
     sources.sort_unstable();
     sources.dedup();
     // The longest first, so that no thread is left with a long one at the end.

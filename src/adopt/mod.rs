@@ -223,7 +223,7 @@ pub fn adopt(
             continue;
         };
         match &found.value {
-            Value::Literal(value) if Some(dotted(value)) != computed => notes.push(format!(
+            Value::Literal(value) if Some(crate::endpoint::dotted_domain(value)) != computed => notes.push(format!(
                 "{}:{} sets sessionTokenBackendDomain \"{value}\"; the block gives it the backends' cookie domain instead: {}.",
                 found.at.path.display(),
                 found.at.line,
@@ -385,7 +385,7 @@ fn held_cookie_domain(
             )),
             Some(found) => match &found.value {
                 Value::Literal(value) => seen
-                    .entry(Some(dotted(value)))
+                    .entry(Some(crate::endpoint::dotted_domain(value)))
                     .or_default()
                     .push(format!("{}:{}", found.at.path.display(), found.at.line)),
                 Value::Dynamic { dynamic } => {
@@ -415,7 +415,7 @@ fn held_cookie_domain(
     };
     let bare = domain.trim_start_matches('.');
     let place = places.join(", ");
-    if bare == "localhost" || crate::endpoint::as_ipv4(bare).is_some() || bare.contains(':') {
+    if crate::endpoint::is_host_only_cookie_domain(bare) {
         notes.push(format!(
             "{place} sets cookieDomain \"{domain}\", which the SDK reads as host-only cookies (it drops the dot of localhost and IP addresses)."
         ));
@@ -434,14 +434,6 @@ fn held_cookie_domain(
     } else {
         Held::Domain(domain)
     }
-}
-
-/// A domain as the SDKs compare it: lowercase, with its leading dot.
-fn dotted(value: &str) -> String {
-    format!(
-        ".{}",
-        value.trim().trim_start_matches('.').to_ascii_lowercase()
-    )
 }
 
 fn run_time_domain(found: &crate::doctor::extract::Found, key: &str, dynamic: &str) -> String {

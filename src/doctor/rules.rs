@@ -113,7 +113,7 @@ fn together(calls: &[&InitCall], out: &mut Vec<Finding>) {
         .copied()
         .filter(|c| c.side == Side::Frontend)
         .collect();
-    let mut cookie_domains = distinct(&backends, "cookieDomain", normalised_domain);
+    let mut cookie_domains = distinct(&backends, "cookieDomain", endpoint::dotted_domain);
     // A backend that sets none sets host-only cookies: another session beside the shared one.
     if !cookie_domains.is_empty() {
         for backend in &backends {
@@ -163,7 +163,7 @@ fn together(calls: &[&InitCall], out: &mut Vec<Finding>) {
                 }),
                 Some(found) => {
                     if let Some(value) = found.value.literal()
-                        && normalised_domain(value) != *shared {
+                        && endpoint::dotted_domain(value) != *shared {
                             let mut places = vec![found.at.clone()];
                             places.extend(cookie_domains[shared].iter().cloned());
                             out.push(Finding {
@@ -229,7 +229,7 @@ fn header_mode_reach(
         let domain = value.trim().trim_start_matches('.').to_ascii_lowercase();
         // The backends' cookie domain: narrowing it here alone would break the cookies
         // (cookie-domain-mismatch); a shared cookie domain that wide is the backends' call.
-        if shared == Some(normalised_domain(value).as_str()) {
+        if shared == Some(endpoint::dotted_domain(value).as_str()) {
             continue;
         }
         if domain != narrowest && endpoint::host_is_covered_by(&narrowest, &domain) {
@@ -244,14 +244,6 @@ fn header_mode_reach(
             });
         }
     }
-}
-
-/// `.Example.com` and `example.com` name the same cookie domain.
-fn normalised_domain(value: &str) -> String {
-    format!(
-        ".{}",
-        value.trim().trim_start_matches('.').to_ascii_lowercase()
-    )
 }
 
 /// The origin a literal URL stands for; the text itself when it is no usable URL.
@@ -308,7 +300,7 @@ fn cookie_domain_itself(call: &InitCall, psl: &PublicSuffixList, out: &mut Vec<F
         return;
     };
     let bare = value.trim().trim_start_matches('.').to_ascii_lowercase();
-    let local = bare == "localhost" || endpoint::as_ipv4(&bare).is_some() || bare.contains(':');
+    let local = endpoint::is_host_only_cookie_domain(&bare);
     if local && value.trim().starts_with('.') {
         out.push(Finding {
             severity: Severity::Error,
