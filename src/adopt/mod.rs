@@ -208,6 +208,7 @@ pub fn adopt(
         api_base_path,
         website_base_path,
         recipes: Some(Recipes::new([])),
+        token_transfer: flags.token_transfer,
         ..Answers::default()
     };
     // What the backends set is what browsers hold session cookies for. When st-setup's

@@ -228,6 +228,8 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
             fixture: "header-mode",
             folder: "",
             args: vec![
+                "--token-transfer",
+                "header",
                 "--auth-api",
                 "https://a.api.example.com",
                 "--api",
@@ -294,6 +296,20 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
                 assert!(
                     backend.contains("olderCookieDomain: \".blog.org\","),
                     "{backend}"
+                );
+            }
+            // Adopted as header mode, the block says so too.
+            if case.fixture == "header-mode" {
+                let saved = read(root, "st-setup.json");
+                assert!(saved.contains(r#""tokenTransfer": "header""#), "{saved}");
+                let frontend = read(root, "web/auth.ts");
+                assert!(frontend.contains("const stSetup"), "{frontend}");
+                let start = frontend.find("const stSetup").unwrap();
+                let end = frontend.find("st-setup:end").unwrap();
+                let block = &frontend[start..end];
+                assert!(
+                    block.contains(r#"tokenTransferMethod: "header","#),
+                    "{frontend}"
                 );
             }
         };
