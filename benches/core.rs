@@ -18,7 +18,7 @@ use st_setup::endpoint::Endpoint;
 use st_setup::generate::generate;
 use st_setup::plan::{PlannedFile, write_all};
 use st_setup::psl::{EMBEDDED, PublicSuffixList};
-use st_setup::render::{FileValues, render};
+use st_setup::render::{EnvValues, FileValues, render};
 use st_setup::target::{GoFramework, GoSetup, Language, PythonFramework, Role, Syntax, Target};
 use st_setup::tui::app::{Action, Model};
 use st_setup::tui::view::{Theme, draw};
@@ -149,17 +149,18 @@ fn bench_render(c: &mut Criterion) {
     let recipes = st_setup::recipe::Recipes::default_choice();
     let values = FileValues {
         app_name: "Acme",
-        api_domain: "https://api.example.com",
-        website_domain: "https://example.com",
         connection_uri: "http://localhost:3567",
-        cookie_domain: Some(".example.com"),
-        older_cookie_domain: None,
         api_base_path: None,
         website_base_path: None,
-        why: "The APIs api.example.com, api2.example.com and api3.example.com share example.com, so the session cookies are set for .example.com and sent to all of them.",
         recipes: &recipes,
         header: false,
-        intercept_hosts: &[],
+        environments: vec![EnvValues::only(
+            "https://api.example.com",
+            "https://example.com",
+            Some(".example.com"),
+            None,
+            "The APIs api.example.com, api2.example.com and api3.example.com share example.com, so the session cookies are set for .example.com and sent to all of them.",
+        )],
     };
     let mut group = c.benchmark_group("render");
     let python = Target {

@@ -48,6 +48,8 @@ pub struct Analysis {
     pub other_site_hosts: Vec<String>,
     /// Header-based sessions: the domain decides which requests carry the access token.
     pub header: bool,
+    /// The environment analysed, in a setup that has them.
+    pub environment: Option<String>,
 }
 
 impl Analysis {
@@ -113,6 +115,9 @@ impl Analysis {
             "endpoints": endpoints,
             "findings": self.findings,
         });
+        if let Some(name) = &self.environment {
+            json["environment"] = serde_json::json!(name);
+        }
         if self.header {
             json["tokenTransfer"] = serde_json::json!("header");
             json["otherSiteHosts"] = serde_json::json!(self.other_site_hosts);
@@ -230,6 +235,7 @@ pub fn analyse(input: &DomainInput, psl: &PublicSuffixList) -> Analysis {
         api_base_path: None,
         other_site_hosts,
         header: input.header,
+        environment: None,
     }
 }
 

@@ -5,6 +5,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::environment::{self, EnvAnswers};
 use crate::recipe::Recipes;
 use crate::target::{Framework, Side};
 use anyhow::{Context, Result, bail};
@@ -78,6 +79,10 @@ impl Lang {
 }
 
 /// Every question st-setup asks; `None`/empty means "not answered here".
+///
+/// `apis`, `auth_api` and `website` are a setup's endpoint answers when it has no
+/// environments, and the answers for the environment `env` (a flag, or the one a wizard
+/// shows) when it has: `folded` moves them there.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Answers {
@@ -121,13 +126,56 @@ pub struct Answers {
     /// How sessions travel; unanswered: cookies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_transfer: Option<TokenTransfer>,
+    /// Named sets of endpoint answers (development, production, …), in the order given;
+    /// the first is the one the generated files use when nothing names one at run time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub environments: Vec<EnvAnswers>,
+    /// The environment the endpoint answers above are for. Never saved: st-setup.json
+    /// keeps each environment's answers in `environments`.
+    #[serde(skip)]
+    pub env: Option<String>,
 }
 
 impl Answers {
-    /// `self` with every answer `over` gives replacing ours.
+    /// `self` with every answer `over` gives replacing ours. Endpoint answers for an
+    /// environment (`over.env`) go to that environment; values that had no environment
+    /// yet become one then, named by `EnvAnswers::natural_name` (or the environment named,
+    /// when `over` brings no values of its own: that names them).
     pub fn overlaid_with(mut self, over: &Answers) -> Answers {
-        if !over.apis.is_empty() {
-            self.apis = over.apis.clone();
+        if !over.environments.is_empty() {
+            self.environments = over.environments.clone();
+        }
+        match &over.env {
+            Some(name) => {
+                let given = over.endpoint_answers(name);
+                self = self.folded();
+                if self.environments.is_empty() {
+                    let mut own = self.endpoint_answers("");
+                    if !own.is_empty() {
+                        own.name = match given.is_empty() {
+                            true => name.clone(),
+                            false => own.natural_name().to_owned(),
+                        };
+                        self.environments.push(own);
+                    }
+                    self.apis.clear();
+                    self.auth_api = None;
+                    self.website = None;
+                }
+                self.environment_mut(name).overlaid_with(&given);
+                self.env = Some(name.clone());
+            }
+            None => {
+                if !over.apis.is_empty() {
+                    self.apis = over.apis.clone();
+                }
+                if over.auth_api.is_some() {
+                    self.auth_api = over.auth_api.clone();
+                }
+                if over.website.is_some() {
+                    self.website = over.website.clone();
+                }
+            }
         }
         if !over.backend_out.is_empty() {
             self.backend_out = over.backend_out.clone();
@@ -143,8 +191,6 @@ impl Answers {
             )*};
         }
         take!(
-            auth_api,
-            website,
             ui,
             app_name,
             lang,
@@ -155,6 +201,74 @@ impl Answers {
             token_transfer
         );
         self
+    }
+
+    /// The top-level endpoint answers, as an environment named `name`.
+    pub fn endpoint_answers(&self, name: &str) -> EnvAnswers {
+        EnvAnswers {
+            name: name.to_owned(),
+            apis: self.apis.clone(),
+            auth_api: self.auth_api.clone(),
+            website: self.website.clone(),
+        }
+    }
+
+    /// The environment named `name`, added at the end when there is none.
+    pub fn environment_mut(&mut self, name: &str) -> &mut EnvAnswers {
+        let at = match self.environments.iter().position(|e| e.name == name) {
+            Some(at) => at,
+            None => {
+                self.environments.push(EnvAnswers::named(name));
+                self.environments.len() - 1
+            }
+        };
+        &mut self.environments[at]
+    }
+
+    /// The answers with the top-level endpoint answers moved into the environment `env`
+    /// names (given ones replacing its own), when it names one; as they are otherwise.
+    pub fn folded(mut self) -> Answers {
+        let Some(name) = self.env.clone() else {
+            return self;
+        };
+        let own = self.endpoint_answers(&name);
+        self.environment_mut(&name).overlaid_with(&own);
+        self.apis.clear();
+        self.auth_api = None;
+        self.website = None;
+        self
+    }
+
+    /// The answers with the environment `name`'s endpoint answers on top, for a wizard to
+    /// show and edit (`folded` puts them back).
+    pub fn focused_on(self, name: &str) -> Answers {
+        let mut answers = self.folded();
+        let env = answers.environment_mut(name).clone();
+        answers.apis = env.apis;
+        answers.auth_api = env.auth_api;
+        answers.website = env.website;
+        answers.env = Some(name.to_owned());
+        answers
+    }
+
+    /// Environments that cannot be told apart or named: endpoint answers given beside
+    /// environments without saying for which, a name that cannot be one.
+    pub fn check_environments(&self) -> Result<(), String> {
+        if let Some(name) = &self.env {
+            environment::check_name(name)?;
+        }
+        for env in &self.environments {
+            environment::check_name(&env.name)?;
+        }
+        let given = !self.endpoint_answers("").is_empty();
+        if given && self.env.is_none() && !self.environments.is_empty() {
+            let names = self.environments.iter().map(|e| e.name.as_str());
+            return Err(format!(
+                "{FILE_NAME} keeps the environments {}: say which one --api, --auth-api and --website are for with --env NAME",
+                environment::listed(names)
+            ));
+        }
+        Ok(())
     }
 
     /// The row of the auth API among the endpoints, adding it when it is not listed: the
@@ -209,38 +323,59 @@ impl Answers {
 
     /// Fills the defaults and checks every required answer is there.
     pub fn resolve(&self, project: &Path) -> Result<Setup, MissingAnswers> {
-        let mut missing = Vec::new();
-        if crate::text::split_all(&self.apis).is_empty() {
-            missing.push(Question::Apis);
+        let answers = self.clone().folded();
+        let named = !answers.environments.is_empty();
+        let sets = match named {
+            true => answers.environments.clone(),
+            false => vec![answers.endpoint_answers("")],
+        };
+        let mut missing = MissingAnswers::default();
+        let mut environments = Vec::new();
+        for set in sets {
+            let apis = crate::text::split_all(&set.apis);
+            let website = set.website.filter(|w| !w.trim().is_empty());
+            if missing.questions.is_empty() && (apis.is_empty() || website.is_none()) {
+                missing.env = named.then(|| set.name.clone());
+                missing
+                    .questions
+                    .extend(apis.is_empty().then_some(Question::Apis));
+                missing
+                    .questions
+                    .extend(website.is_none().then_some(Question::Website));
+            }
+            environments.push(Environment {
+                name: named.then_some(set.name),
+                // One endpoint per entry, however the answers were put together.
+                apis,
+                auth_api: set.auth_api,
+                website: website.unwrap_or_default(),
+            });
         }
-        if self.website.as_deref().is_none_or(|w| w.trim().is_empty()) {
-            missing.push(Question::Website);
+        if answers.ui.is_none() {
+            missing.questions.push(Question::Ui);
         }
-        if self.ui.is_none() {
-            missing.push(Question::Ui);
+        if answers.app_name.is_none() {
+            missing.questions.push(Question::AppName);
         }
-        if self.app_name.is_none() {
-            missing.push(Question::AppName);
+        if !missing.questions.is_empty() {
+            return Err(missing);
         }
-        if !missing.is_empty() {
-            return Err(MissingAnswers(missing));
-        }
-        let lang = self.lang_or_detect(project);
+        let lang = answers.lang_or_detect(project);
         Ok(Setup {
-            // One endpoint per entry, however the answers were put together.
-            apis: crate::text::split_all(&self.apis),
-            auth_api: self.auth_api.clone(),
-            website: self.website.clone().unwrap_or_default(),
-            ui: self.ui.unwrap_or(Ui::Prebuilt),
-            app_name: self.app_name.clone().unwrap_or_default(),
-            backend_out: out_paths(&self.backend_out, "backend", lang, project),
-            frontend_out: out_paths(&self.frontend_out, "frontend", lang, project),
+            environments,
+            ui: answers.ui.unwrap_or(Ui::Prebuilt),
+            app_name: answers.app_name.clone().unwrap_or_default(),
+            backend_out: out_paths(&answers.backend_out, "backend", lang, project),
+            frontend_out: out_paths(&answers.frontend_out, "frontend", lang, project),
             lang,
-            api_base_path: self.api_base_path.clone(),
-            website_base_path: self.website_base_path.clone(),
-            recipes: self.recipes.clone().unwrap_or_else(Recipes::default_choice),
-            token_transfer: self.token_transfer.unwrap_or_default(),
-            connection_uri: self
+            api_base_path: answers.api_base_path.clone(),
+            website_base_path: answers.website_base_path.clone(),
+            recipes: answers
+                .recipes
+                .clone()
+                .unwrap_or_else(Recipes::default_choice),
+            token_transfer: answers.token_transfer.unwrap_or_default(),
+            connection_uri: answers
                 .connection_uri
                 .clone()
                 .unwrap_or_else(|| DEFAULT_CONNECTION_URI.to_owned()),
@@ -499,12 +634,33 @@ pub fn check_connection_uri(uri: &str) -> Result<(), String> {
     }
 }
 
-/// Complete answers, ready to generate from.
+/// The endpoint answers of one environment, complete.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Setup {
+pub struct Environment {
+    /// `None` for a setup without environments.
+    pub name: Option<String>,
     pub apis: Vec<String>,
     pub auth_api: Option<String>,
     pub website: String,
+}
+
+impl Environment {
+    /// What the domain analysis takes from it.
+    pub fn domain_input(&self, token_transfer: TokenTransfer) -> crate::analysis::DomainInput<'_> {
+        crate::analysis::DomainInput {
+            apis: &self.apis,
+            auth_api: self.auth_api.as_deref(),
+            website: Some(&self.website),
+            header: token_transfer == TokenTransfer::Header,
+        }
+    }
+}
+
+/// Complete answers, ready to generate from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Setup {
+    /// At least one; one without a name when the setup has no environments.
+    pub environments: Vec<Environment>,
     pub ui: Ui,
     pub app_name: String,
     /// At least one backend file and one frontend file.
@@ -550,10 +706,25 @@ impl Setup {
     }
 
     pub fn to_answers(&self) -> Answers {
+        let (mut flat, mut environments) = (EnvAnswers::default(), Vec::new());
+        for env in &self.environments {
+            let answers = EnvAnswers {
+                name: env.name.clone().unwrap_or_default(),
+                apis: env.apis.clone(),
+                auth_api: env.auth_api.clone(),
+                website: Some(env.website.clone()),
+            };
+            match env.name {
+                Some(_) => environments.push(answers),
+                None => flat = answers,
+            }
+        }
         Answers {
-            apis: self.apis.clone(),
-            auth_api: self.auth_api.clone(),
-            website: Some(self.website.clone()),
+            apis: flat.apis,
+            auth_api: flat.auth_api,
+            website: flat.website,
+            environments,
+            env: None,
             ui: Some(self.ui),
             app_name: Some(self.app_name.clone()),
             // Default paths are not answers: saved, they would stop following --lang.
@@ -700,8 +871,12 @@ impl Question {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MissingAnswers(pub Vec<Question>);
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MissingAnswers {
+    pub questions: Vec<Question>,
+    /// The environment whose endpoint answers are missing, if it has a name.
+    pub env: Option<String>,
+}
 
 impl fmt::Display for MissingAnswers {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -709,8 +884,13 @@ impl fmt::Display for MissingAnswers {
             f,
             "these answers are missing; pass them as flags (or keep them in {FILE_NAME}):"
         )?;
-        for question in &self.0 {
-            writeln!(f, "  {}", question.flag())?;
+        for question in &self.questions {
+            match (&self.env, question) {
+                (Some(env), Question::Apis | Question::Website) => {
+                    writeln!(f, "  {} with --env {env}", question.flag())?
+                }
+                _ => writeln!(f, "  {}", question.flag())?,
+            }
         }
         Ok(())
     }
@@ -741,9 +921,65 @@ pub struct Generated {
     /// backend keeps clearing for a year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub older_cookie_domain: Option<String>,
+    /// The same, for each environment of a setup that has them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub environments: Vec<GeneratedEnv>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GeneratedEnv {
+    pub name: String,
+    #[serde(default)]
+    pub cookie_domain: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub older_cookie_domain: Option<String>,
 }
 
 impl SavedSetup {
+    /// This (previous) setup as it was for the environment `env`, as a setup without
+    /// environments: what the next run compares that environment's cookie domain with.
+    /// Values that had no environment yet count for the environment that lists their auth
+    /// API, which is the one they became.
+    pub fn environment_view(&self, env: &Environment) -> Option<SavedSetup> {
+        let Some(name) = &env.name else {
+            return self.answers.environments.is_empty().then(|| self.clone());
+        };
+        if self.answers.environments.is_empty() {
+            let auth = self
+                .answers
+                .auth_api
+                .as_deref()
+                .or(self.answers.apis.first().map(String::as_str))
+                .and_then(crate::endpoint::origin_of)?;
+            let listed = env
+                .apis
+                .iter()
+                .any(|a| crate::endpoint::origin_of(a).as_ref() == Some(&auth));
+            return listed.then(|| self.clone());
+        }
+        let own = self.answers.environments.iter().find(|e| &e.name == name)?;
+        let generated = self.generated.as_ref().map(|g| {
+            let own = g.environments.iter().find(|e| &e.name == name);
+            Generated {
+                cookie_domain: own.and_then(|e| e.cookie_domain.clone()),
+                older_cookie_domain: own.and_then(|e| e.older_cookie_domain.clone()),
+                environments: Vec::new(),
+            }
+        });
+        Some(SavedSetup {
+            version: self.version,
+            answers: Answers {
+                apis: own.apis.clone(),
+                auth_api: own.auth_api.clone(),
+                website: own.website.clone(),
+                environments: Vec::new(),
+                ..self.answers.clone()
+            },
+            generated,
+        })
+    }
+
     /// Reads `st-setup.json` in `project`; `Ok(None)` when there is none.
     pub fn load(project: &Path) -> Result<Option<SavedSetup>> {
         let path = project.join(FILE_NAME);
@@ -966,6 +1202,7 @@ mod tests {
             generated: Some(Generated {
                 cookie_domain: Some(".example.com".into()),
                 older_cookie_domain: Some(String::new()),
+                environments: Vec::new(),
             }),
         };
         assert_eq!(SavedSetup::parse(&saved.to_json()).unwrap(), saved);

@@ -115,11 +115,24 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Reads no st-setup.json and writes nothing.")]
+#[command(
+    after_help = "Writes nothing. Reads no st-setup.json, except with --env: then it analyses that environment of the project's st-setup.json (found as for every command, or -C DIR)."
+)]
 pub struct DomainArgs {
     /// API endpoints, e.g. https://api.example.com or api2.example.com:8443
-    #[arg(value_name = "URL", required = true)]
+    #[arg(
+        value_name = "URL",
+        required_unless_present = "env",
+        conflicts_with = "env"
+    )]
     pub urls: Vec<String>,
+
+    /// Analyse this environment of st-setup.json instead of URLs given, e.g. production
+    #[arg(long, value_name = "NAME")]
+    pub env: Option<String>,
+
+    #[command(flatten)]
+    pub project: ProjectFlags,
 
     /// The endpoint serving /auth (appInfo.apiDomain) [default: the first URL]
     #[arg(long, value_name = "URL")]
@@ -258,6 +271,15 @@ pub enum DoctorFormat {
 
 #[derive(Debug, Default, Args)]
 pub struct AnswerFlags {
+    /// The environment that --api, --auth-api and --website answer for (development,
+    /// production, staging, …). Each environment is analysed on its own, and the files
+    /// hold every one, picking one at run time: ST_SETUP_ENV, else NODE_ENV (Node), the
+    /// page's own origin (browsers), __DEV__ (React Native), else the first environment.
+    /// A project's first --env turns the values it had into an environment: development
+    /// when they all run on localhost, else production
+    #[arg(long, value_name = "NAME", help_heading = ANSWERS)]
+    pub env: Option<String>,
+
     /// The endpoint serving SuperTokens' routes (appInfo.apiDomain) [default: the first --api]
     #[arg(long, value_name = "URL", help_heading = ANSWERS)]
     pub auth_api: Option<String>,
@@ -424,12 +446,15 @@ impl AnswerFlags {
             website_base_path: self.website_base_path.clone(),
             recipes: self.recipes.clone(),
             token_transfer: self.token_transfer,
+            environments: Vec::new(),
+            env: self.env.clone(),
         }
     }
 
     /// `self`, with every flag given in `later` replacing it.
     fn merged(self, later: AnswerFlags) -> AnswerFlags {
         AnswerFlags {
+            env: later.env.or(self.env),
             auth_api: later.auth_api.or(self.auth_api),
             website: later.website.or(self.website),
             ui: later.ui.or(self.ui),
@@ -448,6 +473,7 @@ impl AnswerFlags {
     /// The flags given, by name.
     fn given(&self) -> Vec<&'static str> {
         [
+            ("--env", self.env.is_some()),
             ("--auth-api", self.auth_api.is_some()),
             ("--website", self.website.is_some()),
             ("--ui", self.ui.is_some()),
@@ -573,10 +599,11 @@ impl Cli {
             Some(Command::Domain(domain)) => {
                 refuse(
                     "domain",
-                    &["--auth-api", "--website"],
-                    "it analyses the URLs given as arguments (with --auth-api and --website) and reads no st-setup.json",
+                    &["--auth-api", "--website", "--env", "-C"],
+                    "it analyses the URLs given as arguments (with --auth-api and --website), or an environment of st-setup.json (--env)",
                 )?;
                 let merged = answers.merged(AnswerFlags {
+                    env: domain.env,
                     auth_api: domain.auth_api,
                     website: domain.website,
                     token_transfer: domain.token_transfer,
@@ -586,7 +613,11 @@ impl Cli {
                     crate::text::split_all(&domain.urls),
                     merged.token_transfer.unwrap_or_default(),
                 );
+                if merged.env.is_some() && (merged.auth_api.is_some() || merged.website.is_some()) {
+                    return Err("domain --env analyses the environment as st-setup.json keeps it; it does not take --auth-api or --website".to_owned());
+                }
                 request.answers = merged.to_answers(&[]);
+                request.dir = domain.project.dir.or(request.dir);
                 (output.merged(domain.output), WriteFlags::default())
             }
             Some(Command::AddApi(add)) => {
@@ -779,8 +810,20 @@ mod tests {
             ])
             .is_ok()
         );
-        let err = request(&["-C", "/tmp", "domain", "a.example.com"]).unwrap_err();
-        assert!(err.contains("domain does not take -C"), "{err}");
+        // -C names the project whose environment --env analyses.
+        assert!(request(&["-C", "/tmp", "domain", "--env", "production"]).is_ok());
+        let err = request(&[
+            "domain",
+            "--env",
+            "production",
+            "--website",
+            "https://example.com",
+        ])
+        .unwrap_err();
+        assert!(
+            err.contains("does not take --auth-api or --website"),
+            "{err}"
+        );
         let err = request(&["-V", "check"]).unwrap_err();
         assert!(err.contains("check does not take --version"), "{err}");
         let err = request(&["--plain", "add-api", "x.example.com"]).unwrap_err();
@@ -816,7 +859,7 @@ mod tests {
             assert!(check.contains(present), "{check}");
         }
         let domain = help("domain", &mut cli);
-        for absent in ["--force", "--yes", "--ui", "--dir", "--backend-out"] {
+        for absent in ["--force", "--yes", "--ui", "--backend-out"] {
             assert!(
                 !domain.contains(absent),
                 "domain --help offers {absent}:\n{domain}"

@@ -644,6 +644,15 @@ pub fn shared_cookie_domain_comment(cookie_domain: &str) -> String {
     )
 }
 
+/// The comment above the managed values of a setup with environments.
+pub fn environments_comment(names: &[&str]) -> String {
+    format!(
+        "The environments {}, each with its own values, every one checked on its own; {} picks one at run time (see below). Re-run `st-setup --env NAME` to change one.",
+        crate::environment::listed(names.iter().copied()),
+        crate::environment::VARIABLE
+    )
+}
+
 /// What goes before the domain in the backend's and the frontend's Session.init options,
 /// as the front ends show the two values that must match: the header-mode option, if any.
 pub fn session_mode_options(header: bool) -> (&'static str, &'static str) {

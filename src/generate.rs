@@ -6,12 +6,14 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow};
 
 use crate::analysis::{Analysis, DomainInput, analyse};
-use crate::answers::{self, Answers, Generated, MissingAnswers, SavedSetup, Setup};
+use crate::answers::{
+    self, Answers, Generated, GeneratedEnv, MissingAnswers, SavedSetup, Setup, TokenTransfer,
+};
 use crate::findings::{self, file_left_behind, older_cookie_domain_replaced, outside_the_project};
 use crate::plan::{Change, PlanError, PlannedFile, place, resolve_target};
 use crate::project::{Install, install_for, target_for};
 use crate::psl::PublicSuffixList;
-use crate::render::{FileValues, render};
+use crate::render::{EnvValues, FileValues, render};
 use crate::target::{JsFramework, Language, Role, Target};
 
 /// Where a Next.js app serves SuperTokens' routes: its route handlers live under /api.
@@ -29,7 +31,11 @@ fn base_path(path: &str) -> &str {
 #[derive(Debug)]
 pub struct Outcome {
     pub setup: Setup,
+    /// The analysis of the (first) environment, which the files use when nothing names
+    /// one at run time.
     pub analysis: Analysis,
+    /// Every environment's analysis, in a setup that has them.
+    pub environments: Vec<Analysis>,
     pub saved: SavedSetup,
     /// The backends, the frontends, then st-setup.json.
     pub files: Vec<PlannedFile>,
@@ -160,35 +166,39 @@ pub fn generate_adopting(
     force: bool,
     prepared: &HashMap<PathBuf, String>,
 ) -> Result<Outcome, GenerateError> {
+    answers
+        .check_environments()
+        .map_err(GenerateError::Answer)?;
     let setup = answers.resolve(project).map_err(GenerateError::Missing)?;
-    let mut analysis = analyse_answers(&setup.to_answers(), psl);
-    if analysis.has_errors() {
-        return Err(GenerateError::Findings(Box::new(analysis)));
+    let answered_base_path = setup
+        .api_base_path
+        .as_deref()
+        .map(|p| base_path(p).to_owned());
+    // Each environment is analysed on its own: a development set on localhost shares no
+    // cookie domain, production's has one.
+    let mut analyses = Vec::new();
+    for env in &setup.environments {
+        let mut analysis = analyse(&env.domain_input(setup.token_transfer), psl);
+        analysis.environment = env.name.clone();
+        analysis.api_base_path = answered_base_path.clone();
+        if analysis.has_errors() {
+            return Err(GenerateError::Findings(Box::new(analysis)));
+        }
+        analyses.push(analysis);
     }
     check_other_answers(&setup, project).map_err(GenerateError::Answer)?;
-    let api = analysis
-        .api_endpoint()
-        .ok_or_else(|| anyhow!("no apiDomain"))?;
-    let api_domain = api.origin();
-    let website = analysis
-        .website
-        .as_ref()
-        .map(|w| w.origin())
-        .unwrap_or_default();
-    let cookie_domain = analysis.cookie_domain.clone();
     let mut notes = Vec::new();
-    let hosts: Vec<&str> = analysis
-        .valid_endpoints()
-        .map(|e| e.host.as_str())
-        .collect();
-    let older_cookie_domain = older_cookie_domain(
-        previous,
-        cookie_domain.as_deref(),
-        (&api.host, &hosts),
-        psl,
-        &mut notes,
-    );
-    let why = block_comment(&analysis);
+    let mut environments = Vec::new();
+    for (env, analysis) in setup.environments.iter().zip(&analyses) {
+        environments.push(environment_values(
+            env,
+            analysis,
+            previous.and_then(|p| p.environment_view(env)).as_ref(),
+            psl,
+            &mut notes,
+        )?);
+    }
+    let first = &environments[0];
 
     // Each output's target follows from its role and the project's facts where it lands
     // (its real path's manifests: package.json and tsconfig.json, pyproject.toml, go.mod).
@@ -207,22 +217,22 @@ pub fn generate_adopting(
         Some(answered) => Some(base_path(answered).to_owned()),
         None => next_app.then(|| NEXT_API_BASE_PATH.to_owned()),
     };
-    if next_app && api_domain != website {
-        notes.push(findings::nextjs_cross_origin(&website, &api_domain));
+    for env in &environments {
+        if next_app && env.api_domain != env.website_domain {
+            notes.push(findings::nextjs_cross_origin(
+                &env.website_domain,
+                &env.api_domain,
+            ));
+        }
     }
     let values = FileValues {
         app_name: &setup.app_name,
-        api_domain: &api_domain,
-        website_domain: &website,
         connection_uri: &setup.connection_uri,
-        cookie_domain: cookie_domain.as_deref(),
-        older_cookie_domain: older_cookie_domain.as_deref(),
         api_base_path: api_base_path.as_deref(),
         website_base_path: setup.website_base_path.as_deref().map(base_path),
-        why: &why,
         recipes: &setup.recipes,
-        header: analysis.header,
-        intercept_hosts: &analysis.other_site_hosts,
+        header: setup.token_transfer == TokenTransfer::Header,
+        environments: environments.clone(),
     };
     crate::render::start_compiling(targets.iter().map(|(_, _, target, _)| target.template()));
     crate::render::start_compiling(targets.iter().map(|(_, _, target, _)| target.template()));
@@ -296,10 +306,7 @@ pub fn generate_adopting(
     let saved = SavedSetup {
         version: answers::VERSION,
         answers: to_save,
-        generated: Some(Generated {
-            cookie_domain: cookie_domain.clone(),
-            older_cookie_domain,
-        }),
+        generated: Some(generated(&environments)),
     };
     let state = PlannedFile::new(
         project,
@@ -311,10 +318,17 @@ pub fn generate_adopting(
     files.push(state);
     check_distinct(&files).map_err(GenerateError::Answer)?;
     notes.extend(file_notes(project, previous, &setup, &files));
-    analysis.api_base_path = api_base_path;
+    for analysis in &mut analyses {
+        analysis.api_base_path = api_base_path.clone();
+    }
+    let analysis = analyses[0].clone();
+    if first.name.is_none() {
+        analyses.clear();
+    }
     Ok(Outcome {
         setup,
         analysis,
+        environments: analyses,
         saved,
         files,
         notes,
@@ -496,6 +510,72 @@ fn import_specifier(from: &Path, to: &Path) -> String {
         .unwrap_or_default();
     parts.push(stem.into_owned());
     parts.join("/")
+}
+
+/// One environment's values for the files: its analysis' domains, and the older cookie
+/// domain its backends keep clearing.
+fn environment_values(
+    env: &crate::answers::Environment,
+    analysis: &Analysis,
+    previous: Option<&SavedSetup>,
+    psl: &PublicSuffixList,
+    notes: &mut Vec<String>,
+) -> Result<EnvValues, GenerateError> {
+    let api = analysis
+        .api_endpoint()
+        .ok_or_else(|| anyhow!("no apiDomain"))?;
+    let hosts: Vec<&str> = analysis
+        .valid_endpoints()
+        .map(|e| e.host.as_str())
+        .collect();
+    let mut own_notes = Vec::new();
+    let older_cookie_domain = older_cookie_domain(
+        previous,
+        analysis.cookie_domain.as_deref(),
+        (&api.host, &hosts),
+        psl,
+        &mut own_notes,
+    );
+    notes.extend(own_notes.into_iter().map(|note| match &env.name {
+        Some(name) => format!("{name}: {note}"),
+        None => note,
+    }));
+    Ok(EnvValues {
+        name: env.name.clone(),
+        api_domain: api.origin(),
+        website_domain: analysis
+            .website
+            .as_ref()
+            .map(|w| w.origin())
+            .unwrap_or_default(),
+        cookie_domain: analysis.cookie_domain.clone(),
+        older_cookie_domain,
+        why: block_comment(analysis),
+        intercept_hosts: analysis.other_site_hosts.clone(),
+    })
+}
+
+/// What st-setup.json keeps of the values generated, for the next run to compare with.
+fn generated(environments: &[EnvValues]) -> Generated {
+    match environments {
+        [only] if only.name.is_none() => Generated {
+            cookie_domain: only.cookie_domain.clone(),
+            older_cookie_domain: only.older_cookie_domain.clone(),
+            environments: Vec::new(),
+        },
+        named => Generated {
+            cookie_domain: None,
+            older_cookie_domain: None,
+            environments: named
+                .iter()
+                .map(|env| GeneratedEnv {
+                    name: env.name.clone().unwrap_or_default(),
+                    cookie_domain: env.cookie_domain.clone(),
+                    older_cookie_domain: env.older_cookie_domain.clone(),
+                })
+                .collect(),
+        },
+    }
 }
 
 /// The comment above the managed values. It depends on the values alone, so a run that
@@ -704,6 +784,7 @@ mod tests {
             generated: Some(Generated {
                 cookie_domain: cookie.map(str::to_owned),
                 older_cookie_domain: older.map(str::to_owned),
+                environments: Vec::new(),
             }),
         }
     }

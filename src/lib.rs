@@ -10,6 +10,7 @@ pub mod answers;
 pub mod cli;
 pub mod doctor;
 pub mod endpoint;
+pub mod environment;
 pub mod findings;
 pub mod generate;
 pub mod plain;

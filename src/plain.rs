@@ -67,6 +67,24 @@ fn ask_all(
     psl: &PublicSuffixList,
 ) -> Result<Answers, InquireError> {
     let mut answers = prefilled.clone();
+    // With environments, the endpoint questions are one environment's.
+    let env = match (&answers.env, answers.environments.as_slice()) {
+        (Some(name), _) => Some(name.clone()),
+        (None, []) => None,
+        (None, [only]) => Some(only.name.clone()),
+        (None, all) => Some(
+            Select::new(
+                "Environment (whose API endpoints, auth API and website to ask):",
+                all.iter().map(|e| e.name.clone()).collect(),
+            )
+            .with_help_message("--env NAME chooses it, or adds one")
+            .prompt()?,
+        ),
+    };
+    if let Some(name) = env {
+        eprintln!("Environment {name}: its API endpoints, auth API and website.");
+        answers = answers.focused_on(&name);
+    }
     answers.list_auth_api();
     let mut rejected = false;
     'endpoints: loop {

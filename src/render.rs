@@ -16,30 +16,72 @@ use crate::recipe::{
 use crate::target::{Imports, Language, Target};
 
 /// The values one file is rendered from: the same for every output of a setup.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct FileValues<'a> {
     pub app_name: &'a str,
-    pub api_domain: &'a str,
-    pub website_domain: &'a str,
     pub connection_uri: &'a str,
-    /// Backend `cookieDomain` = frontend `sessionTokenBackendDomain`; absent for one host.
-    pub cookie_domain: Option<&'a str>,
-    /// Set when the cookie domain of an existing setup changed (may be `""`).
-    pub older_cookie_domain: Option<&'a str>,
     /// `appInfo.apiBasePath` when it is not the SDKs' default `/auth`.
     pub api_base_path: Option<&'a str>,
     /// `appInfo.websiteBasePath` when answered.
     pub website_base_path: Option<&'a str>,
-    /// Why the cookie domain is what it is: the analysis' own explanation.
-    pub why: &'a str,
     /// The sign-in recipes beside Session.
     pub recipes: &'a Recipes,
     /// Header-based sessions (`tokenTransferMethod: "header"`).
     pub header: bool,
+    /// At least one: the only one, without a name, in a setup without environments; the
+    /// first is the one the files use when nothing names one at run time.
+    pub environments: Vec<EnvValues>,
+}
+
+/// The values that differ between environments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnvValues {
+    pub name: Option<String>,
+    pub api_domain: String,
+    pub website_domain: String,
+    /// Backend `cookieDomain` = frontend `sessionTokenBackendDomain`; absent for one host.
+    pub cookie_domain: Option<String>,
+    /// Set when the cookie domain of an existing setup changed (may be `""`).
+    pub older_cookie_domain: Option<String>,
+    /// Why the cookie domain is what it is: the analysis' own explanation.
+    pub why: String,
     /// Header mode: API hosts on other sites than the auth API's, which the frontend
     /// adds the access token to by name.
-    pub intercept_hosts: &'a [String],
+    pub intercept_hosts: Vec<String>,
+}
+
+impl EnvValues {
+    /// The values of a setup without environments.
+    pub fn only(
+        api_domain: &str,
+        website_domain: &str,
+        cookie_domain: Option<&str>,
+        older_cookie_domain: Option<&str>,
+        why: &str,
+    ) -> EnvValues {
+        EnvValues {
+            name: None,
+            api_domain: api_domain.to_owned(),
+            website_domain: website_domain.to_owned(),
+            cookie_domain: cookie_domain.map(str::to_owned),
+            older_cookie_domain: older_cookie_domain.map(str::to_owned),
+            why: why.to_owned(),
+            intercept_hosts: Vec::new(),
+        }
+    }
+}
+
+/// One environment as the templates' table of environments shows it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EnvContext<'a> {
+    name: &'a str,
+    api_domain: &'a str,
+    website_domain: &'a str,
+    cookie_domain: Option<&'a str>,
+    older_cookie_domain: Option<Wrapped<'a>>,
+    why: Vec<String>,
+    intercept_hosts: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -66,6 +108,16 @@ struct TemplateContext<'a> {
     /// than React.
     hosted_ui: Option<&'static str>,
     wiring: &'static [&'static str],
+    /// Every environment, in a setup that has them (else empty, and the values below are
+    /// the only ones).
+    environments: Vec<EnvContext<'a>>,
+    /// The environment used when nothing names one at run time, and how comments name it.
+    default_environment: &'a str,
+    default_environment_shown: String,
+    /// "development, production", for messages.
+    environment_names: String,
+    /// Some environment names API hosts on other sites (header mode).
+    intercepts: bool,
     app_name: &'a str,
     api_domain: &'a str,
     website_domain: &'a str,
@@ -127,7 +179,11 @@ type Escape = fn(&str) -> String;
 
 /// Pieces the templates share: the block's first lines, and the JavaScript blocks that
 /// differ between frameworks only around them.
-const PARTIALS: [(&str, &str); 13] = [
+const PARTIALS: [(&str, &str); 14] = [
+    (
+        "js/environments",
+        include_str!("../templates/js/environments.hbs"),
+    ),
     ("js/import", include_str!("../templates/js/import.hbs")),
     (
         "js/backend-recipes",
@@ -379,16 +435,27 @@ fn partials_of(text: &str) -> Vec<(&'static str, &'static str)> {
 /// `Field: value,` lines of Go's `sessmodels.TypeInput`, the values padded to one column as
 /// gofmt pads them (the longest key and its colon, then a space).
 fn go_session_fields(values: &FileValues) -> Vec<String> {
+    let first = &values.environments[0];
+    // With environments, the one picked at run time holds them (nil where it has none).
+    let named = first.name.is_some();
     let fields: Vec<(&str, &str)> = [
         (
-            values.cookie_domain.is_some(),
+            named || first.cookie_domain.is_some(),
             "CookieDomain",
-            "&stCookieDomain",
+            if named {
+                "stEnvironment.cookieDomain"
+            } else {
+                "&stCookieDomain"
+            },
         ),
         (
-            values.older_cookie_domain.is_some(),
+            named || first.older_cookie_domain.is_some(),
             "OlderCookieDomain",
-            "&stOlderCookieDomain",
+            if named {
+                "stEnvironment.olderCookieDomain"
+            } else {
+                "&stOlderCookieDomain"
+            },
         ),
         (
             values.header,
@@ -409,6 +476,21 @@ fn go_session_fields(values: &FileValues) -> Vec<String> {
         .into_iter()
         .map(|(key, value)| format!("{:<width$} {value},", format!("{key}:")))
         .collect()
+}
+
+fn env_context(env: &EnvValues) -> EnvContext<'_> {
+    EnvContext {
+        name: env.name.as_deref().unwrap_or_default(),
+        api_domain: &env.api_domain,
+        website_domain: &env.website_domain,
+        cookie_domain: env.cookie_domain.as_deref(),
+        older_cookie_domain: env
+            .older_cookie_domain
+            .as_deref()
+            .map(|value| Wrapped { value }),
+        why: comment_lines(&env.why),
+        intercept_hosts: &env.intercept_hosts,
+    }
 }
 
 /// The text of `target`'s file for these values.
@@ -433,6 +515,7 @@ pub fn render(target: &Target, values: &FileValues) -> String {
         Language::Js(_, framework) => (framework.label(), String::new(), String::new(), ""),
     };
     let name = target.template();
+    let first = &values.environments[0];
     let context = TemplateContext {
         kind: target.role.tag(),
         comment: target.comment(),
@@ -453,18 +536,50 @@ pub fn render(target: &Target, values: &FileValues) -> String {
         ),
         hosted_ui: hosted_ui.then_some(PREBUILT_UI_BUNDLE),
         wiring: target.wiring(),
+        environments: match first.name {
+            Some(_) => values.environments.iter().map(env_context).collect(),
+            None => Vec::new(),
+        },
+        default_environment: first.name.as_deref().unwrap_or_default(),
+        default_environment_shown: format!(
+            "\"{}\" (the first)",
+            first.name.as_deref().unwrap_or_default()
+        ),
+        environment_names: values
+            .environments
+            .iter()
+            .filter_map(|env| env.name.as_deref())
+            .collect::<Vec<_>>()
+            .join(", "),
+        intercepts: values
+            .environments
+            .iter()
+            .any(|env| !env.intercept_hosts.is_empty()),
         app_name: values.app_name,
-        api_domain: values.api_domain,
-        website_domain: values.website_domain,
+        api_domain: &first.api_domain,
+        website_domain: &first.website_domain,
         connection_uri: values.connection_uri,
-        cookie_domain: values.cookie_domain,
+        cookie_domain: first.cookie_domain.as_deref(),
         header: values.header,
-        intercept_hosts: values.intercept_hosts,
+        intercept_hosts: &first.intercept_hosts,
         go_session_fields: go_session_fields(values),
         api_base_path: values.api_base_path,
         website_base_path: values.website_base_path,
-        older_cookie_domain: values.older_cookie_domain.map(|value| Wrapped { value }),
-        why: comment_lines(values.why),
+        older_cookie_domain: first
+            .older_cookie_domain
+            .as_deref()
+            .map(|value| Wrapped { value }),
+        why: match first.name {
+            Some(_) => {
+                let names: Vec<&str> = values
+                    .environments
+                    .iter()
+                    .filter_map(|env| env.name.as_deref())
+                    .collect();
+                comment_lines(&crate::findings::environments_comment(&names))
+            }
+            None => comment_lines(&first.why),
+        },
         older_why: comment_lines(OLDER_WHY),
         recipes: RecipeFlags::of(values.recipes),
         providers: &PROVIDERS,
@@ -614,17 +729,18 @@ mod tests {
     fn values<'a>(app_name: &'a str, cookie_domain: Option<&'a str>) -> FileValues<'a> {
         FileValues {
             app_name,
-            api_domain: "https://api.example.com",
-            website_domain: "https://example.com",
             connection_uri: "http://localhost:3567",
-            cookie_domain,
-            older_cookie_domain: None,
             api_base_path: None,
             website_base_path: None,
-            why: "because",
             recipes: Box::leak(Box::new(Recipes::default_choice())),
             header: false,
-            intercept_hosts: &[],
+            environments: vec![EnvValues::only(
+                "https://api.example.com",
+                "https://example.com",
+                cookie_domain,
+                None,
+                "because",
+            )],
         }
     }
 
@@ -673,7 +789,7 @@ mod tests {
     #[test]
     fn empty_older_cookie_domain_is_still_written() {
         let mut v = values("A", Some(".example.com"));
-        v.older_cookie_domain = Some("");
+        v.environments[0].older_cookie_domain = Some(String::new());
         let out = render(&esm(Role::Backend), &v);
         assert!(out.contains(r#"olderCookieDomain: "","#), "{out}");
     }

@@ -55,6 +55,9 @@ pub fn analysis(analysis: &Analysis, width: Option<usize>) -> String {
         Some(v) => format!("\"{v}\""),
         None => "(none)".to_owned(),
     };
+    if let Some(name) = &analysis.environment {
+        let _ = writeln!(out, "Environment \"{name}\"");
+    }
     if analysis.has_errors() {
         let _ = writeln!(out, "No working setup yet: fix the errors below.");
     } else {

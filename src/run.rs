@@ -327,13 +327,31 @@ fn domain(
     transfer: TokenTransfer,
     psl: &PublicSuffixList,
 ) -> RunResult {
-    let input = analysis::DomainInput {
-        apis: urls,
-        auth_api: request.answers.auth_api.as_deref(),
-        website: request.answers.website.as_deref(),
-        header: transfer == TokenTransfer::Header,
+    let saved;
+    let input = match &request.answers.env {
+        None => analysis::DomainInput {
+            apis: urls,
+            auth_api: request.answers.auth_api.as_deref(),
+            website: request.answers.website.as_deref(),
+            header: transfer == TokenTransfer::Header,
+        },
+        Some(name) => {
+            saved = saved_environment(request, name)?;
+            let header = request
+                .answers
+                .token_transfer
+                .or(saved.1)
+                .unwrap_or_default();
+            analysis::DomainInput {
+                apis: &saved.0.apis,
+                auth_api: saved.0.auth_api.as_deref(),
+                website: saved.0.website.as_deref(),
+                header: header == TokenTransfer::Header,
+            }
+        }
     };
-    let result = analysis::analyse(&input, psl);
+    let mut result = analysis::analyse(&input, psl);
+    result.environment = request.answers.env.clone();
     if request.json {
         let mut object = result.to_json();
         object["ok"] = Value::Bool(!result.has_errors());
@@ -346,6 +364,40 @@ fn domain(
     } else {
         Exit::Ok
     })
+}
+
+/// `domain --env NAME`: that environment's answers in the project's st-setup.json, and
+/// the project's token transfer.
+fn saved_environment(
+    request: &Request,
+    name: &str,
+) -> Result<(crate::environment::EnvAnswers, Option<TokenTransfer>), Failure> {
+    let cwd =
+        std::env::current_dir().map_err(|e| anyhow!("cannot read the current folder: {e}"))?;
+    let project = project_path(&Location::find(request.dir.as_deref(), &cwd), &cwd);
+    let saved = SavedSetup::load(&project)
+        .map_err(|e| Failure::new(Kind::SetupFile, e))?
+        .ok_or_else(|| {
+            Failure::usage(format!(
+                "domain --env {name} reads the environment from {}, and there is none in {} or above; run `st-setup --env {name} …` first, or pass the URLs",
+                answers::FILE_NAME,
+                project.display()
+            ))
+        })?;
+    let answers = saved.answers;
+    match answers.environments.iter().find(|e| e.name == name) {
+        Some(env) => Ok((env.clone(), answers.token_transfer)),
+        None if answers.environments.is_empty() => Err(Failure::usage(format!(
+            "{} in {} has no environments; `st-setup domain` without --env analyses URLs, and `st-setup --env {name}` names its values",
+            answers::FILE_NAME,
+            project.display()
+        ))),
+        None => Err(Failure::usage(format!(
+            "{} has no environment \"{name}\"; it has {}",
+            answers::FILE_NAME,
+            crate::environment::listed(answers.environments.iter().map(|e| e.name.as_str()))
+        ))),
+    }
 }
 
 fn doctor(
@@ -633,16 +685,27 @@ impl Context<'_> {
     fn add_api(&self, urls: &[String]) -> RunResult {
         let previous = self.require_previous("add an API to")?;
         let mut answers = previous.answers.clone().overlaid_with(&self.flags);
+        if answers.env.is_none() && !answers.environments.is_empty() {
+            return Err(Failure::usage(format!(
+                "{} keeps the environments {}: say which one the API joins with --env NAME",
+                answers::FILE_NAME,
+                crate::environment::listed(answers.environments.iter().map(|e| e.name.as_str()))
+            )));
+        }
+        let apis = match answers.env.clone() {
+            Some(name) => &mut answers.environment_mut(&name).apis,
+            None => &mut answers.apis,
+        };
         for url in urls {
             let origin = origin_of(url);
-            let known = origin.is_some() && answers.apis.iter().any(|a| origin_of(a) == origin);
+            let known = origin.is_some() && apis.iter().any(|a| origin_of(a) == origin);
             if known {
                 errln!(
                     "{} is already one of the endpoints.",
                     crate::text::shown(url)
                 );
             } else {
-                answers.apis.push(url.clone());
+                apis.push(url.clone());
             }
         }
         self.generate_and_apply(&answers, Some(&previous), self.request.yes)
@@ -838,7 +901,15 @@ impl Context<'_> {
     /// What a run did (or, with `--dry-run`, would do), and what to do next.
     fn print_outcome(&self, outcome: &Outcome) {
         let dry_run = self.request.dry_run;
-        out!("{}", report::analysis_summary(&outcome.analysis));
+        match outcome.environments.as_slice() {
+            [] => out!("{}", report::analysis_summary(&outcome.analysis)),
+            environments => {
+                for analysis in environments {
+                    let name = analysis.environment.as_deref().unwrap_or_default();
+                    out!("{name}: {}", report::analysis_summary(analysis));
+                }
+            }
+        }
         if outcome.changed().next().is_none() {
             outln!(
                 "Nothing to change: {} are up to date.",
@@ -882,6 +953,9 @@ impl Context<'_> {
     /// The analysis, notes and planned files, as `--json` prints them.
     fn outcome_json(&self, outcome: &Outcome, written: bool) -> Value {
         let mut json = outcome.analysis.to_json();
+        if !outcome.environments.is_empty() {
+            json["environments"] = outcome.environments.iter().map(|a| a.to_json()).collect();
+        }
         json["notes"] = json!(outcome.notes);
         json["recipes"] = json!(
             outcome
@@ -956,7 +1030,7 @@ fn missing_hint(answers: &Answers, project: &Path) -> String {
         Err(missing) => format!(
             "\nStill missing: {}",
             missing
-                .0
+                .questions
                 .iter()
                 .map(|q| q.flag())
                 .collect::<Vec<_>>()

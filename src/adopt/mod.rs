@@ -343,6 +343,7 @@ pub fn adopt(
                 generated: Some(crate::answers::Generated {
                     cookie_domain: previous_cookie_domain,
                     older_cookie_domain,
+                    environments: Vec::new(),
                 }),
             }
         });

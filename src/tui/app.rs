@@ -9,6 +9,7 @@ use crate::answers::{
     check_connection_uri, check_output_path, default_out, out_paths,
 };
 use crate::endpoint::Endpoint;
+use crate::environment::{DEVELOPMENT, EnvAnswers, PRODUCTION};
 use crate::generate::{Outcome, analyse_answers};
 use crate::psl::PublicSuffixList;
 use crate::recipe::Recipes;
@@ -134,6 +135,9 @@ pub enum Action {
     ScrollPanel(i32),
     /// Ctrl-T: cookies ↔ header-based sessions.
     ToggleTokenTransfer,
+    /// Ctrl-O: the next environment's endpoints and website (a setup without
+    /// environments gets two: its values, and the other of development and production).
+    NextEnvironment,
     /// Add a row to the focused list (the endpoints when no list is focused).
     AddRow,
     DeleteRow,
@@ -174,6 +178,10 @@ pub struct Model<'p> {
     /// How sessions travel, as st-setup.json or `--token-transfer` says (no question yet).
     pub token_transfer: Option<crate::answers::TokenTransfer>,
     pub website: String,
+    /// Every environment's endpoint answers as last folded (the shown one's may be older
+    /// than the rows above), and the one shown; empty and `None` without environments.
+    pub environments: Vec<EnvAnswers>,
+    pub env: Option<String>,
     pub app_name: String,
     pub lang: Lang,
     /// The backend init files, one row each (at least one row).
@@ -255,6 +263,13 @@ impl<'p> Model<'p> {
                 .collect()
         };
         let mut prefilled = prefilled.clone();
+        if let Some(name) = prefilled
+            .env
+            .clone()
+            .or_else(|| prefilled.environments.first().map(|e| e.name.clone()))
+        {
+            prefilled = prefilled.focused_on(&name);
+        }
         let auth_row = prefilled.list_auth_api();
         let mut apis = prefilled.apis.clone();
         if apis.is_empty() {
@@ -270,6 +285,8 @@ impl<'p> Model<'p> {
                 .unwrap_or_else(Recipes::default_choice),
             token_transfer: prefilled.token_transfer,
             website: text(&prefilled.website),
+            environments: prefilled.environments.clone(),
+            env: prefilled.env.clone(),
             app_name: text(&prefilled.app_name),
             lang,
             backends: paths(&prefilled.backend_out, "backend"),
@@ -339,7 +356,63 @@ impl<'p> Model<'p> {
             connection_uri: some(&self.connection_uri),
             api_base_path: some(&self.api_base_path),
             website_base_path: some(&self.website_base_path),
+            environments: self.environments.clone(),
+            env: self.env.clone(),
         }
+    }
+
+    /// Shows the next environment's endpoints and website, keeping this one's edits. With
+    /// one environment or none, the other of development and production is added, empty,
+    /// and shown: values without an environment become one, named as `--env` names them.
+    fn next_environment(&mut self) {
+        let mut answers = self.answers().folded();
+        if answers.environments.is_empty() {
+            let own = answers.endpoint_answers("");
+            let name = own.natural_name();
+            answers.environments.push(EnvAnswers {
+                name: name.to_owned(),
+                ..own
+            });
+            answers.apis.clear();
+            answers.auth_api = None;
+            answers.website = None;
+            answers.env = Some(name.to_owned());
+        }
+        let names: Vec<String> = answers
+            .environments
+            .iter()
+            .map(|e| e.name.clone())
+            .collect();
+        let next = match names.as_slice() {
+            [only] => {
+                let other = if only == DEVELOPMENT {
+                    PRODUCTION
+                } else {
+                    DEVELOPMENT
+                };
+                answers.environments.push(EnvAnswers::named(other));
+                other.to_owned()
+            }
+            _ => {
+                let at = names.iter().position(|n| Some(n) == answers.env.as_ref());
+                names[at.map_or(0, |at| (at + 1) % names.len())].clone()
+            }
+        };
+        let answers = answers.focused_on(&next);
+        self.environments = answers.environments.clone();
+        self.env = answers.env.clone();
+        let mut answers = answers;
+        self.auth_row = answers.list_auth_api();
+        self.apis = answers.apis.clone();
+        if self.apis.is_empty() {
+            self.apis.push(String::new());
+        }
+        self.website = answers.website.clone().unwrap_or_default();
+        if matches!(self.focus, Focus::Row(List::Apis, _)) {
+            self.focus = Focus::Row(List::Apis, 0);
+        }
+        self.cursor = self.focused_text().map_or(0, |t| t.chars().count());
+        self.changed();
     }
 
     /// The rows the `/auth` choice is made from: valid endpoints, first row per origin.
@@ -461,6 +534,7 @@ impl<'p> Model<'p> {
 
     pub(crate) fn reanalyse(&mut self) {
         self.analysis = analyse_answers(&self.answers(), self.psl);
+        self.analysis.environment = self.env.clone();
         // A Next.js backend moves the auth routes under its /api unless a path is answered.
         let next_backend = self.backends.iter().any(|row| {
             self.describe_target(Role::Backend, row)
@@ -671,6 +745,7 @@ impl<'p> Model<'p> {
                 };
                 self.changed();
             }
+            Action::NextEnvironment => self.next_environment(),
             Action::Preview => return self.plan_or_explain(),
             Action::Help => self.screen = Screen::Help { scroll: 0 },
             Action::Quit | Action::Interrupt => return self.ask_quit(false),
@@ -1357,5 +1432,32 @@ mod tests {
         m.show_preview(Err("nope".into()));
         assert_eq!(m.update(Action::Write), Command::None);
         assert!(matches!(m.screen, Screen::Form));
+    }
+
+    /// Ctrl-O keeps each environment's edits: switching away and back shows what was
+    /// typed, and the answers hold every environment by name.
+    #[test]
+    fn environments_keep_their_own_endpoints() {
+        let mut m = Model::new(&complete(), Lang::Ts, Path::new("/nonexistent"), &PSL);
+        m.update(Action::NextEnvironment);
+        assert_eq!(m.env.as_deref(), Some("development"));
+        assert_eq!(m.apis, vec![String::new()]);
+        for c in "localhost:3001".chars() {
+            m.update(Action::Insert(c));
+        }
+        m.update(Action::NextEnvironment);
+        assert_eq!(m.env.as_deref(), Some("production"));
+        assert_eq!(m.apis, vec!["https://api.example.com".to_owned()]);
+        m.update(Action::NextEnvironment);
+        assert_eq!(m.apis, vec!["localhost:3001".to_owned()]);
+        let answers = m.answers().folded();
+        let names: Vec<&str> = answers
+            .environments
+            .iter()
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(names, ["production", "development"]);
+        assert_eq!(answers.environments[1].apis, ["localhost:3001"]);
+        assert!(answers.apis.is_empty());
     }
 }

@@ -27,7 +27,7 @@ pub struct Binding {
 
 /// The form's keys. Rows without keys describe input that is not a key lookup (typing,
 /// paste); their help still belongs here.
-pub const FORM_KEYS: [Binding; 13] = [
+pub const FORM_KEYS: [Binding; 14] = [
     Binding {
         keys: &[
             Key::Plain(KeyCode::Up),
@@ -106,6 +106,12 @@ pub const FORM_KEYS: [Binding; 13] = [
         shown: "Ctrl-T",
         does: "switch how sessions travel: cookies, or an Authorization header (header-based sessions, `--token-transfer header`: APIs on several sites can share one)",
         actions: &[Action::ToggleTokenTransfer],
+    },
+    Binding {
+        keys: &[Key::Ctrl('o')],
+        shown: "Ctrl-O",
+        does: "the next environment's API endpoints and website (`--env`); with none yet, your values become one (development on localhost, else production) and the other starts empty. Each is analysed on its own; the files pick one at run time (ST_SETUP_ENV)",
+        actions: &[Action::NextEnvironment],
     },
     Binding {
         keys: &[Key::Plain(KeyCode::PageUp), Key::Plain(KeyCode::PageDown)],

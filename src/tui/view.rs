@@ -458,9 +458,14 @@ fn visible(text: &str, cursor: Option<usize>, width: usize) -> (String, Option<u
 }
 
 fn draw_form(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    // The endpoints and website shown are one environment's; Ctrl-O shows the next.
+    let title = match &model.env {
+        Some(env) => format!(" st-setup · environment {env} (Ctrl-O) "),
+        None => " st-setup · answers ".to_owned(),
+    };
     let block = Block::new()
         .borders(Borders::ALL)
-        .title(Span::styled(" st-setup · answers ", theme.title()));
+        .title(Span::styled(title, theme.title()));
     let inner = block.inner(area);
     let (lines, focus_line, cursor_col) = form_lines(model, inner.width as usize, theme);
     let height = usize::from(inner.height);
@@ -702,9 +707,13 @@ fn draw_constraints(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) 
     let lines = constraint_lines(model, body.width as usize, theme);
     let max = lines.len().saturating_sub(usize::from(body.height));
     let scroll = usize::from(model.panel_scroll).min(max);
-    let mut block = Block::new()
-        .borders(Borders::ALL)
-        .title(Span::styled(" Constraints (live) ", theme.title()));
+    let mut block = Block::new().borders(Borders::ALL).title(Span::styled(
+        match &model.env {
+            Some(env) => format!(" Constraints (live) · {env} "),
+            None => " Constraints (live) ".to_owned(),
+        },
+        theme.title(),
+    ));
     // Say that there is more, and how to see it: a clipped panel must not look complete.
     let more = match (scroll > 0, scroll < max) {
         (false, false) => None,
@@ -969,6 +978,26 @@ mod tests {
         snapshot("header-mode", &m);
         m.update(Action::ToggleTokenTransfer);
         assert!(m.analysis.has_errors());
+    }
+
+    /// Ctrl-O: production's values become one environment, and development starts empty
+    /// beside it; typing localhost there is analysed on its own (no cookie domain).
+    #[test]
+    fn ctrl_o_shows_each_environment_on_its_own() {
+        let mut m = model(&["https://api.example.com", "https://api2.example.com"]);
+        m.update(Action::NextEnvironment);
+        assert_eq!(m.env.as_deref(), Some("development"));
+        for c in "http://localhost:3001".chars() {
+            m.update(Action::Insert(c));
+        }
+        m.website = "http://localhost:3000".into();
+        m.reanalyse();
+        assert_eq!(m.analysis.cookie_domain, None);
+        snapshot("environment-development", &m);
+        m.update(Action::NextEnvironment);
+        assert_eq!(m.env.as_deref(), Some("production"));
+        assert_eq!(m.analysis.cookie_domain.as_deref(), Some(".example.com"));
+        snapshot("environment-production", &m);
     }
 
     #[test]

@@ -278,7 +278,7 @@ fn a_mistyped_go_field_fails_the_check() {
 use proptest::prelude::*;
 use proptest::sample::select;
 use st_setup::recipe::Recipes;
-use st_setup::render::{FileValues, render};
+use st_setup::render::{EnvValues, FileValues, render};
 use st_setup::target::{GoFramework, GoSetup, Language, PythonFramework, Role, Target};
 
 /// One file's values, owned.
@@ -300,17 +300,18 @@ impl Values {
     fn file_values(&self) -> FileValues<'_> {
         FileValues {
             app_name: &self.app_name,
-            api_domain: &self.api_domain,
-            website_domain: &self.website_domain,
             connection_uri: &self.connection_uri,
-            cookie_domain: self.cookie_domain.as_deref(),
-            older_cookie_domain: self.older_cookie_domain.as_deref(),
             api_base_path: self.api_base_path.as_deref(),
             website_base_path: self.website_base_path.as_deref(),
-            why: &self.why,
             recipes: &self.recipes,
             header: false,
-            intercept_hosts: &[],
+            environments: vec![EnvValues::only(
+                &self.api_domain,
+                &self.website_domain,
+                self.cookie_domain.as_deref(),
+                self.older_cookie_domain.as_deref(),
+                &self.why,
+            )],
         }
     }
 }
@@ -800,4 +801,70 @@ fn python_preflight(framework: &str) {
     let answers: Value =
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {text}"));
     crate::common::assert_preflights(&answers, WEBSITE);
+}
+
+/// Environments in Python and Go: supertokens-python, started with ST_SETUP_ENV (or
+/// without it), holds that environment's values in its own state; a name st-setup never
+/// checked stops the start. The Go file passes gofmt and go vet against the SDK's types.
+#[test]
+fn python_and_go_backends_read_the_environment_they_are_started_for() {
+    let dir = project();
+    let sets: [(&str, &[&str], &str); 2] = [
+        (
+            "development",
+            &["http://localhost:3001", "http://localhost:3002"],
+            "http://localhost:3000",
+        ),
+        (
+            "production",
+            &["https://api.example.com", "https://api2.example.com"],
+            WEBSITE,
+        ),
+    ];
+    for (name, apis, website) in sets {
+        let mut cmd = st_setup(dir.path());
+        cmd.args(["--yes", "--env", name, "--website", website])
+            .args(["--ui", "custom", "--app-name", "Acme"])
+            .args([
+                "--backend-out",
+                "svc/st.py@fastapi",
+                "--backend-out",
+                "go/st.go",
+            ]);
+        for api in apis {
+            cmd.args(["--api", api]);
+        }
+        cmd.assert().success();
+    }
+    st_setup(dir.path()).arg("check").assert().success();
+    let file = dir.path().join("svc/st.py");
+    for (vars, api, cookie_domain) in [
+        (
+            &[("ST_SETUP_ENV", "production")][..],
+            "https://api.example.com",
+            Value::from(".example.com"),
+        ),
+        (
+            &[("ST_SETUP_ENV", "development")][..],
+            "http://localhost:3001",
+            Value::Null,
+        ),
+        (&[][..], "http://localhost:3001", Value::Null),
+    ] {
+        let got = crate::python::try_read_back_with(&file, vars).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(got["api_domain"], Value::from(api), "{vars:?}: {got}");
+        assert_eq!(got["cookie_domain"], cookie_domain, "{vars:?}: {got}");
+    }
+    let error = crate::python::try_read_back_with(&file, &[("ST_SETUP_ENV", "staging")])
+        .expect_err("an unknown environment must stop the start");
+    assert!(
+        error.contains("ST_SETUP_ENV is 'staging', which is none of st-setup's environments: development, production"),
+        "{error}"
+    );
+    let text = fs::read_to_string(dir.path().join("go/st.go")).unwrap();
+    assert!(
+        text.contains("CookieDomain:      stEnvironment.cookieDomain,"),
+        "{text}"
+    );
+    crate::golang::go_check(&[("st.go", &text)]).unwrap_or_else(|e| panic!("{e}"));
 }

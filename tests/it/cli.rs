@@ -1499,3 +1499,117 @@ fn base_paths_reach_every_output() {
             .expect_stderr("--api-base-path PATH");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// environments
+
+/// `--env` names the environment the endpoint flags answer for: a project's values become
+/// one, `domain --env` analyses each as saved, `add-api --env` adds to one, and every flag
+/// that could go to either is refused rather than guessed.
+#[test]
+fn environments_from_flags() {
+    let dir = project();
+    let dir = dir.path();
+    // A project without environments, on localhost: its values become "development".
+    run_in(
+        dir,
+        &[
+            "--yes",
+            "--api",
+            "http://localhost:3001",
+            "--website",
+            "http://localhost:3000",
+            "--ui",
+            "custom",
+            "--app-name",
+            "Acme",
+        ],
+    )
+    .expect_code(0);
+    let production = [
+        "--yes",
+        "--env",
+        "production",
+        "--api",
+        "https://api.example.com",
+        "--api",
+        "https://api2.example.com",
+        "--website",
+        "https://example.com",
+    ];
+    let run = run_in(dir, &[&production[..], &["--json"]].concat()).expect_code(0);
+    let json = run.json();
+    let names: Vec<&str> = json["environments"]
+        .as_array()
+        .expect("environments in --json")
+        .iter()
+        .map(|e| e["environment"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["development", "production"], "{json:#}");
+    assert_eq!(json["environments"][1]["cookieDomain"], ".example.com");
+    assert_eq!(json["environments"][0]["cookieDomain"], Value::Null);
+
+    let domain = |env: &str| run_in(dir, &["domain", "--env", env, "--json"]);
+    let production = domain("production").expect_code(0).json();
+    assert_eq!(production["environment"], "production");
+    assert_eq!(production["cookieDomain"], ".example.com");
+    let development = domain("development").expect_code(0).json();
+    assert_eq!(development["apiDomain"], "http://localhost:3001");
+    let unknown = domain("staging").expect_code(2).json();
+    assert!(
+        unknown["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no environment \"staging\"; it has \"development\", \"production\""),
+        "{unknown:#}"
+    );
+
+    // An API for one environment only changes that environment.
+    run_in(
+        dir,
+        &[
+            "add-api",
+            "https://api3.example.com",
+            "--env",
+            "production",
+            "--yes",
+        ],
+    )
+    .expect_code(0);
+    let production = domain("production").expect_code(0).json();
+    assert_eq!(production["endpoints"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        domain("development").json()["endpoints"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // Flags that could answer for either environment are refused, naming --env.
+    for args in [
+        &["--yes", "--api", "https://api4.example.com"][..],
+        &["add-api", "https://api4.example.com", "--yes"][..],
+    ] {
+        let run = run_in(dir, args).expect_code(2);
+        assert!(
+            run.stderr.contains("--env NAME"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+    let run = run_in(dir, &["--yes", "--env", "prod env"]).expect_code(2);
+    assert!(
+        run.stderr.contains("letters, digits, - and _"),
+        "{}",
+        run.stderr
+    );
+    // A new environment without values names what it misses, with --env.
+    let run = run_in(dir, &["--yes", "--env", "staging"]).expect_code(2);
+    assert!(
+        run.stderr.contains("--website URL (where the frontend is served, e.g. https://example.com) with --env staging"),
+        "{}",
+        run.stderr
+    );
+    run_in(dir, &["check"]).expect_code(0);
+}

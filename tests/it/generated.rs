@@ -692,3 +692,79 @@ fn header_mode_across_two_sites() {
         });
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// environments
+
+/// A development and a production environment: every file holds both sets, each with its
+/// own domain and explanation, and picks one at run time. With the custom UI the setup is
+/// in header mode and production has an API on another site, which only its set names.
+#[test]
+fn development_and_production_environments() {
+    for ui in ["prebuilt", "custom"] {
+        let dir = project();
+        let production_apis: &[&str] = match ui {
+            "prebuilt" => &["https://api.example.com", "https://api2.example.com"],
+            _ => &["https://api.example.com", "https://api.example-api.io"],
+        };
+        let mut common = vec!["--ui", ui, "--app-name", "Acme", "--lang", "ts"];
+        match ui {
+            "prebuilt" => common.extend([
+                "--website-base-path",
+                "/login",
+                "--backend-out",
+                "backend/supertokens.ts",
+                "--backend-out",
+                "api/config.py@fastapi",
+                "--backend-out",
+                "inventory/config.go",
+            ]),
+            _ => common.extend(["--token-transfer", "header"]),
+        }
+        let mut development = vec![
+            "--env",
+            "development",
+            "--api",
+            "http://localhost:3001",
+            "--api",
+            "http://localhost:3002",
+            "--website",
+            "http://localhost:3000",
+        ];
+        development.extend(&common);
+        write(dir.path(), &development);
+        let mut production = vec!["--env", "production", "--website", "https://example.com"];
+        for api in production_apis {
+            production.extend(["--api", api]);
+        }
+        write(dir.path(), &production);
+        if ui == "prebuilt" {
+            let go = read(dir.path(), "inventory/config.go");
+            crate::golang::go_check(&[("config.go", &go)]).unwrap_or_else(|e| panic!("{e}"));
+        }
+        in_snapshots!({
+            insta::assert_snapshot!(
+                format!("backend-ts-environments-{ui}"),
+                read(dir.path(), "backend/supertokens.ts")
+            );
+            if ui == "prebuilt" {
+                insta::assert_snapshot!(
+                    "backend-py-environments",
+                    read(dir.path(), "api/config.py")
+                );
+                insta::assert_snapshot!(
+                    "backend-go-environments",
+                    read(dir.path(), "inventory/config.go")
+                );
+            }
+            insta::assert_snapshot!(
+                format!("frontend-{ui}-ts-environments"),
+                read(dir.path(), "frontend/supertokens.ts")
+            );
+            insta::assert_snapshot!(
+                format!("st-setup-json-environments-{ui}"),
+                read(dir.path(), "st-setup.json")
+            );
+        });
+    }
+}

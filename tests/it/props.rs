@@ -40,7 +40,7 @@ use st_setup::findings::Code;
 use st_setup::generate::generate;
 use st_setup::psl::{EMBEDDED, PublicSuffixList};
 use st_setup::recipe::Recipes;
-use st_setup::render::{FileValues, render};
+use st_setup::render::{EnvValues, FileValues, render};
 use st_setup::target::{Imports, Role, Target};
 
 use crate::in_snapshots;
@@ -630,7 +630,8 @@ fn expected_values(kind: Role, v: &FileValues) -> BTreeMap<String, String> {
         out.insert(k.to_owned(), v.to_owned());
     };
     put("appInfo.appName", v.app_name);
-    put("appInfo.apiDomain", v.api_domain);
+    let env = &v.environments[0];
+    put("appInfo.apiDomain", &env.api_domain);
     if let Some(path) = v.api_base_path {
         put("appInfo.apiBasePath", path);
     }
@@ -645,19 +646,19 @@ fn expected_values(kind: Role, v: &FileValues) -> BTreeMap<String, String> {
     match kind {
         Role::Backend => {
             put("connectionURI", v.connection_uri);
-            put("appInfo.websiteDomain", v.website_domain);
-            if let Some(d) = v.cookie_domain {
+            put("appInfo.websiteDomain", &env.website_domain);
+            if let Some(d) = &env.cookie_domain {
                 put("session.cookieDomain", d);
             }
-            if let Some(d) = v.older_cookie_domain {
+            if let Some(d) = &env.older_cookie_domain {
                 put("session.olderCookieDomain", d);
             }
         }
         Role::Frontend(ui) => {
             if ui == Ui::Prebuilt {
-                put("appInfo.websiteDomain", v.website_domain);
+                put("appInfo.websiteDomain", &env.website_domain);
             }
-            if let Some(d) = v.cookie_domain {
+            if let Some(d) = &env.cookie_domain {
                 put("session.sessionTokenBackendDomain", d);
             }
         }
@@ -729,17 +730,18 @@ const KINDS: [Role; 3] = [
 fn reference_statements(kind: Role, syntax: Syntax, recipes: &Recipes) -> Vec<&'static str> {
     let values = FileValues {
         app_name: "A",
-        api_domain: "https://api.example.com",
-        website_domain: "https://example.com",
         connection_uri: "http://localhost:3567",
-        cookie_domain: Some(".example.com"),
-        older_cookie_domain: Some(""),
         api_base_path: Some("/api/auth"),
         website_base_path: Some("/login"),
-        why: "because",
         recipes,
         header: false,
-        intercept_hosts: &[],
+        environments: vec![EnvValues::only(
+            "https://api.example.com",
+            "https://example.com",
+            Some(".example.com"),
+            Some(""),
+            "because",
+        )],
     };
     parse_file(&render(&syntax.target(kind), &values), syntax.source_type())
         .expect("a plain render parses")
@@ -912,10 +914,13 @@ fn arb_saved() -> BoxedStrategy<SavedSetup> {
                     website_base_path,
                     recipes,
                     token_transfer,
+                    environments: Vec::new(),
+                    env: None,
                 },
                 generated: generated.map(|(cookie_domain, older_cookie_domain)| Generated {
                     cookie_domain,
                     older_cookie_domain,
+                    environments: Vec::new(),
                 }),
             },
         )
@@ -1120,17 +1125,18 @@ proptest! {
         let older_cookie_domain = if kind == Role::Backend { older_cookie_domain } else { None };
         let values = FileValues {
             app_name: &app_name,
-            api_domain: &api_domain,
-            website_domain: &website_domain,
             connection_uri: &connection_uri,
-            cookie_domain: cookie_domain.as_deref(),
-            older_cookie_domain: older_cookie_domain.as_deref(),
             api_base_path: api_base_path.as_deref(),
             website_base_path: website_base_path.as_deref(),
-            why: &why,
             recipes: &recipes,
             header: false,
-            intercept_hosts: &[],
+            environments: vec![EnvValues::only(
+                &api_domain,
+                &website_domain,
+                cookie_domain.as_deref(),
+                older_cookie_domain.as_deref(),
+                &why,
+            )],
         };
         check_render(kind, syntax, &values)?;
     }
@@ -1176,6 +1182,8 @@ proptest! {
             website_base_path: None,
             recipes: Some(recipes),
             token_transfer: None,
+            environments: Vec::new(),
+            env: None,
         };
         let project = package.dir();
         let Ok(outcome) = generate(project, &answers, previous.as_ref(), &PSL, false) else {
@@ -1476,17 +1484,18 @@ fn corpus_endpoints_survive_everything() {
             for syntax in Syntax::ALL {
                 let values = FileValues {
                     app_name: input,
-                    api_domain: input,
-                    website_domain: input,
                     connection_uri: input,
-                    cookie_domain: Some(input.as_str()).filter(|s| !s.is_empty()),
-                    older_cookie_domain: Some(input.as_str()).filter(|_| kind == Role::Backend),
                     api_base_path: Some(input.as_str()).filter(|s| !s.is_empty()),
                     website_base_path: Some(input.as_str()).filter(|s| !s.is_empty()),
-                    why: input,
                     recipes: &all_recipes,
                     header: false,
-                    intercept_hosts: &[],
+                    environments: vec![EnvValues::only(
+                        input,
+                        input,
+                        Some(input.as_str()).filter(|s| !s.is_empty()),
+                        Some(input.as_str()).filter(|_| kind == Role::Backend),
+                        input,
+                    )],
                 };
                 run_check(
                     &format!("{shown} rendered as {kind:?} {syntax:?}"),

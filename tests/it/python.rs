@@ -158,8 +158,17 @@ use crate::common::output_text as text;
 
 /// Starts readback.py on `file` (isolated mode: no PYTHONPATH, no user site-packages).
 fn spawn_read_back(file: &Path) -> std::process::Child {
-    StdCommand::new(python_ready())
-        .arg("-I")
+    spawn_read_back_with(file, &[])
+}
+
+/// `spawn_read_back` with these environment variables (ST_SETUP_ENV cleared unless given).
+fn spawn_read_back_with(file: &Path, vars: &[(&str, &str)]) -> std::process::Child {
+    let mut cmd = StdCommand::new(python_ready());
+    cmd.env_remove("ST_SETUP_ENV");
+    for (name, value) in vars {
+        cmd.env(name, value);
+    }
+    cmd.arg("-I")
         .arg(python_dir().join("readback.py"))
         .arg(file)
         .env("SUPERTOKENS_TLDEXTRACT_DISABLE_HTTP", "1")
@@ -193,6 +202,11 @@ fn finish_read_back(file: &Path, child: std::process::Child) -> Result<Value, St
 /// Runs `file` under the real SDK; `Err` holds the exit status, stdout, stderr and the file.
 pub fn try_read_back(file: &Path) -> Result<Value, String> {
     finish_read_back(file, spawn_read_back(file))
+}
+
+/// `try_read_back` in a process started with these environment variables.
+pub fn try_read_back_with(file: &Path, vars: &[(&str, &str)]) -> Result<Value, String> {
+    finish_read_back(file, spawn_read_back_with(file, vars))
 }
 
 /// What the SDK's own state says after running `file` (see readback.py for the keys).

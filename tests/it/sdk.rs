@@ -111,8 +111,19 @@ use crate::common::output_text as text;
 
 /// `node tests/sdk/<script> <args>`: exit code and combined output.
 pub fn node_script(script: &str, args: &[&str]) -> (i32, String) {
+    node_script_with(script, args, &[])
+}
+
+/// `node_script` with these environment variables set (and ST_SETUP_ENV and NODE_ENV
+/// cleared unless given), as a deployment would start it.
+fn node_script_with(script: &str, args: &[&str], vars: &[(&str, &str)]) -> (i32, String) {
     node_ready();
-    let out = StdCommand::new("node")
+    let mut cmd = StdCommand::new("node");
+    cmd.env_remove("ST_SETUP_ENV").env_remove("NODE_ENV");
+    for (name, value) in vars {
+        cmd.env(name, value);
+    }
+    let out = cmd
         .arg(sdk_dir().join(script))
         .args(args)
         .output()
@@ -136,9 +147,13 @@ fn assert_typechecks(dir: &Path, resolution: &str, files: usize) {
 
 /// Writes `spec` next to the files and runs check.mjs on it.
 fn run_check(dir: &Path, spec: &Value) -> (i32, String) {
+    run_check_with(dir, spec, &[])
+}
+
+fn run_check_with(dir: &Path, spec: &Value, vars: &[(&str, &str)]) -> (i32, String) {
     let spec_path = dir.join("sdk-check-spec.json");
     fs::write(&spec_path, serde_json::to_string_pretty(spec).unwrap()).unwrap();
-    let (code, out) = node_script("check.mjs", &[path_str(&spec_path)]);
+    let (code, out) = node_script_with("check.mjs", &[path_str(&spec_path)], vars);
     (
         code,
         format!(
@@ -980,6 +995,100 @@ fn header_mode_reaches_apis_on_two_sites() {
     fs::write(typed.join("package.json"), "{}").unwrap();
     for ui in ["prebuilt", "custom"] {
         generate_header(&typed.join(ui), Flavor::Ts, ui);
+    }
+    assert_typechecks(&typed, "bundler", 4);
+}
+
+/// A development and a production environment: the generated files hold both, and each
+/// process reads the one it is started for, as the real SDKs normalise it — the backend by
+/// ST_SETUP_ENV (else NODE_ENV), the frontend by the page's own origin.
+#[test]
+fn each_environment_reaches_the_sdks_it_is_started_for() {
+    let tmp = project();
+    let development = (
+        ["http://localhost:3001", "http://localhost:3002"],
+        "http://localhost:3000",
+    );
+    let production = (
+        ["https://api.example.com", "https://api2.example.com"],
+        WEBSITE,
+    );
+    let generate = |dir: &Path, flavor: Flavor, ui: &str| {
+        fs::create_dir_all(dir).unwrap();
+        flavor.write_package_jsons(dir);
+        for (name, (apis, website)) in [("development", development), ("production", production)] {
+            let mut cmd = st_setup(dir);
+            cmd.args(["--yes", "--env", name, "--website", website, "--ui", ui])
+                .args(["--app-name", "Acme", "--lang", flavor.lang()]);
+            for api in apis {
+                cmd.args(["--api", api]);
+            }
+            cmd.assert().success();
+        }
+    };
+    let spec =
+        |dir: &Path, ext: &str, ui: &str, (apis, website): ([&str; 2], &str), domain: Value| {
+            json!({
+                "backend": {
+                    "file": dir.join(format!("backend/supertokens.{ext}")),
+                    "expect": {
+                        "appName": "Acme",
+                        "apiDomain": apis[0],
+                        "websiteDomain": website,
+                        "cookieDomain": domain,
+                    },
+                },
+                "frontend": {
+                    "file": dir.join(format!("frontend/supertokens.{ext}")),
+                    "ui": ui,
+                    "expect": {
+                        "appName": "Acme",
+                        "apiDomain": apis[0],
+                        "websiteDomain": website,
+                        "sessionTokenBackendDomain": domain,
+                    },
+                },
+            })
+        };
+    for (flavor, ui) in [(Flavor::Esm, "custom"), (Flavor::Cjs, "prebuilt")] {
+        let dir = tmp.path().join(format!("{flavor:?}-{ui}"));
+        generate(&dir, flavor, ui);
+        let ext = flavor.lang();
+        let production_spec = spec(&dir, ext, ui, production, json!(".example.com"));
+        let development_spec = spec(&dir, ext, ui, development, Value::Null);
+        for (vars, spec) in [
+            (&[("ST_SETUP_ENV", "production")][..], &production_spec),
+            (&[("NODE_ENV", "production")][..], &production_spec),
+            (
+                &[("ST_SETUP_ENV", "development"), ("NODE_ENV", "production")][..],
+                &development_spec,
+            ),
+            // Nothing names one: the first, development.
+            (&[][..], &development_spec),
+        ] {
+            let (code, out) = run_check_with(&dir, spec, vars);
+            assert_eq!(code, 0, "{vars:?}: check.mjs failed:\n{out}");
+            assert!(out.contains("\nALL OK"), "{vars:?}: no ALL OK:\n{out}");
+            let api = spec["backend"]["expect"]["apiDomain"].as_str().unwrap();
+            assert!(
+                out.contains(&format!("ok backend apiDomain {}\n", shown(&json!(api)))),
+                "{vars:?}:\n{out}"
+            );
+        }
+        // An environment st-setup never checked is refused when the backend starts.
+        let (code, out) = run_check_with(&dir, &production_spec, &[("ST_SETUP_ENV", "staging")]);
+        assert_ne!(code, 0, "{out}");
+        assert!(
+            out.contains("ST_SETUP_ENV is \\\"staging\\\", which is none of st-setup's environments: development, production")
+                || out.contains("ST_SETUP_ENV is \"staging\", which is none of st-setup's environments: development, production"),
+            "{out}"
+        );
+    }
+    let typed = tmp.path().join("typed");
+    fs::create_dir_all(&typed).unwrap();
+    fs::write(typed.join("package.json"), "{}").unwrap();
+    for ui in ["prebuilt", "custom"] {
+        generate(&typed.join(ui), Flavor::Ts, ui);
     }
     assert_typechecks(&typed, "bundler", 4);
 }

@@ -681,3 +681,60 @@ fn the_plain_mode_offers_header_mode_for_apis_on_two_sites() {
         "{frontend}"
     );
 }
+
+/// Ctrl-O in the full-screen wizard: production's values (from flags) stay as they are, a
+/// development environment is typed beside them and analysed on its own, and both are
+/// written, each with its own domain.
+#[test]
+fn ctrl_o_adds_a_development_environment_in_the_wizard() {
+    let dir = crate::common::project();
+    let mut pty = Pty::spawn(
+        dir.path(),
+        "--env production --api https://api.example.com --api https://api2.example.com --website https://example.com --ui prebuilt --app-name Acme",
+        30,
+        100,
+    );
+    pty.wait_for("environment production (Ctrl-O)");
+    pty.wait_for("cookieDomain: \".example.com\"");
+    pty.send("\x0f");
+    pty.wait_for("environment development (Ctrl-O)");
+    pty.send("http://localhost:3001");
+    pty.send(&DOWN.repeat(5)); // add-row, /auth, UI, sign-in, website
+    pty.send("http://localhost:3000");
+    pty.wait_for("Constraints (live) · development");
+    pty.wait_for("none needed (one host)");
+    pty.wait_for("Ready: Ctrl-S to preview and write.");
+    pty.send(CTRL_S);
+    pty.wait_for("+++ b/backend/supertokens.ts");
+    pty.send("w");
+    let output = pty.finish();
+    assert!(output.contains("EXIT=0"), "{output}");
+    assert_terminal_restored(&output);
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("st-setup.json")).unwrap())
+            .unwrap();
+    let environments = &saved["answers"]["environments"];
+    assert_eq!(environments[0]["name"], "production", "{saved}");
+    assert_eq!(environments[1]["name"], "development", "{saved}");
+    assert_eq!(
+        environments[1]["apis"][0], "http://localhost:3001",
+        "{saved}"
+    );
+    assert_eq!(
+        saved["generated"]["environments"][0]["cookieDomain"],
+        ".example.com"
+    );
+    assert_eq!(
+        saved["generated"]["environments"][1]["cookieDomain"],
+        serde_json::Value::Null
+    );
+    let backend = std::fs::read_to_string(dir.path().join("backend/supertokens.ts")).unwrap();
+    assert!(
+        backend.contains("apiDomain: \"http://localhost:3001\","),
+        "{backend}"
+    );
+    assert!(
+        backend.contains("cookieDomain: \".example.com\","),
+        "{backend}"
+    );
+}
