@@ -104,6 +104,9 @@ pub enum Command {
     /// Take over the init calls written by hand: their values go into st-setup.json and a
     /// managed block in each file, and the calls read that block (shows the diff first)
     Adopt(AdoptArgs),
+    /// Print the iOS (Swift) and Android (Kotlin) init snippets with st-setup.json's
+    /// values, to paste into a native app
+    Mobile(MobileArgs),
     /// Print a shell completion script
     Completions {
         /// bash, zsh, fish, elvish or powershell
@@ -221,6 +224,22 @@ pub struct AdoptArgs {
 
 #[derive(Debug, Args)]
 #[command(
+    after_help = "Reads st-setup.json and writes nothing: the snippets carry its values (apiDomain, apiBasePath, sessionTokenBackendDomain, header-based tokens, which native apps use), analysed as for every other output. With a development and a production environment, a debug build takes development and a release build production."
+)]
+pub struct MobileArgs {
+    /// ios or android [default: both]
+    #[arg(value_enum, value_name = "PLATFORM")]
+    pub platform: Option<crate::mobile::Platform>,
+
+    #[command(flatten)]
+    pub project: ProjectFlags,
+
+    #[command(flatten)]
+    pub output: OutputFlags,
+}
+
+#[derive(Debug, Args)]
+#[command(
     after_help = "Compares with st-setup.json exactly as saved: it takes no answers and writes nothing."
 )]
 pub struct CheckArgs {
@@ -327,8 +346,10 @@ pub struct AnswerFlags {
 
     /// A frontend init file (.ts .tsx .mts .cts .js .jsx .mjs .cjs); repeat for each
     /// frontend. The framework comes from package.json, or after @:
-    /// PATH@node|nextjs|nextjs-pages|vue|angular|svelte (the last three: the pre built UI
-    /// from SuperTokens' hosted bundle, beside supertokens-web-js)
+    /// PATH@node|nextjs|nextjs-pages|vue|angular|svelte|react-native|script-tag (vue,
+    /// angular, svelte: the pre built UI from SuperTokens' hosted bundle, beside
+    /// supertokens-web-js; react-native: supertokens-react-native, also found from
+    /// package.json; script-tag: a .js page script for supertokens-website's bundle)
     /// [default: where the framework's SuperTokens examples keep it, in the project or its
     /// frontend/ folder: src/config.tsx (React), src/config.ts (Vue, Angular),
     /// app/config/frontend.tsx (Next.js app router; config/frontendConfig.tsx with the pages
@@ -418,6 +439,8 @@ pub enum Action {
     /// Output files to add: backends, or frontends.
     AddFiles(Side, Vec<PathBuf>),
     Check,
+    /// Print the native apps' snippets (`None`: both platforms).
+    Mobile(Option<crate::mobile::Platform>),
     /// Take over the init calls of these files (none: every one found).
     Adopt(Vec<PathBuf>),
     /// Audit the init calls under a folder (`None`: the project's).
@@ -681,6 +704,16 @@ impl Cli {
                 request.action = Action::Check;
                 request.dir = check.project.dir.or(request.dir);
                 (output.merged(check.output), WriteFlags::default())
+            }
+            Some(Command::Mobile(mobile)) => {
+                refuse(
+                    "mobile",
+                    &["-C"],
+                    "it prints snippets with the values st-setup.json keeps",
+                )?;
+                request.action = Action::Mobile(mobile.platform);
+                request.dir = mobile.project.dir.or(request.dir);
+                (output.merged(mobile.output), WriteFlags::default())
             }
             Some(Command::Adopt(adopt)) => {
                 let mut allowed = answers.given();

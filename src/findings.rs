@@ -647,9 +647,8 @@ pub fn shared_cookie_domain_comment(cookie_domain: &str) -> String {
 /// The comment above the managed values of a setup with environments.
 pub fn environments_comment(names: &[&str]) -> String {
     format!(
-        "The environments {}, each with its own values, every one checked on its own; {} picks one at run time (see below). Re-run `st-setup --env NAME` to change one.",
+        "The environments {}, each with its own values, every one checked on its own; the code after them picks one when the program starts. Re-run `st-setup --env NAME` to change one.",
         crate::environment::listed(names.iter().copied()),
-        crate::environment::VARIABLE
     )
 }
 
@@ -754,6 +753,23 @@ pub fn no_login_page(path: &std::path::Path) -> String {
 pub fn nextjs_cross_origin(website: &str, api: &str) -> String {
     format!(
         "The website {website} calls the auth API {api}, another origin, and the Next.js route handler answers no CORS: browsers will block its requests. Serve the website and the auth routes from one Next.js app (one origin), or add CORS headers for the website to the route."
+    )
+}
+
+/// A React Native app or a script-tag page (`what`, whose SDK is `sdk`) in a setup with the
+/// pre built UI, which neither can draw.
+pub fn no_prebuilt_ui_here(path: &std::path::Path, what: &str, sdk: &str) -> String {
+    format!(
+        "{} is {what}: the pre built UI (supertokens-auth-react) is a React app for bundled websites, so it gets {sdk}'s session alone, and its own pages or screens call the backend's sign-in APIs.",
+        crate::text::shown(&path.display().to_string())
+    )
+}
+
+/// A React Native app whose environment calls an API on this machine.
+pub fn react_native_localhost(path: &std::path::Path, api: &str) -> String {
+    format!(
+        "{} is a React Native app, and it calls {api}: on a phone, and in the Android emulator, localhost is the device itself. Give that environment your machine's address on the network (the Android emulator reaches this machine at 10.0.2.2), and the backends the same apiDomain.",
+        crate::text::shown(&path.display().to_string())
     )
 }
 

@@ -282,6 +282,29 @@ pub fn generate_adopting(
             }
         }
         notes.extend(output_notes(&planned)?);
+        if let Some(target) = planned
+            .target
+            .as_ref()
+            .filter(|_| planned.change != Change::Unchanged)
+            && let Language::Js(_, framework) = target.language
+            && framework.session_only()
+        {
+            if target.role == Role::Frontend(crate::answers::Ui::Prebuilt) {
+                let what = match framework {
+                    JsFramework::ReactNative => "a React Native app",
+                    _ => "a page that loads SuperTokens by a script tag",
+                };
+                notes.push(findings::no_prebuilt_ui_here(out.path, what, target.sdk()));
+            }
+            let local = analyses.iter().find_map(|a| {
+                a.api_endpoint()
+                    .filter(|api| api.is_loopback())
+                    .map(|api| api.origin())
+            });
+            if let (JsFramework::ReactNative, Some(api)) = (framework, local) {
+                notes.push(findings::react_native_localhost(out.path, &api));
+            }
+        }
         // Said when the file is written first; later runs keep what it was set up for.
         if let Some(guess) = guess.filter(|_| planned.change == Change::Create) {
             notes.push(findings::framework_guessed(out.path, &guess));

@@ -13,6 +13,7 @@ pub mod endpoint;
 pub mod environment;
 pub mod findings;
 pub mod generate;
+pub mod mobile;
 pub mod plain;
 pub mod plan;
 pub mod project;

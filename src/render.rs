@@ -104,6 +104,10 @@ struct TemplateContext<'a> {
     django: bool,
     /// A Next.js pages router project (the app router's templates, other comments).
     next_pages: bool,
+    /// A React Native app: its environment is its build's (`__DEV__`).
+    react_native: bool,
+    /// supertokens-website's bundle, for a file a script tag loads after it.
+    script_tag_bundle: &'static str,
     /// The hosted pre built UI bundle's URL, for a frontend of a component framework other
     /// than React.
     hosted_ui: Option<&'static str>,
@@ -170,6 +174,11 @@ struct Wrapped<'a> {
 /// Angular templates load (boilerplate/frontend/{vue,angular}): a build of
 /// github.com/supertokens/prebuiltui, whose src/index.tsx defines the globals the
 /// generated file calls.
+/// supertokens-website's own bundle (its repository's bundle/bundle.js, which defines the
+/// global `supertokens`), at the release the npm package in the tests is.
+pub const SCRIPT_TAG_BUNDLE: &str =
+    "https://cdn.jsdelivr.net/gh/supertokens/supertokens-website@v20.1.6/bundle/bundle.js";
+
 const PREBUILT_UI_BUNDLE: &str =
     "https://cdn.jsdelivr.net/gh/supertokens/prebuiltui@v0.48.0/build/static/js/main.81589a39.js";
 
@@ -233,7 +242,7 @@ const PARTIALS: [(&str, &str); 14] = [
 ];
 
 /// The templates, each with the string-literal escape of its language.
-const TEMPLATES: [(&str, &str, Escape); 17] = [
+const TEMPLATES: [(&str, &str, Escape); 18] = [
     (
         "js/frontend-prebuilt-hosted",
         include_str!("../templates/js/frontend-prebuilt-hosted.hbs"),
@@ -307,6 +316,11 @@ const TEMPLATES: [(&str, &str, Escape); 17] = [
     (
         "js/frontend-custom",
         include_str!("../templates/js/frontend-custom.hbs"),
+        js_string,
+    ),
+    (
+        "js/frontend-session-only",
+        include_str!("../templates/js/frontend-session-only.hbs"),
         js_string,
     ),
     (
@@ -517,7 +531,7 @@ pub fn render(target: &Target, values: &FileValues) -> String {
     let name = target.template();
     let first = &values.environments[0];
     let context = TemplateContext {
-        kind: target.role.tag(),
+        kind: target.tag(),
         comment: target.comment(),
         cjs: imports == Some(Imports::Require),
         ts: syntax.is_some_and(|s| s.ts),
@@ -534,6 +548,11 @@ pub fn render(target: &Target, values: &FileValues) -> String {
             target.language,
             Language::Js(_, crate::target::JsFramework::NextPages)
         ),
+        react_native: matches!(
+            target.language,
+            Language::Js(_, crate::target::JsFramework::ReactNative)
+        ),
+        script_tag_bundle: SCRIPT_TAG_BUNDLE,
         hosted_ui: hosted_ui.then_some(PREBUILT_UI_BUNDLE),
         wiring: target.wiring(),
         environments: match first.name {

@@ -249,6 +249,8 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
         PagesFrontend,
         PagesCustomFrontend,
         HostedUiFrontend,
+        ReactNativeFrontend,
+        ScriptTagFrontend,
         ExpressBackend,
         FastifyBackend,
         KoaBackend,
@@ -269,6 +271,8 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
             crate::target::Role::Frontend(crate::answers::Ui::Custom) => Use::NextCustomFrontend,
             _ => Use::NextFrontend,
         },
+        (Language::Js(_, JsFramework::ReactNative), Side::Frontend) => Use::ReactNativeFrontend,
+        (Language::Js(_, JsFramework::ScriptTag), Side::Frontend) => Use::ScriptTagFrontend,
         (Language::Js(_, f), Side::Frontend)
             if f.hosts_prebuilt_ui()
                 && target.role == crate::target::Role::Frontend(crate::answers::Ui::Prebuilt) =>
@@ -406,6 +410,16 @@ pub fn next_steps(outcome: &Outcome, project: &Path) -> String {
             created(Use::Import(Side::Frontend)),
             "at the start of its frontend, before anything calls your APIs",
         ),
+        import(
+            created(Use::ReactNativeFrontend),
+            "in the app's entry file (index.js or App.tsx) before anything calls your APIs: fetch is intercepted from then on, and an axios instance once you pass it to addAxiosInterceptors from supertokens-react-native; your own screens call the backend's sign-in APIs",
+        ),
+        step(created(Use::ScriptTagFrontend), |files| {
+            format!(
+                "load SuperTokens' bundle and then {files} on every page, before your own scripts call your APIs: <script src=\"{}\"></script> and a script tag for the file",
+                crate::render::SCRIPT_TAG_BUNDLE
+            )
+        }),
         login_pages(outcome, &created(Use::Import(Side::Frontend))),
         provider_keys(outcome),
     ]

@@ -294,6 +294,7 @@ pub fn run(request: Request) -> RunResult {
     }
     match &request.action {
         Action::Check => ctx.check(),
+        Action::Mobile(platform) => ctx.mobile(*platform),
         Action::Adopt(files) => ctx.adopt(files),
         Action::AddApi(urls) => ctx.add_api(urls),
         Action::AddFiles(side, paths) => ctx.add_files(*side, paths, &location),
@@ -680,6 +681,47 @@ impl Context<'_> {
             adoption.previous.as_ref(),
             self.request.yes,
         )
+    }
+
+    /// `st-setup mobile`: the native snippets, from the values a run would write.
+    fn mobile(&self, platform: Option<crate::mobile::Platform>) -> RunResult {
+        let previous = self.require_previous("print mobile snippets for")?;
+        let outcome = self
+            .plan(&previous.answers, Some(&previous))
+            .map_err(|e| self.failure(e))?;
+        let analyses = match outcome.environments.as_slice() {
+            [] => std::slice::from_ref(&outcome.analysis),
+            all => all,
+        };
+        let values: Vec<crate::mobile::MobileValues> = analyses
+            .iter()
+            .map(|a| crate::mobile::MobileValues {
+                environment: a.environment.clone(),
+                api_domain: a.api_domain.clone().unwrap_or_default(),
+                session_token_backend_domain: a.cookie_domain.clone(),
+                other_site_hosts: a.other_site_hosts.clone(),
+            })
+            .collect();
+        let platforms = match platform {
+            Some(one) => vec![one],
+            None => crate::mobile::Platform::ALL.to_vec(),
+        };
+        let base = outcome.analysis.api_base_path.as_deref();
+        if self.request.json {
+            let mut json = json!({ "ok": true });
+            for platform in platforms {
+                json[platform.name()] =
+                    Value::String(crate::mobile::snippet(platform, &values, base));
+            }
+            print_json(&json);
+        } else {
+            let texts: Vec<String> = platforms
+                .into_iter()
+                .map(|p| crate::mobile::snippet(p, &values, base))
+                .collect();
+            out!("{}", texts.join("\n"));
+        }
+        Ok(Exit::Ok)
     }
 
     fn add_api(&self, urls: &[String]) -> RunResult {

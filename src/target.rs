@@ -155,6 +155,12 @@ pub enum JsFramework {
     Angular,
     /// A Svelte app, the same way.
     Svelte,
+    /// A React Native app: supertokens-react-native, one init call for the session; its
+    /// screens are the login UI (no pre built UI runs there).
+    ReactNative,
+    /// A page without a bundler: a classic script loaded after supertokens-website's own
+    /// bundle, which defines the global `supertokens` (session only, like React Native).
+    ScriptTag,
 }
 
 impl JsFramework {
@@ -170,6 +176,17 @@ impl JsFramework {
             self,
             JsFramework::Vue | JsFramework::Angular | JsFramework::Svelte
         )
+    }
+
+    /// A framework whose files are frontends only.
+    pub fn is_frontend_only(self) -> bool {
+        self.hosts_prebuilt_ui() || self.session_only()
+    }
+
+    /// A frontend whose SDK is the session alone, configured by one flat init call:
+    /// supertokens-react-native, supertokens-website.
+    pub fn session_only(self) -> bool {
+        matches!(self, JsFramework::ReactNative | JsFramework::ScriptTag)
     }
 
     /// A server framework: its wiring is a backend's only.
@@ -197,6 +214,8 @@ impl JsFramework {
             JsFramework::Vue => "Vue",
             JsFramework::Angular => "Angular",
             JsFramework::Svelte => "Svelte",
+            JsFramework::ReactNative => "React Native",
+            JsFramework::ScriptTag => "script tag",
         }
     }
 }
@@ -235,7 +254,7 @@ pub enum Framework {
 }
 
 impl Framework {
-    pub const ALL: [Framework; 18] = [
+    pub const ALL: [Framework; 20] = [
         Framework::Js(JsFramework::Plain),
         Framework::Js(JsFramework::Express),
         Framework::Js(JsFramework::Fastify),
@@ -247,6 +266,8 @@ impl Framework {
         Framework::Js(JsFramework::Vue),
         Framework::Js(JsFramework::Angular),
         Framework::Js(JsFramework::Svelte),
+        Framework::Js(JsFramework::ReactNative),
+        Framework::Js(JsFramework::ScriptTag),
         Framework::Python(PythonFramework::FastApi),
         Framework::Python(PythonFramework::Flask),
         Framework::Python(PythonFramework::Django),
@@ -270,6 +291,8 @@ impl Framework {
             Framework::Js(JsFramework::Vue) => "vue",
             Framework::Js(JsFramework::Angular) => "angular",
             Framework::Js(JsFramework::Svelte) => "svelte",
+            Framework::Js(JsFramework::ReactNative) => "react-native",
+            Framework::Js(JsFramework::ScriptTag) => "script-tag",
             Framework::Python(PythonFramework::FastApi) => "fastapi",
             Framework::Python(PythonFramework::Flask) => "flask",
             Framework::Python(PythonFramework::Django) => "django",
@@ -311,6 +334,8 @@ impl Framework {
     /// Whether a file with `extension` can be in this framework.
     fn fits(self, extension: &str) -> bool {
         match self {
+            // A script tag loads JavaScript as it is.
+            Framework::Js(JsFramework::ScriptTag) => extension == "js",
             Framework::Js(_) => extensions(Side::Frontend).contains(&extension),
             Framework::Python(_) => extension == "py",
             Framework::Go(_) => extension == "go",
@@ -415,6 +440,9 @@ impl Target {
             (Language::Js(_, JsFramework::Koa), Role::Backend) => "js/backend-koa",
             (Language::Js(_, JsFramework::Hono), Role::Backend) => "js/backend-hono",
             (Language::Js(_, JsFramework::Nest), Role::Backend) => "js/backend-nest",
+            (Language::Js(_, f), Role::Frontend(_)) if f.session_only() => {
+                "js/frontend-session-only"
+            }
             (Language::Js(_, f), Role::Frontend(Ui::Prebuilt)) if f.is_next() => {
                 "js/frontend-prebuilt-nextjs"
             }
@@ -430,12 +458,28 @@ impl Target {
         }
     }
 
+    /// The tag of the file's block: its role's, but a React Native app's whatever the UI
+    /// (it has one file for either).
+    pub fn tag(&self) -> &'static str {
+        match (&self.language, self.role) {
+            (Language::Js(_, JsFramework::ReactNative), Role::Frontend(_)) => {
+                "frontend-react-native"
+            }
+            (Language::Js(_, JsFramework::ScriptTag), Role::Frontend(_)) => "frontend-script-tag",
+            (_, role) => role.tag(),
+        }
+    }
+
     /// The SDK the file initialises.
     pub fn sdk(&self) -> &'static str {
         match (&self.language, self.role) {
             (Language::Python(_), _) => "supertokens-python",
             (Language::Go(_), _) => "supertokens-golang",
             (Language::Js(..), Role::Backend) => "supertokens-node",
+            (Language::Js(_, JsFramework::ReactNative), Role::Frontend(_)) => {
+                "supertokens-react-native"
+            }
+            (Language::Js(_, JsFramework::ScriptTag), Role::Frontend(_)) => "supertokens-website",
             // The pre built UI's own supertokens-auth-react comes in the hosted bundle.
             (Language::Js(_, f), Role::Frontend(Ui::Prebuilt)) if f.hosts_prebuilt_ui() => {
                 "supertokens-web-js"
@@ -475,6 +519,13 @@ impl Target {
                 }
             }
             (Language::Js(..), Role::Backend) => &["supertokens-node"],
+            // Where it keeps the tokens; and axios, which the SDK names as a peer.
+            (Language::Js(_, JsFramework::ReactNative), Role::Frontend(_)) => &[
+                "supertokens-react-native",
+                "@react-native-async-storage/async-storage",
+            ],
+            // It comes from the CDN, by its script tag.
+            (Language::Js(_, JsFramework::ScriptTag), Role::Frontend(_)) => &[],
             (Language::Js(_, f), Role::Frontend(Ui::Prebuilt)) if f.hosts_prebuilt_ui() => {
                 &["supertokens-web-js"]
             }
@@ -511,6 +562,8 @@ impl Target {
                     f => format!(", {}", f.label()),
                 };
                 let ui = match self.role {
+                    // The app's own screens are its login UI.
+                    Role::Frontend(_) if framework.session_only() => "",
                     Role::Frontend(Ui::Prebuilt) => ", pre built UI",
                     Role::Frontend(Ui::Custom) => ", custom UI",
                     Role::Backend => "",
@@ -666,9 +719,11 @@ mod tests {
                 "nextjs-pages",
                 "vue",
                 "angular",
-                "svelte"
+                "svelte",
+                "react-native"
             ]
         );
+        assert!(Framework::names_for("js").contains(&"script-tag"));
         assert_eq!(
             Framework::parse("Next.js"),
             Some(Framework::Js(JsFramework::NextApp))

@@ -111,7 +111,7 @@ pub(super) fn splice(
     target: &Target,
 ) -> Result<String, BlockProblem> {
     let old = find_block(existing, target)?;
-    if old.tag != target.role.tag() {
+    if old.tag != target.tag() {
         // The usual case: the UI answer changed, and the file's imports (outside the block,
         // so the user's) are for the other SDK.
         let ui_changed =

@@ -175,7 +175,7 @@ pub fn target_for(
                 // frontend's.
                 Some(Framework::Js(framework))
                     if (role != Role::Backend && framework.is_server())
-                        || (role == Role::Backend && framework.hosts_prebuilt_ui()) =>
+                        || (role == Role::Backend && framework.is_frontend_only()) =>
                 {
                     JsFramework::Plain
                 }
@@ -272,6 +272,10 @@ pub fn framework_reason(path: &Path, target: &Target, named: bool) -> Option<Str
 /// app gets from SuperTokens' hosted bundle instead.
 fn component_framework(path: &Path) -> Option<JsFramework> {
     let lists = |name| lists_dependency(path, name).unwrap_or(false);
+    // A React Native app lists react too.
+    if lists("react-native") {
+        return Some(JsFramework::ReactNative);
+    }
     if lists("react") {
         return None;
     }

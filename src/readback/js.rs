@@ -19,6 +19,18 @@ use crate::target::{Role, Syntax};
 /// The name the managed block gives its values.
 const BLOCK_CONST: &str = "stSetup";
 
+const REACT_NATIVE: &str = "supertokens-react-native";
+const WEBSITE: &str = "supertokens-website";
+
+/// The keys of supertokens-react-native's and supertokens-website's config the block
+/// manages: nothing after a spread of it may override them.
+const SESSION_ONLY_KEYS: &[&str] = &[
+    "apiDomain",
+    "apiBasePath",
+    "sessionTokenBackendDomain",
+    "tokenTransferMethod",
+];
+
 /// The init calls in `text` (a file of `target`) that do not read
 /// the block's values; empty when every value reaches the SDK. `Err` when the file does
 /// not parse, so nothing can be said about it.
@@ -43,17 +55,26 @@ pub fn unread_values(
     }
     let session = format!("{sdk}/recipe/session");
     let module = crate::doctor::extract::js::Module::of(&parsed.program);
+    let mut bindings = bindings(&parsed.program, sdk, &session);
+    // A page's script tag loads supertokens-website's bundle, which defines this global.
+    if sdk == WEBSITE {
+        bindings
+            .entry("supertokens".to_owned())
+            .or_insert(Binding::Sdk);
+    }
     let mut calls = InitCalls {
         module: &module,
-        bindings: bindings(&parsed.program, sdk, &session),
+        bindings,
         block_recipes: block_has_recipes(&parsed.program),
         kind,
+        sdk,
         text,
         sdk_calls: 0,
         session_calls: 0,
         unread: Vec::new(),
     };
     calls.visit_program(&parsed.program);
+    let session_only = calls.session_only();
     let mut unread = calls.unread;
     if calls.sdk_calls == 0 {
         unread.push(Unread {
@@ -63,7 +84,9 @@ pub fn unread_values(
             ),
         });
     }
-    if calls.session_calls == 0 {
+    // supertokens-react-native and -website are the session recipe: one init call takes
+    // it all.
+    if calls.session_calls == 0 && !session_only {
         unread.push(Unread {
             line: 0,
             message: format!(
@@ -326,6 +349,7 @@ struct InitCalls<'t, 'm, 'a> {
     /// does a block of none).
     block_recipes: bool,
     kind: Role,
+    sdk: &'t str,
     text: &'t str,
     sdk_calls: usize,
     session_calls: usize,
@@ -337,8 +361,23 @@ impl<'a> InitCalls<'_, '_, 'a> {
         line_of(self.text, offset as usize)
     }
 
+    fn session_only(&self) -> bool {
+        self.sdk == REACT_NATIVE || self.sdk == WEBSITE
+    }
+
     fn check_sdk_init(&mut self, line: usize, argument: Option<&Expression<'a>>) {
         self.sdk_calls += 1;
+        if self.session_only() {
+            if !argument.is_some_and(|a| reads(a, &[], SESSION_ONLY_KEYS)) {
+                self.unread.push(Unread {
+                    line,
+                    message: format!(
+                        "SuperTokens.init does not read {BLOCK_CONST}, so st-setup's values never reach the SDK; pass it: SuperTokens.init({BLOCK_CONST}), or SuperTokens.init({{ ...{BLOCK_CONST}, yourOption }})"
+                    ),
+                });
+            }
+            return;
+        }
         let module = self.module;
         let config = argument.and_then(|a| module.object(a));
         for (path, managed) in expected_reads(self.kind) {
@@ -453,6 +492,41 @@ mod tests {
     /// A TypeScript file of `role`.
     fn ts(role: Role) -> crate::target::Target {
         crate::target::Target::js(role, Syntax::TYPESCRIPT)
+    }
+
+    /// supertokens-react-native takes the whole block in its one init call: passed or
+    /// spread it is read; a managed key after the spread, or no call, is not.
+    #[test]
+    fn a_react_native_app_passes_the_whole_block() {
+        let head = "import SuperTokens from \"supertokens-react-native\";\nconst stSetup = { apiDomain: \"x\" };\n";
+        let unread = |call: &str| {
+            unread_values(
+                &format!("{head}{call}"),
+                Syntax::TYPESCRIPT,
+                Role::Frontend(Ui::Custom),
+                REACT_NATIVE,
+            )
+            .unwrap()
+            .into_iter()
+            .map(|u| u.message)
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(unread("SuperTokens.init(stSetup);\n"), Vec::<String>::new());
+        assert_eq!(
+            unread("SuperTokens.init({ ...stSetup, enableDebugLogs: true });\n"),
+            Vec::<String>::new()
+        );
+        let overridden = unread("SuperTokens.init({ ...stSetup, apiDomain: \"y\" });\n");
+        assert!(
+            overridden[0].contains("does not read stSetup"),
+            "{overridden:?}"
+        );
+        let none = unread("");
+        assert_eq!(none.len(), 1, "{none:?}");
+        assert!(
+            none[0].contains("no supertokens-react-native init call"),
+            "{none:?}"
+        );
     }
 
     /// JSX in a `.jsx`/`.tsx` file (or a React project's `.js`) parses; a `.ts` file's

@@ -1613,3 +1613,67 @@ fn environments_from_flags() {
     );
     run_in(dir, &["check"]).expect_code(0);
 }
+
+/// `st-setup mobile`: the iOS and Android snippets carry st-setup.json's values, as
+/// analysed: the auth API, the APIs' domain, header-based tokens; with a development and a
+/// production environment, a debug build takes one and a release build the other.
+#[test]
+fn mobile_prints_the_native_snippets_with_the_saved_values() {
+    let dir = project();
+    let dir = dir.path();
+    let none = run_in(dir, &["mobile"]).expect_code(1);
+    assert!(none.stderr.contains("no st-setup.json"), "{}", none.stderr);
+    let production = [
+        "--yes",
+        "--env",
+        "production",
+        "--api",
+        "https://api.example.com",
+        "--api",
+        "https://api2.example.com",
+        "--website",
+        "https://example.com",
+        "--ui",
+        "custom",
+        "--app-name",
+        "Acme",
+    ];
+    run_in(dir, &production).expect_code(0);
+    let ios = run_in(dir, &["mobile", "ios"]).expect_code(0).stdout;
+    assert!(ios.contains("apiDomain: \"https://api.example.com\",\n        sessionTokenBackendDomain: \".example.com\",\n        tokenTransferMethod: .header\n"), "{ios}");
+    assert!(!ios.contains("Android"), "{ios}");
+    run_in(
+        dir,
+        &[
+            "--yes",
+            "--env",
+            "development",
+            "--api",
+            "http://localhost:3001",
+            "--website",
+            "http://localhost:3000",
+        ],
+    )
+    .expect_code(0);
+    let json = run_in(dir, &["mobile", "--json"]).expect_code(0).json();
+    assert_eq!(json["ok"], true);
+    let android = json["android"].as_str().unwrap();
+    let debug = android.find("if (BuildConfig.DEBUG)").expect(android);
+    let local = android.find("\"http://localhost:3001\"").expect(android);
+    let release = android.find("} else {").expect(android);
+    let deployed = android
+        .find(".sessionTokenBackendDomain(\".example.com\")")
+        .expect(android);
+    assert!(
+        debug < local && local < release && release < deployed,
+        "{android}"
+    );
+    assert!(
+        android.contains("10.0.2.2"),
+        "the localhost hint: {android}"
+    );
+    assert!(
+        json["ios"].as_str().unwrap().contains("#if DEBUG"),
+        "{json:#}"
+    );
+}

@@ -768,3 +768,89 @@ fn development_and_production_environments() {
         });
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// React Native
+
+/// A React Native app (its package.json lists react-native): supertokens-react-native's one
+/// init call, with the APIs' domain; and with environments, picked by `__DEV__`.
+#[test]
+fn react_native_app() {
+    let dir = project();
+    fs::write(
+        dir.path().join("package.json"),
+        r#"{"dependencies": {"react-native": "0.86.3", "react": "19.3.1"}}"#,
+    )
+    .unwrap();
+    let app = [
+        "--ui",
+        "custom",
+        "--app-name",
+        "Acme",
+        "--frontend-out",
+        "app/supertokens.ts",
+    ];
+    let mut production = vec![
+        "--api",
+        "https://api.example.com",
+        "--api",
+        "https://api2.example.com",
+        "--website",
+        "https://example.com",
+    ];
+    production.extend(app);
+    write(dir.path(), &production);
+    in_snapshots!({
+        insta::assert_snapshot!(
+            "frontend-react-native-ts",
+            read(dir.path(), "app/supertokens.ts")
+        );
+    });
+    write(
+        dir.path(),
+        &[
+            "--env",
+            "development",
+            "--api",
+            "http://10.0.2.2:3001",
+            "--website",
+            "http://localhost:8081",
+        ],
+    );
+    in_snapshots!({
+        insta::assert_snapshot!(
+            "frontend-react-native-ts-environments",
+            read(dir.path(), "app/supertokens.ts")
+        );
+    });
+}
+
+/// A page without a bundler (`@script-tag`): one classic script for supertokens-website's
+/// global, loaded after its bundle.
+#[test]
+fn script_tag_page() {
+    let dir = project();
+    write(
+        dir.path(),
+        &[
+            "--api",
+            "https://api.example.com",
+            "--api",
+            "https://api2.example.com",
+            "--website",
+            "https://example.com",
+            "--ui",
+            "custom",
+            "--app-name",
+            "Acme",
+            "--frontend-out",
+            "public/supertokens.js@script-tag",
+        ],
+    );
+    in_snapshots!({
+        insta::assert_snapshot!(
+            "frontend-script-tag-js",
+            read(dir.path(), "public/supertokens.js")
+        );
+    });
+}

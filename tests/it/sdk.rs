@@ -1092,3 +1092,203 @@ fn each_environment_reaches_the_sdks_it_is_started_for() {
     }
     assert_typechecks(&typed, "bundler", 4);
 }
+
+/// React Native: the generated frontend type-checks against the real supertokens-react-native
+/// (and react-native's own types), with cookies, in header mode with an API on another
+/// site, and with a development and a production environment; `check` holds its init call
+/// to reading the block.
+#[test]
+fn a_react_native_frontend_typechecks_against_the_sdk() {
+    let tmp = project();
+    let root = tmp.path().join("apps");
+    fs::create_dir_all(&root).unwrap();
+    fs::write(root.join("package.json"), "{}").unwrap();
+    let app = |name: &str, args: &[&[&str]]| {
+        let dir = root.join(name);
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(
+            dir.join("package.json"),
+            r#"{"dependencies": {"react-native": "0.86.3", "react": "19.3.1"}}"#,
+        )
+        .unwrap();
+        for run in args {
+            st_setup(&dir)
+                .args(["--yes", "--ui", "custom", "--app-name", "Acme"])
+                .args([
+                    "--frontend-out",
+                    "app/supertokens.ts",
+                    "--backend-out",
+                    "api/supertokens.ts",
+                ])
+                .args(*run)
+                .assert()
+                .success();
+        }
+        let text = fs::read_to_string(dir.join("app/supertokens.ts")).unwrap();
+        assert!(text.contains("from \"supertokens-react-native\""), "{text}");
+        st_setup(&dir).arg("check").assert().success();
+        // The backend is checked elsewhere; here only the app.
+        fs::remove_dir_all(dir.join("api")).unwrap();
+        text
+    };
+    let two = [
+        "--api",
+        "https://api.example.com",
+        "--api",
+        "https://api2.example.com",
+        "--website",
+        WEBSITE,
+    ];
+    let cookies = app("cookies", &[&two]);
+    assert!(
+        cookies.contains("sessionTokenBackendDomain: \".example.com\","),
+        "{cookies}"
+    );
+    let header = app(
+        "header",
+        &[&[
+            "--token-transfer",
+            "header",
+            "--api",
+            "https://api.example.com",
+            "--api",
+            "https://api.example-api.io",
+            "--website",
+            WEBSITE,
+        ]],
+    );
+    assert!(
+        header.contains("[\"api.example-api.io\"].includes(host)"),
+        "{header}"
+    );
+    let environments = app(
+        "environments",
+        &[
+            &[&["--env", "production"][..], &two].concat(),
+            &[
+                "--env",
+                "development",
+                "--api",
+                "http://10.0.2.2:3001",
+                "--website",
+                "http://localhost:8081",
+            ],
+        ],
+    );
+    assert!(
+        environments.contains("__DEV__ ? \"development\" : \"production\""),
+        "{environments}"
+    );
+    assert_typechecks(&root, "bundler", 3);
+}
+
+/// A page without a bundler: the script-tag file, loaded after supertokens-website's own
+/// bundle (vendored from its repository at the npm package's tag), makes the SDK intercept
+/// every API and no other host, and refresh through the auth API; in header mode it names
+/// the API on another site; with environments the page's own origin picks the set.
+#[test]
+fn a_script_tag_page_runs_the_real_bundle() {
+    let tmp = project();
+    let page = |name: &str, runs: &[&[&str]]| {
+        let dir = tmp.path().join(name);
+        fs::create_dir_all(&dir).unwrap();
+        for run in runs {
+            st_setup(&dir)
+                .args(["--yes", "--ui", "custom", "--app-name", "Acme"])
+                .args(["--frontend-out", "public/supertokens.js@script-tag"])
+                .args(*run)
+                .assert()
+                .success();
+        }
+        st_setup(&dir).arg("check").assert().success();
+        dir.join("public/supertokens.js")
+    };
+    let run = |file: &Path, spec: Value| {
+        let spec_path = file.with_extension("spec.json");
+        let mut spec = spec;
+        spec["file"] = json!(file);
+        fs::write(&spec_path, spec.to_string()).unwrap();
+        let (code, out) = node_script("script-tag-check.mjs", &[path_str(&spec_path)]);
+        assert_eq!(code, 0, "{spec:#}\n{out}");
+        assert!(out.contains("ALL OK"), "{out}");
+        out
+    };
+    let two = [
+        "--api",
+        "https://api.example.com",
+        "--api",
+        "https://api2.example.com:8443",
+        "--website",
+        WEBSITE,
+    ];
+    let cookies = page("cookies", &[&two]);
+    run(
+        &cookies,
+        json!({
+            "page": "https://example.com/",
+            "refresh": "https://api.example.com/auth/session/refresh",
+            "authMode": "cookie",
+            "intercept": ["https://api2.example.com:8443/v1/items", "https://api.example.com/x"],
+            "reject": ["https://other.io/x", "https://example.org/"],
+        }),
+    );
+    let header = page(
+        "header",
+        &[&[
+            "--token-transfer",
+            "header",
+            "--api",
+            "https://api.example.com",
+            "--api",
+            "https://api.example-api.io",
+            "--website",
+            WEBSITE,
+            "--api-base-path",
+            "/v2/auth",
+        ]],
+    );
+    run(
+        &header,
+        json!({
+            "page": "https://example.com/",
+            "refresh": "https://api.example.com/v2/auth/session/refresh",
+            "authMode": "header",
+            "intercept": ["https://api.example.com/x", "https://api.example-api.io/v1/items"],
+            "reject": ["https://other.example-api.io/", "https://api2.example.com/"],
+        }),
+    );
+    let environments = page(
+        "environments",
+        &[
+            &[&["--env", "production"][..], &two].concat(),
+            &[
+                "--env",
+                "development",
+                "--api",
+                "http://localhost:3001",
+                "--website",
+                "http://localhost:3000",
+            ],
+        ],
+    );
+    run(
+        &environments,
+        json!({
+            "page": "http://localhost:3000/",
+            "refresh": "http://localhost:3001/auth/session/refresh",
+            "authMode": "cookie",
+            "intercept": ["http://localhost:3001/x"],
+            "reject": ["https://api2.example.com:8443/v1/items"],
+        }),
+    );
+    run(
+        &environments,
+        json!({
+            "page": "https://example.com/shop",
+            "refresh": "https://api.example.com/auth/session/refresh",
+            "authMode": "cookie",
+            "intercept": ["https://api2.example.com:8443/v1/items"],
+            "reject": ["http://localhost:3001/x"],
+        }),
+    );
+}
