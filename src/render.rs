@@ -188,12 +188,16 @@ type Escape = fn(&str) -> String;
 
 /// Pieces the templates share: the block's first lines, and the JavaScript blocks that
 /// differ between frameworks only around them.
-const PARTIALS: [(&str, &str); 14] = [
+const PARTIALS: [(&str, &str); 15] = [
     (
         "js/environments",
         include_str!("../templates/js/environments.hbs"),
     ),
     ("js/import", include_str!("../templates/js/import.hbs")),
+    (
+        "js/frontend-access-token",
+        include_str!("../templates/js/frontend-access-token.hbs"),
+    ),
     (
         "js/backend-recipes",
         include_str!("../templates/js/backend-recipes.hbs"),

@@ -977,6 +977,7 @@ fn header_mode_reaches_apis_on_two_sites() {
                     "https://evil-example.com/",
                     "https://api.example-api.io.evil.net/",
                 ],
+                "accessToken": "header.payload.signature",
             },
         });
         let lines: Vec<String> = [
@@ -985,6 +986,8 @@ fn header_mode_reaches_apis_on_two_sites() {
             "ok frontend tokenTransferMethod \"header\"",
             "ok frontend intercept \"https://api.example-api.io/v1/items?page=2\"",
             "ok frontend reject \"https://other.example-api.io/\"",
+            "ok frontend access token header without a session \"{}\"",
+            "ok frontend access token header \"{\\\"Authorization\\\":\\\"Bearer header.payload.signature\\\"}\"",
         ]
         .map(str::to_owned)
         .to_vec();

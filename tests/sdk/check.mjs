@@ -74,7 +74,7 @@ function loadSpec(specPath) {
     );
     part(
         "frontend",
-        ["file", "ui", "expect", "intercept", "reject", "call", "bundle"],
+        ["file", "ui", "expect", "intercept", "reject", "call", "bundle", "accessToken"],
         { appName: isStr, apiDomain: isStr, sessionTokenBackendDomain: isStrOrNull },
         { websiteDomain: isStr, recipes: isStrList, tokenTransferMethod: isStr }
     );
@@ -85,6 +85,7 @@ function loadSpec(specPath) {
         if (f.call !== undefined && (!isStr(f.call) || f.call === "")) badSpec('"frontend.call" must be a function\'s name');
         if (f.bundle !== undefined && typeof f.bundle !== "boolean") badSpec('"frontend.bundle" must be true or false');
         if (f.bundle && (f.ui !== "prebuilt" || f.call === undefined)) badSpec('"frontend.bundle" needs ui "prebuilt" and a "call"');
+        if (f.accessToken !== undefined && (!isStr(f.accessToken) || f.accessToken === "")) badSpec('"frontend.accessToken" must be a token');
         for (const k of ["intercept", "reject"]) {
             if (f[k] === undefined) f[k] = [];
             if (!Array.isArray(f[k]) || !f[k].every(isStr)) badSpec(`"frontend.${k}" must be an array of strings`);
@@ -259,7 +260,7 @@ const DOM_GLOBALS = [
 ];
 
 async function frontendMain(spec, resolver) {
-    const { file, ui, expect, intercept, reject, call, bundle } = spec.frontend;
+    const { file, ui, expect, intercept, reject, call, bundle, accessToken } = spec.frontend;
     const req = resolver.sdkRequire;
     const pageURL = expect.websiteDomain ?? "http://localhost:3000";
     const { JSDOM } = req("jsdom");
@@ -374,6 +375,28 @@ async function frontendMain(spec, resolver) {
             if (got === want) console.log(`ok frontend ${word} ${show(url)}`);
             else fail("frontend", `${word} ${show(url)}: expected ${via} to return ${want}, got ${show(got)}`);
         }
+    }
+    // The file's stAccessTokenHeader(), for clients the SDK does not intercept: nothing
+    // without a session; with one (the SDK keeps header-mode tokens in the page's cookies:
+    // fetch.js's st-access-token, sFrontToken and st-last-access-token-update), the SDK's
+    // own access token.
+    if (accessToken !== undefined) {
+        const helper = generated?.stAccessTokenHeader ?? generated?.default?.stAccessTokenHeader;
+        if (typeof helper !== "function") {
+            fail("frontend", `${file} exports no function stAccessTokenHeader`);
+            finish();
+        }
+        compare("frontend", "access token header without a session", "{}", JSON.stringify(await helper()));
+        const frontToken = Buffer.from(JSON.stringify({ uid: "u", ate: Date.now() + 3600_000, up: {} })).toString("base64");
+        globalThis.document.cookie = `st-access-token=${accessToken}; path=/`;
+        globalThis.document.cookie = `sFrontToken=${frontToken}; path=/`;
+        globalThis.document.cookie = `st-last-access-token-update=${Date.now()}; path=/`;
+        compare(
+            "frontend",
+            "access token header",
+            JSON.stringify({ Authorization: `Bearer ${accessToken}` }),
+            JSON.stringify(await helper())
+        );
     }
     finish();
 }
