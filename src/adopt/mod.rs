@@ -198,6 +198,27 @@ pub fn adopt(
             apis.insert(0, auth.clone());
         }
     }
+    // A frontend that sends its tokens in a header already is a header-mode setup.
+    let mut notes = Vec::new();
+    let header_frontend = calls
+        .iter()
+        .filter(|c| c.side == Side::Frontend)
+        .find_map(|c| {
+            let found = c.values.get("tokenTransferMethod")?;
+            matches!(&found.value, Value::Literal(v) if v == "header").then_some(found)
+        });
+    let token_transfer = match (flags.token_transfer, header_frontend) {
+        (Some(given), _) => Some(given),
+        (None, Some(found)) => {
+            notes.push(format!(
+                "{}:{} sets tokenTransferMethod \"header\", so the setup is adopted with header-based sessions (--token-transfer header): every frontend sends its tokens in the Authorization header, and every backend answers \"header\". Pass --token-transfer cookie to adopt it with cookies instead.",
+                found.at.path.display(),
+                found.at.line
+            ));
+            Some(crate::answers::TokenTransfer::Header)
+        }
+        (None, None) => None,
+    };
     let mut answers = Answers {
         apis,
         auth_api,
@@ -208,7 +229,7 @@ pub fn adopt(
         api_base_path,
         website_base_path,
         recipes: Some(Recipes::new([])),
-        token_transfer: flags.token_transfer,
+        token_transfer,
         ..Answers::default()
     };
     // What the backends set is what browsers hold session cookies for. When st-setup's
@@ -217,7 +238,6 @@ pub fn adopt(
     let analysis = crate::generate::analyse_answers(&answers, psl);
     let computed = analysis.cookie_domain.clone();
     let auth_host = analysis.api_endpoint().map(|e| e.host.clone());
-    let mut notes = Vec::new();
     let held = held_cookie_domain(&calls, auth_host.as_deref(), psl, &mut problems, &mut notes);
     for call in calls.iter().filter(|c| c.side == Side::Frontend) {
         let Some(found) = call.values.get("sessionTokenBackendDomain") else {

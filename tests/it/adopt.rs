@@ -220,16 +220,15 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
             ],
             files: &["api/server.ts", "billing/server.ts", "web/auth.ts"],
             new_api: "https://c.api.example.com",
-            note: "",
+            note: "sets tokenTransferMethod \"header\", so the setup is adopted with header-based sessions",
             left_out: false,
         },
         // The frontend's token header reached all of example.com: now the APIs' domain.
         Case {
             fixture: "header-mode",
             folder: "",
+            // Header mode comes from the frontend's own tokenTransferMethod.
             args: vec![
-                "--token-transfer",
-                "header",
                 "--auth-api",
                 "https://a.api.example.com",
                 "--api",
