@@ -111,6 +111,7 @@ fn bench_analysis(c: &mut Criterion) {
             auth_api: None,
             website,
             header: false,
+            other_websites: &[],
         };
         // Throughput in endpoints, so criterion prints endpoints/s: a flat rate is linear.
         group.throughput(Throughput::Elements(n as u64));
@@ -125,6 +126,7 @@ fn bench_analysis(c: &mut Criterion) {
         auth_api: None,
         website,
         header: false,
+        other_websites: &[],
     };
     group.throughput(Throughput::Elements(3));
     group.bench_function("cold_psl_one_domain/3", |b| {

@@ -17,6 +17,9 @@ pub struct DomainInput<'a> {
     /// The endpoint serving `/auth`; `None` means the first API.
     pub auth_api: Option<&'a str>,
     pub website: Option<&'a str>,
+    /// More websites calling the APIs (an admin app, staging): each is analysed against
+    /// them as the website is; the SDK's `origin` callback picks one per request.
+    pub other_websites: &'a [String],
     /// Header-based sessions (`tokenTransferMethod: "header"`): the domain then decides
     /// which requests the frontend adds the access token to, not where cookies go.
     pub header: bool,
@@ -50,6 +53,8 @@ pub struct Analysis {
     pub header: bool,
     /// The environment analysed, in a setup that has them.
     pub environment: Option<String>,
+    /// The other websites that call the APIs (`DomainInput::other_websites`), parsed.
+    pub other_websites: Vec<Endpoint>,
 }
 
 impl Analysis {
@@ -117,6 +122,14 @@ impl Analysis {
         });
         if let Some(name) = &self.environment {
             json["environment"] = serde_json::json!(name);
+        }
+        if !self.other_websites.is_empty() {
+            json["otherWebsites"] = serde_json::json!(
+                self.other_websites
+                    .iter()
+                    .map(Endpoint::origin)
+                    .collect::<Vec<_>>()
+            );
         }
         if self.header {
             json["tokenTransfer"] = serde_json::json!("header");
@@ -217,6 +230,7 @@ pub fn analyse(input: &DomainInput, psl: &PublicSuffixList) -> Analysis {
         note_mixed_content(website, &valid, &mut findings);
     }
 
+    let other_websites = analyse_other_websites(input, psl, &mut findings);
     // An error anywhere (a bad website, an unlisted auth API) means no working setup, so
     // no domain is offered as if it were one.
     let cookie_domain = if findings.iter().any(|f| f.severity == Severity::Error) {
@@ -236,7 +250,48 @@ pub fn analyse(input: &DomainInput, psl: &PublicSuffixList) -> Analysis {
         other_site_hosts,
         header: input.header,
         environment: None,
+        other_websites,
     }
+}
+
+/// Each other website, analysed against the APIs as the website is: its parse error, or
+/// what the website rules say of it (another site, mixed content), beside the website's.
+/// A website listed twice counts once.
+fn analyse_other_websites(
+    input: &DomainInput,
+    psl: &PublicSuffixList,
+    findings: &mut Vec<Finding>,
+) -> Vec<Endpoint> {
+    let mut websites: Vec<Endpoint> = Vec::new();
+    let first = input
+        .website
+        .and_then(|w| Endpoint::parse(w).ok())
+        .map(|w| w.origin());
+    for text in input.other_websites {
+        let Some(website) = parse_noting(WEBSITE, text, findings) else {
+            continue;
+        };
+        let origin = website.origin();
+        if first.as_ref() == Some(&origin) || websites.iter().any(|w| w.origin() == origin) {
+            continue;
+        }
+        let alone = analyse(
+            &DomainInput {
+                website: Some(text),
+                other_websites: &[],
+                ..*input
+            },
+            psl,
+        );
+        findings.extend(
+            alone
+                .findings
+                .into_iter()
+                .filter(|f| f.code.needs_website()),
+        );
+        websites.push(website);
+    }
+    websites
 }
 
 /// In header mode supertokens-website (20 and later) adds the access token to requests to
@@ -648,6 +703,7 @@ mod tests {
                 auth_api: Some("auth.example.com"),
                 website: None,
                 header: false,
+                other_websites: &[],
             },
             &PSL,
         );
@@ -658,6 +714,7 @@ mod tests {
                 auth_api: Some("https://other.example.com"),
                 website: None,
                 header: false,
+                other_websites: &[],
             },
             &PSL,
         );
@@ -680,6 +737,7 @@ mod tests {
             auth_api: None,
             website: Some(website),
             header: false,
+            other_websites: &[],
         };
         let a = analyse(&input("https://example.net"), &PSL);
         assert_eq!(
@@ -691,6 +749,55 @@ mod tests {
         assert!(!codes(&a).contains(&Code::WebsiteCrossSite));
     }
 
+    /// Every website is analysed against the APIs: one on another site is named in its
+    /// own finding, a bad one is an error, and one listed twice counts once.
+    #[test]
+    fn each_other_website_is_analysed_as_the_website_is() {
+        let apis = ["https://api.example.com".to_owned()];
+        let others = [
+            "https://admin.example.com".to_owned(),
+            "https://shop.example.org".to_owned(),
+            "https://admin.example.com/".to_owned(),
+        ];
+        let a = analyse(
+            &DomainInput {
+                apis: &apis,
+                website: Some("https://example.com"),
+                other_websites: &others,
+                ..DomainInput::default()
+            },
+            &PSL,
+        );
+        assert!(!a.has_errors(), "{:?}", a.findings);
+        let origins: Vec<String> = a.other_websites.iter().map(Endpoint::origin).collect();
+        assert_eq!(
+            origins,
+            ["https://admin.example.com", "https://shop.example.org"]
+        );
+        let cross: Vec<&Finding> = a
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::WebsiteCrossSite)
+            .collect();
+        assert_eq!(cross.len(), 1, "{cross:?}");
+        assert!(
+            cross[0].message.contains("shop.example.org"),
+            "{}",
+            cross[0].message
+        );
+        let bad = ["ftp://admin.example.com".to_owned()];
+        let a = analyse(
+            &DomainInput {
+                apis: &apis,
+                website: Some("https://example.com"),
+                other_websites: &bad,
+                ..DomainInput::default()
+            },
+            &PSL,
+        );
+        assert!(a.has_errors(), "{:?}", a.findings);
+    }
+
     fn header_mode(apis: &[&str], website: Option<&str>) -> Analysis {
         let apis: Vec<String> = apis.iter().map(|s| s.to_string()).collect();
         analyse(
@@ -699,6 +806,7 @@ mod tests {
                 auth_api: None,
                 website,
                 header: true,
+                other_websites: &[],
             },
             &PSL,
         )
@@ -754,6 +862,7 @@ mod tests {
                 auth_api: None,
                 website: Some(website),
                 header: false,
+                other_websites: &[],
             },
             &PSL,
         )
@@ -811,6 +920,7 @@ mod tests {
                 auth_api: Some("https://api.example.com\nx"),
                 website: None,
                 header: false,
+                other_websites: &[],
             },
             &PSL,
         );

@@ -92,6 +92,9 @@ pub struct Answers {
     pub auth_api: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
+    /// More websites that call the APIs (`--website` given again): an admin app, staging.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_websites: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ui: Option<Ui>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -161,6 +164,7 @@ impl Answers {
                     self.apis.clear();
                     self.auth_api = None;
                     self.website = None;
+                    self.other_websites.clear();
                 }
                 self.environment_mut(name).overlaid_with(&given);
                 self.env = Some(name.clone());
@@ -174,6 +178,7 @@ impl Answers {
                 }
                 if over.website.is_some() {
                     self.website = over.website.clone();
+                    self.other_websites = over.other_websites.clone();
                 }
             }
         }
@@ -203,6 +208,23 @@ impl Answers {
         self
     }
 
+    /// The website and the other websites as one list, as the wizards show them.
+    pub fn websites_text(&self) -> String {
+        self.website
+            .iter()
+            .chain(&self.other_websites)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Sets the website, and the other websites, from a list typed in one field.
+    pub fn set_websites(&mut self, text: &str) {
+        let mut sites = crate::text::split_list(text).into_iter();
+        self.website = sites.next();
+        self.other_websites = sites.collect();
+    }
+
     /// The top-level endpoint answers, as an environment named `name`.
     pub fn endpoint_answers(&self, name: &str) -> EnvAnswers {
         EnvAnswers {
@@ -210,6 +232,7 @@ impl Answers {
             apis: self.apis.clone(),
             auth_api: self.auth_api.clone(),
             website: self.website.clone(),
+            other_websites: self.other_websites.clone(),
         }
     }
 
@@ -236,6 +259,7 @@ impl Answers {
         self.apis.clear();
         self.auth_api = None;
         self.website = None;
+        self.other_websites.clear();
         self
     }
 
@@ -247,6 +271,7 @@ impl Answers {
         answers.apis = env.apis;
         answers.auth_api = env.auth_api;
         answers.website = env.website;
+        answers.other_websites = env.other_websites;
         answers.env = Some(name.to_owned());
         answers
     }
@@ -349,6 +374,7 @@ impl Answers {
                 apis,
                 auth_api: set.auth_api,
                 website: website.unwrap_or_default(),
+                other_websites: set.other_websites,
             });
         }
         if answers.ui.is_none() {
@@ -642,6 +668,7 @@ pub struct Environment {
     pub apis: Vec<String>,
     pub auth_api: Option<String>,
     pub website: String,
+    pub other_websites: Vec<String>,
 }
 
 impl Environment {
@@ -651,6 +678,7 @@ impl Environment {
             apis: &self.apis,
             auth_api: self.auth_api.as_deref(),
             website: Some(&self.website),
+            other_websites: &self.other_websites,
             header: token_transfer == TokenTransfer::Header,
         }
     }
@@ -713,6 +741,7 @@ impl Setup {
                 apis: env.apis.clone(),
                 auth_api: env.auth_api.clone(),
                 website: Some(env.website.clone()),
+                other_websites: env.other_websites.clone(),
             };
             match env.name {
                 Some(_) => environments.push(answers),
@@ -723,6 +752,7 @@ impl Setup {
             apis: flat.apis,
             auth_api: flat.auth_api,
             website: flat.website,
+            other_websites: flat.other_websites,
             environments,
             env: None,
             ui: Some(self.ui),
@@ -820,7 +850,7 @@ impl Question {
                 "The sign-in methods, the same on every backend and frontend: EmailPassword, ThirdParty (Google, GitHub), Passwordless"
             }
             Question::Website => {
-                "Where the frontend is served: appInfo.websiteDomain, e.g. https://example.com"
+                "Where the frontend is served: appInfo.websiteDomain, e.g. https://example.com (more websites calling the APIs, e.g. an admin app: list them after it)"
             }
             Question::AppName => "appInfo.appName: shown in emails and on the login pages",
             Question::Lang => {
@@ -852,7 +882,7 @@ impl Question {
                 "--auth-api URL (the API serving the auth routes; default: the first --api)"
             }
             Question::Website => {
-                "--website URL (where the frontend is served, e.g. https://example.com)"
+                "--website URL (where the frontend is served, e.g. https://example.com; again for each other website)"
             }
             Question::Ui => {
                 "--ui prebuilt|custom (pre built UI: supertokens-auth-react; custom UI: supertokens-web-js)"
@@ -973,6 +1003,7 @@ impl SavedSetup {
                 apis: own.apis.clone(),
                 auth_api: own.auth_api.clone(),
                 website: own.website.clone(),
+                other_websites: own.other_websites.clone(),
                 environments: Vec::new(),
                 ..self.answers.clone()
             },

@@ -141,9 +141,10 @@ pub struct DomainArgs {
     #[arg(long, value_name = "URL")]
     pub auth_api: Option<String>,
 
-    /// Where the frontend is served (appInfo.websiteDomain), e.g. https://example.com
-    #[arg(long, value_name = "URL")]
-    pub website: Option<String>,
+    /// Where the frontend is served (appInfo.websiteDomain), e.g. https://example.com;
+    /// again for each other website that calls the APIs
+    #[arg(long = "website", value_name = "URL")]
+    pub websites: Vec<String>,
 
     /// How sessions travel: cookies (the APIs must share one site), or an Authorization
     /// header (the APIs may be on several sites; the domain then decides which requests
@@ -204,7 +205,8 @@ Every other line is kept. Where the files disagree, or a value is known only at 
 nothing is written and the message names the flag that settles it (--app-name, \
 --auth-api, --website, --api for the other APIs sharing the session, --ui, \
 --connection-uri). Takes over supertokens-node, -python and -golang backends and \
-supertokens-auth-react / supertokens-web-js frontends for now; it needs one backend and \
+supertokens-auth-react / supertokens-web-js / supertokens-react-native frontends for now; it \
+needs one backend and \
 one frontend file among them (or --backend-out / --frontend-out for a new one)."
 )]
 pub struct AdoptArgs {
@@ -303,9 +305,12 @@ pub struct AnswerFlags {
     #[arg(long, value_name = "URL", help_heading = ANSWERS)]
     pub auth_api: Option<String>,
 
-    /// Where the frontend is served (appInfo.websiteDomain), e.g. https://example.com
-    #[arg(long, value_name = "URL", help_heading = ANSWERS)]
-    pub website: Option<String>,
+    /// Where the frontend is served (appInfo.websiteDomain), e.g. https://example.com.
+    /// Repeat for each other website that calls the APIs (an admin app, staging): each
+    /// is analysed against them, the backends answer the SDK's origin with the one a
+    /// request comes from (else the first), and CORS allows them all
+    #[arg(long = "website", value_name = "URL", help_heading = ANSWERS)]
+    pub websites: Vec<String>,
 
     /// Login pages from supertokens-auth-react (prebuilt), or your own pages using
     /// supertokens-web-js (custom)
@@ -455,10 +460,12 @@ pub enum Action {
 
 impl AnswerFlags {
     fn to_answers(&self, apis: &[String]) -> Answers {
+        let sites = &self.websites;
         Answers {
             apis: crate::text::split_all(apis),
             auth_api: self.auth_api.clone(),
-            website: self.website.clone(),
+            website: sites.first().cloned(),
+            other_websites: sites.iter().skip(1).cloned().collect(),
             ui: self.ui,
             app_name: self.app_name.clone(),
             backend_out: self.backend_out.clone(),
@@ -479,7 +486,7 @@ impl AnswerFlags {
         AnswerFlags {
             env: later.env.or(self.env),
             auth_api: later.auth_api.or(self.auth_api),
-            website: later.website.or(self.website),
+            websites: non_empty_or(later.websites, self.websites),
             ui: later.ui.or(self.ui),
             app_name: later.app_name.or(self.app_name),
             backend_out: non_empty_or(later.backend_out, self.backend_out),
@@ -498,7 +505,7 @@ impl AnswerFlags {
         [
             ("--env", self.env.is_some()),
             ("--auth-api", self.auth_api.is_some()),
-            ("--website", self.website.is_some()),
+            ("--website", !self.websites.is_empty()),
             ("--ui", self.ui.is_some()),
             ("--recipes", self.recipes.is_some()),
             ("--token-transfer", self.token_transfer.is_some()),
@@ -628,7 +635,7 @@ impl Cli {
                 let merged = answers.merged(AnswerFlags {
                     env: domain.env,
                     auth_api: domain.auth_api,
-                    website: domain.website,
+                    websites: domain.websites,
                     token_transfer: domain.token_transfer,
                     ..AnswerFlags::default()
                 });
@@ -636,7 +643,9 @@ impl Cli {
                     crate::text::split_all(&domain.urls),
                     merged.token_transfer.unwrap_or_default(),
                 );
-                if merged.env.is_some() && (merged.auth_api.is_some() || merged.website.is_some()) {
+                if merged.env.is_some()
+                    && (merged.auth_api.is_some() || !merged.websites.is_empty())
+                {
                     return Err("domain --env analyses the environment as st-setup.json keeps it; it does not take --auth-api or --website".to_owned());
                 }
                 request.answers = merged.to_answers(&[]);

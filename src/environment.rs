@@ -22,6 +22,8 @@ pub struct EnvAnswers {
     pub auth_api: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_websites: Vec<String>,
 }
 
 impl EnvAnswers {
@@ -46,6 +48,7 @@ impl EnvAnswers {
         }
         if over.website.is_some() {
             self.website = over.website.clone();
+            self.other_websites = over.other_websites.clone();
         }
     }
 

@@ -773,6 +773,14 @@ pub fn react_native_localhost(path: &std::path::Path, api: &str) -> String {
     )
 }
 
+/// A backend whose CORS code, written for one website, now has several to allow.
+pub fn cors_for_one_website(path: &std::path::Path, list: &str) -> String {
+    format!(
+        "{} allows only the website it was first written for in its CORS code, outside the st-setup block (yours to edit): allow every website of {list} there, as a new file does, or the other websites' requests are refused.",
+        crate::text::shown(&path.display().to_string())
+    )
+}
+
 /// A Python service whose manifests do not settle its framework.
 pub fn framework_guessed(path: &std::path::Path, guess: &crate::project::Guess) -> String {
     use crate::target::Framework;

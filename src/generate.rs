@@ -136,6 +136,7 @@ pub fn analyse_answers(answers: &Answers, psl: &PublicSuffixList) -> Analysis {
             auth_api: answers.auth_api.as_deref(),
             website: answers.website.as_deref(),
             header: answers.token_transfer == Some(crate::answers::TokenTransfer::Header),
+            other_websites: &answers.other_websites,
         },
         psl,
     );
@@ -304,6 +305,9 @@ pub fn generate_adopting(
             if let (JsFramework::ReactNative, Some(api)) = (framework, local) {
                 notes.push(findings::react_native_localhost(out.path, &api));
             }
+        }
+        if let Some(note) = cors_left_behind(&planned, &environments) {
+            notes.push(note);
         }
         // Said when the file is written first; later runs keep what it was set up for.
         if let Some(guess) = guess.filter(|_| planned.change == Change::Create) {
@@ -575,7 +579,29 @@ fn environment_values(
         older_cookie_domain,
         why: block_comment(analysis),
         intercept_hosts: analysis.other_site_hosts.clone(),
+        other_websites: analysis.other_websites.iter().map(|w| w.origin()).collect(),
     })
+}
+
+/// A backend whose CORS wiring (outside the block: the user's since the file was first
+/// written) allows the one website it was written for, when there are several now.
+fn cors_left_behind(planned: &PlannedFile, environments: &[EnvValues]) -> Option<String> {
+    let target = planned.target.as_ref()?;
+    let several = environments
+        .iter()
+        .any(|env| !env.other_websites.is_empty());
+    let list = match &target.language {
+        Language::Js(_, framework) if framework.is_server() => "stWebsites",
+        Language::Python(_) => "ST_WEBSITES",
+        Language::Go(_) => "stIsWebsite(",
+        Language::Js(..) => return None,
+    };
+    let (_, after_block) = planned.new.split_once("st-setup:end")?;
+    (several
+        && target.role == Role::Backend
+        && planned.change == Change::Update
+        && !after_block.contains(list))
+    .then(|| findings::cors_for_one_website(&planned.display, list))
 }
 
 /// What st-setup.json keeps of the values generated, for the next run to compare with.

@@ -318,6 +318,32 @@ mod tests {
         assert!(kotlin.contains("// production:\n"), "{kotlin}");
     }
 
+    /// The whole snippets of a development and a production environment, reviewed.
+    #[test]
+    fn snippets_for_two_environments() {
+        let mut production = values(
+            Some("production"),
+            "https://api.example.com",
+            Some(".example.com"),
+        );
+        production.other_site_hosts = vec!["api.example-api.io".to_owned()];
+        let both = [
+            values(Some("development"), "http://localhost:3001", None),
+            production,
+        ];
+        for platform in Platform::ALL {
+            insta::with_settings!({
+                snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/snapshots"),
+                prepend_module_to_snapshot => false,
+            }, {
+                insta::assert_snapshot!(
+                    format!("mobile-{}-environments", platform.name()),
+                    snippet(platform, &both, Some("/v2/auth"))
+                );
+            });
+        }
+    }
+
     #[test]
     fn apis_on_other_sites_get_the_token_by_hand() {
         let mut header = values(None, "https://api.example.com", None);

@@ -148,11 +148,10 @@ fn ask_all(
     .prompt()?;
     answers.recipes = Some(Recipes::new(picked.into_iter().map(|c| c.0)));
 
-    answers.website = Some(ask_text(
-        Question::Website,
-        answers.website.as_deref().unwrap_or(""),
-        |s| first_unparsable(WEBSITE, &[s.to_owned()]),
-    )?);
+    let websites = ask_text(Question::Website, &answers.websites_text(), |s| {
+        first_unparsable(WEBSITE, &split_list(s))
+    })?;
+    answers.set_websites(&websites);
     let analysis = analyse_answers(&answers, psl);
     for finding in analysis.findings.iter().filter(|f| {
         f.code.needs_website()

@@ -48,9 +48,18 @@ pub struct EnvValues {
     /// Header mode: API hosts on other sites than the auth API's, which the frontend
     /// adds the access token to by name.
     pub intercept_hosts: Vec<String>,
+    /// More websites calling the APIs, beside `website_domain`: the backends answer the
+    /// SDK's `origin` with the one a request comes from.
+    pub other_websites: Vec<String>,
 }
 
 impl EnvValues {
+    /// The website, then the other websites.
+    fn websites(&self) -> Vec<&str> {
+        std::iter::once(self.website_domain.as_str())
+            .chain(self.other_websites.iter().map(String::as_str))
+            .collect()
+    }
     /// The values of a setup without environments.
     pub fn only(
         api_domain: &str,
@@ -67,6 +76,7 @@ impl EnvValues {
             older_cookie_domain: older_cookie_domain.map(str::to_owned),
             why: why.to_owned(),
             intercept_hosts: Vec::new(),
+            other_websites: Vec::new(),
         }
     }
 }
@@ -82,6 +92,7 @@ struct EnvContext<'a> {
     older_cookie_domain: Option<Wrapped<'a>>,
     why: Vec<String>,
     intercept_hosts: &'a [String],
+    websites: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -122,6 +133,10 @@ struct TemplateContext<'a> {
     environment_names: String,
     /// Some environment names API hosts on other sites (header mode).
     intercepts: bool,
+    /// Some environment has more than one website: the backends answer the SDK's origin
+    /// from `websites` (`stWebsites`, `ST_WEBSITES`).
+    origins: bool,
+    websites: Vec<&'a str>,
     app_name: &'a str,
     api_domain: &'a str,
     website_domain: &'a str,
@@ -188,12 +203,17 @@ type Escape = fn(&str) -> String;
 
 /// Pieces the templates share: the block's first lines, and the JavaScript blocks that
 /// differ between frameworks only around them.
-const PARTIALS: [(&str, &str); 15] = [
+const PARTIALS: [(&str, &str); 17] = [
     (
         "js/environments",
         include_str!("../templates/js/environments.hbs"),
     ),
     ("js/import", include_str!("../templates/js/import.hbs")),
+    ("js/websites", include_str!("../templates/js/websites.hbs")),
+    (
+        "js/website-domain",
+        include_str!("../templates/js/website-domain.hbs"),
+    ),
     (
         "js/frontend-access-token",
         include_str!("../templates/js/frontend-access-token.hbs"),
@@ -508,6 +528,7 @@ fn env_context(env: &EnvValues) -> EnvContext<'_> {
             .map(|value| Wrapped { value }),
         why: comment_lines(&env.why),
         intercept_hosts: &env.intercept_hosts,
+        websites: env.websites(),
     }
 }
 
@@ -578,6 +599,11 @@ pub fn render(target: &Target, values: &FileValues) -> String {
             .environments
             .iter()
             .any(|env| !env.intercept_hosts.is_empty()),
+        origins: values
+            .environments
+            .iter()
+            .any(|env| !env.other_websites.is_empty()),
+        websites: first.websites(),
         app_name: values.app_name,
         api_domain: &first.api_domain,
         website_domain: &first.website_domain,

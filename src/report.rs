@@ -80,6 +80,19 @@ pub fn analysis(analysis: &Analysis, width: Option<usize>) -> String {
             );
         }
         let _ = writeln!(out, "appInfo.apiDomain: {}", quoted(&analysis.api_domain));
+        if !analysis.other_websites.is_empty() {
+            let websites: Vec<String> = analysis
+                .website
+                .iter()
+                .chain(&analysis.other_websites)
+                .map(|w| format!("\"{}\"", w.origin()))
+                .collect();
+            let _ = writeln!(
+                out,
+                "appInfo.origin: the website a request comes from, among {}",
+                websites.join(", ")
+            );
+        }
     }
     if !analysis.endpoints.is_empty() {
         let _ = writeln!(out, "\nEndpoints");

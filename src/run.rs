@@ -335,6 +335,7 @@ fn domain(
             auth_api: request.answers.auth_api.as_deref(),
             website: request.answers.website.as_deref(),
             header: transfer == TokenTransfer::Header,
+            other_websites: &request.answers.other_websites,
         },
         Some(name) => {
             saved = saved_environment(request, name)?;
@@ -348,6 +349,7 @@ fn domain(
                 auth_api: saved.0.auth_api.as_deref(),
                 website: saved.0.website.as_deref(),
                 header: header == TokenTransfer::Header,
+                other_websites: &saved.0.other_websites,
             }
         }
     };

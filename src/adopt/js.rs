@@ -15,6 +15,8 @@ use super::Edit;
 use crate::doctor::extract::js::{APP_INFO, Binding, Module, SDKS};
 use crate::target::{Imports, Role, Syntax};
 
+const REACT_NATIVE: &str = "supertokens-react-native";
+
 /// The rewritten text of `text` (a file parsed as `source_type`, written with `syntax`),
 /// initialising `sdk` for `role`; `Err` says what keeps it from being taken over.
 pub fn prepare(
@@ -64,7 +66,9 @@ pub fn prepare(
             "it has {inits} {sdk} init calls; st-setup takes over a file with one"
         ));
     }
-    if sessions == 0 {
+    // supertokens-react-native is the session recipe: its one init takes the block.
+    let react_native = sdk == REACT_NATIVE;
+    if sessions == 0 && !react_native {
         return Err(
             "its init has no Session.init in the file, where st-setup's session values go"
                 .to_owned(),
@@ -84,14 +88,20 @@ pub fn prepare(
     let mut block = String::new();
     // A TypeScript block checks its values against the SDK's types by these two names.
     if syntax.ts {
-        for (name, module_name, wanted) in [
+        let names = [
             ("SuperTokens", sdk.to_owned(), Binding::Sdk(index)),
             (
                 "Session",
                 format!("{sdk}/recipe/session"),
                 Binding::Session(index),
             ),
-        ] {
+        ];
+        let names = if react_native {
+            &names[..1]
+        } else {
+            &names[..]
+        };
+        for (name, module_name, wanted) in names.iter().cloned() {
             match module.bindings.get(name) {
                 Some(binding) if *binding == wanted => {}
                 Some(_) => {
@@ -114,9 +124,13 @@ pub fn prepare(
     } else {
         "\n"
     };
-    block = format!(
-        "{separator}{block}{comment} st-setup:begin {}\n{comment} st-setup:end\n{spacer}",
+    let tag = if react_native {
+        "frontend-react-native"
+    } else {
         role.tag()
+    };
+    block = format!(
+        "{separator}{block}{comment} st-setup:begin {tag}\n{comment} st-setup:end\n{spacer}"
     );
     edits.push(Edit {
         start: after_imports,
@@ -186,6 +200,11 @@ impl<'a> Rewriter<'_, 'a, '_> {
             ));
             return;
         };
+        // supertokens-react-native takes the block's values at its config's top level.
+        if SDKS[self.sdk].0 == REACT_NATIVE {
+            self.spread_block(object, crate::readback::SESSION_ONLY_KEYS, "stSetup");
+            return;
+        }
         self.read_block(object, "appInfo", &APP_INFO, "stSetup.appInfo");
         if self.role == Role::Backend {
             let supertokens = own_property(object, "supertokens")

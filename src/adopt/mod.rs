@@ -156,10 +156,11 @@ pub fn adopt(
                 _
             ) | (Side::Frontend, "supertokens-auth-react", Some(Ui::Prebuilt))
                 | (Side::Frontend, "supertokens-web-js", Some(Ui::Custom))
+                | (Side::Frontend, "supertokens-react-native", _)
         );
         if !fits {
             problems.push(format!(
-                "{}:{} initialises {}; adopt takes over supertokens-node, -python and -golang backends and supertokens-auth-react (--ui prebuilt) or supertokens-web-js (--ui custom) frontends for now: leave this file out (adopt FILE…), or set it up with `st-setup add-backend` / `add-frontend` after adopting the others",
+                "{}:{} initialises {}; adopt takes over supertokens-node, -python and -golang backends and supertokens-auth-react (--ui prebuilt), supertokens-web-js (--ui custom) or supertokens-react-native frontends for now: leave this file out (adopt FILE…), or set it up with `st-setup add-backend` / `add-frontend` after adopting the others",
                 call.at.path.display(),
                 call.at.line,
                 call.sdk
@@ -200,9 +201,10 @@ pub fn adopt(
     }
     // A frontend that sends its tokens in a header already is a header-mode setup.
     let mut notes = Vec::new();
+    // (A React Native app sends a header by default, whatever the web does.)
     let header_frontend = calls
         .iter()
-        .filter(|c| c.side == Side::Frontend)
+        .filter(|c| c.side == Side::Frontend && c.sdk != "supertokens-react-native")
         .find_map(|c| {
             let found = c.values.get("tokenTransferMethod")?;
             matches!(&found.value, Value::Literal(v) if v == "header").then_some(found)
@@ -275,7 +277,12 @@ pub fn adopt(
             Role::Backend => &mut answers.backend_out,
             Role::Frontend(_) => &mut answers.frontend_out,
         };
-        list.push(path.to_path_buf());
+        // A React Native app's file is that whatever its package.json says.
+        let react_native = call.sdk == "supertokens-react-native";
+        list.push(match react_native {
+            true => PathBuf::from(format!("{}@react-native", path.display())),
+            false => path.to_path_buf(),
+        });
         let real = project.join(path);
         let text = match std::fs::read_to_string(&real) {
             Ok(text) => text,
@@ -284,7 +291,10 @@ pub fn adopt(
                 continue;
             }
         };
-        let target = match crate::project::target_for(role, &real, None) {
+        let framework = react_native.then_some(crate::target::Framework::Js(
+            crate::target::JsFramework::ReactNative,
+        ));
+        let target = match crate::project::target_for(role, &real, framework) {
             Ok((target, _)) => target,
             Err(e) => {
                 problems.push(format!("{}: {e}", path.display()));

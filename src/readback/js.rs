@@ -24,7 +24,7 @@ const WEBSITE: &str = "supertokens-website";
 
 /// The keys of supertokens-react-native's and supertokens-website's config the block
 /// manages: nothing after a spread of it may override them.
-const SESSION_ONLY_KEYS: &[&str] = &[
+pub const SESSION_ONLY_KEYS: &[&str] = &[
     "apiDomain",
     "apiBasePath",
     "sessionTokenBackendDomain",

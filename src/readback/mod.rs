@@ -6,6 +6,8 @@
 
 pub(crate) mod go;
 mod js;
+
+pub use js::SESSION_ONLY_KEYS;
 pub(crate) mod python;
 pub(crate) mod tree;
 

@@ -284,7 +284,7 @@ impl<'p> Model<'p> {
                 .clone()
                 .unwrap_or_else(Recipes::default_choice),
             token_transfer: prefilled.token_transfer,
-            website: text(&prefilled.website),
+            website: prefilled.websites_text(),
             environments: prefilled.environments.clone(),
             env: prefilled.env.clone(),
             app_name: text(&prefilled.app_name),
@@ -339,13 +339,12 @@ impl<'p> Model<'p> {
                 .collect()
         };
         let paths = |rows: &[String]| filled(rows).into_iter().map(PathBuf::from).collect();
-        Answers {
+        let mut answers = Answers {
             apis: filled(&self.apis),
             auth_api: self
                 .auth_row
                 .and_then(|i| Endpoint::parse(&self.apis[i]).ok())
                 .map(|e| e.origin()),
-            website: some(&self.website),
             ui: self.ui,
             recipes: Some(self.recipes.clone()),
             token_transfer: self.token_transfer,
@@ -358,7 +357,10 @@ impl<'p> Model<'p> {
             website_base_path: some(&self.website_base_path),
             environments: self.environments.clone(),
             env: self.env.clone(),
-        }
+            ..Answers::default()
+        };
+        answers.set_websites(&self.website);
+        answers
     }
 
     /// Shows the next environment's endpoints and website, keeping this one's edits. With
@@ -407,7 +409,7 @@ impl<'p> Model<'p> {
         if self.apis.is_empty() {
             self.apis.push(String::new());
         }
-        self.website = answers.website.clone().unwrap_or_default();
+        self.website = answers.websites_text();
         if matches!(self.focus, Focus::Row(List::Apis, _)) {
             self.focus = Focus::Row(List::Apis, 0);
         }

@@ -223,6 +223,17 @@ fn fixtures_with_planted_mistakes_round_trip_once_the_flags_settle_them() {
             note: "sets tokenTransferMethod \"header\", so the setup is adopted with header-based sessions",
             left_out: false,
         },
+        // A React Native app: its one init call reads the whole block, its own option
+        // (enableDebugLogs) kept after the spread.
+        Case {
+            fixture: "react-native-app",
+            folder: "",
+            args: vec!["--api", "https://api2.example.com"],
+            files: &["api/server.ts", "mobile/src/auth.ts"],
+            new_api: "https://api3.example.com",
+            note: "",
+            left_out: false,
+        },
         // The frontend's token header reached all of example.com: now the APIs' domain.
         Case {
             fixture: "header-mode",

@@ -868,3 +868,86 @@ fn python_and_go_backends_read_the_environment_they_are_started_for() {
     );
     crate::golang::go_check(&[("st.go", &text)]).unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// Several websites in Python and Go: each Python framework's CORS answers the admin
+/// website's preflight too (and still no look-alike's), supertokens-python starts with the
+/// origin callback; the Go file, with environments as well, passes gofmt and go vet.
+#[test]
+fn python_and_go_backends_serve_every_website() {
+    let admin = "https://admin.example.com";
+    for framework in ["fastapi", "flask", "django"] {
+        let dir = project();
+        st_setup(dir.path())
+            .args(["--yes", "--ui", "custom", "--app-name", "Acme"])
+            .args([
+                "--api",
+                "https://api.example.com",
+                "--api",
+                "https://api2.example.com",
+            ])
+            .args(["--website", WEBSITE, "--website", admin])
+            .args(["--backend-out", &format!("svc/st.py@{framework}")])
+            .args(["--backend-out", "inventory/main.go"])
+            .assert()
+            .success();
+        let go = fs::read_to_string(dir.path().join("inventory/main.go")).unwrap();
+        assert!(go.contains("GetOrigin:     stGetOrigin,"), "{go}");
+        crate::golang::go_check(&[("main.go", &go)]).unwrap_or_else(|e| panic!("{e}"));
+        let file = dir.path().join("svc/st.py");
+        let got = crate::python::read_back(&file);
+        assert_eq!(got["website_domain"], Value::from(WEBSITE), "{got}");
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/preflight.py");
+        for website in [WEBSITE, admin] {
+            let out = std::process::Command::new(crate::python::python_ready())
+                .arg(&script)
+                .arg(&file)
+                .arg(website)
+                .current_dir(dir.path())
+                .env("SUPERTOKENS_TLDEXTRACT_DISABLE_HTTP", "1")
+                .output()
+                .expect("python runs");
+            let text = crate::common::output_text(&out);
+            assert!(out.status.success(), "{text}");
+            let answers: Value =
+                serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {text}"));
+            crate::common::assert_preflights(&answers, website);
+        }
+    }
+    let dir = project();
+    for (env, apis, websites) in [
+        (
+            "production",
+            ["https://api.example.com", "https://api2.example.com"],
+            [WEBSITE, admin],
+        ),
+        (
+            "development",
+            ["http://localhost:3001", "http://localhost:3002"],
+            ["http://localhost:3000", "http://localhost:3100"],
+        ),
+    ] {
+        st_setup(dir.path())
+            .args([
+                "--yes",
+                "--env",
+                env,
+                "--ui",
+                "custom",
+                "--app-name",
+                "Acme",
+            ])
+            .args(["--api", apis[0], "--api", apis[1]])
+            .args(["--website", websites[0], "--website", websites[1]])
+            .args([
+                "--website-base-path",
+                "/login",
+                "--backend-out",
+                "svc/st.go",
+            ])
+            .assert()
+            .success();
+    }
+    let text = fs::read_to_string(dir.path().join("svc/st.go")).unwrap();
+    assert!(text.contains("appInfo.GetOrigin = stGetOrigin"), "{text}");
+    crate::golang::go_check(&[("st.go", &text)]).unwrap_or_else(|e| panic!("{e}"));
+}

@@ -1607,7 +1607,7 @@ fn environments_from_flags() {
     // A new environment without values names what it misses, with --env.
     let run = run_in(dir, &["--yes", "--env", "staging"]).expect_code(2);
     assert!(
-        run.stderr.contains("--website URL (where the frontend is served, e.g. https://example.com) with --env staging"),
+        run.stderr.contains("--website URL (where the frontend is served, e.g. https://example.com; again for each other website) with --env staging"),
         "{}",
         run.stderr
     );

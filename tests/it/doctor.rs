@@ -40,7 +40,7 @@ fn codes(report: &Value) -> Vec<String> {
 /// Each fixture: the init calls doctor must find and the codes it must report, no more.
 #[test]
 fn every_fixture_gets_exactly_its_findings() {
-    let expected: [(&str, usize, &[&str]); 19] = [
+    let expected: [(&str, usize, &[&str]); 20] = [
         ("monorepo-clean", 3, &[]),
         ("monorepo-mismatch", 3, &["cookie-domain-mismatch"]),
         ("nextjs-appinfo", 2, &[]),
@@ -69,6 +69,8 @@ fn every_fixture_gets_exactly_its_findings() {
         ("header-mode", 3, &["header-mode-broad-domain"]),
         ("header-mode-narrow", 3, &[]),
         ("decoys", 0, &[]),
+        // A React Native app beside its API.
+        ("react-native-app", 2, &[]),
     ];
     let on_disk = fs::read_dir(fixtures()).unwrap().count();
     assert_eq!(on_disk, expected.len(), "every fixture has its expectation");

@@ -854,3 +854,50 @@ fn script_tag_page() {
         );
     });
 }
+
+// ---------------------------------------------------------------------------------------
+// several websites
+
+/// `--website` twice: the backends answer the SDK's origin with the website a request
+/// comes from (else the first) and allow both in CORS; the pre built UI takes the page's
+/// own website.
+#[test]
+fn several_websites() {
+    let dir = project();
+    write(
+        dir.path(),
+        &[
+            "--api",
+            "https://api.example.com",
+            "--api",
+            "https://api2.example.com",
+            "--website",
+            "https://example.com",
+            "--website",
+            "https://admin.example.com",
+            "--ui",
+            "prebuilt",
+            "--app-name",
+            "Acme",
+            "--lang",
+            "ts",
+            "--backend-out",
+            "backend/supertokens.ts@express",
+            "--backend-out",
+            "api/config.py@fastapi",
+            "--backend-out",
+            "inventory/config.go",
+        ],
+    );
+    in_snapshots!({
+        for (name, file) in [
+            ("backend-express-ts-websites", "backend/supertokens.ts"),
+            ("backend-py-websites", "api/config.py"),
+            ("backend-go-websites", "inventory/config.go"),
+            ("frontend-prebuilt-ts-websites", "frontend/supertokens.ts"),
+            ("st-setup-json-websites", "st-setup.json"),
+        ] {
+            insta::assert_snapshot!(name, read(dir.path(), file));
+        }
+    });
+}

@@ -916,6 +916,7 @@ fn arb_saved() -> BoxedStrategy<SavedSetup> {
                     token_transfer,
                     environments: Vec::new(),
                     env: None,
+                    other_websites: Vec::new(),
                 },
                 generated: generated.map(|(cookie_domain, older_cookie_domain)| Generated {
                     cookie_domain,
@@ -1052,7 +1053,7 @@ proptest! {
         auth_api in prop::option::of(hostile_text()),
         website in prop::option::of(hostile_text()),
     ) {
-        let a = analyse(&DomainInput { apis: &apis, auth_api: auth_api.as_deref(), website: website.as_deref(), header: false }, &PSL);
+        let a = analyse(&DomainInput { apis: &apis, auth_api: auth_api.as_deref(), website: website.as_deref(), header: false, other_websites: &[] }, &PSL);
         check_cookie_domain(&a)?;
         let _ = a.to_json();
         for input in &apis {
@@ -1184,6 +1185,7 @@ proptest! {
             token_transfer: None,
             environments: Vec::new(),
             env: None,
+            other_websites: Vec::new(),
         };
         let project = package.dir();
         let Ok(outcome) = generate(project, &answers, previous.as_ref(), &PSL, false) else {
@@ -1402,7 +1404,7 @@ proptest! {
             _ => "é\u{1b}".repeat(length / 2 + 1),
         };
         let apis = vec![long, other];
-        let a = analyse(&DomainInput { apis: &apis, auth_api: Some(&apis[0]), website: Some(&apis[0]), header: false }, &PSL);
+        let a = analyse(&DomainInput { apis: &apis, auth_api: Some(&apis[0]), website: Some(&apis[0]), header: false, other_websites: &[] }, &PSL);
         let report = st_setup::report::analysis(&a, None);
         let widest = report.lines().map(|l| l.chars().count()).max().unwrap_or(0);
         prop_assert!(widest < 1_500, "a report line of {} characters", widest);
@@ -1473,6 +1475,7 @@ fn corpus_endpoints_survive_everything() {
                         auth_api,
                         website,
                         header: false,
+                        other_websites: &[],
                     },
                     &PSL,
                 );

@@ -1295,3 +1295,97 @@ fn a_script_tag_page_runs_the_real_bundle() {
         }),
     );
 }
+
+/// Several websites: supertokens-node answers each request's origin with the website it
+/// comes from, when it is one of them, else the first; the pre built UI on the admin
+/// website takes its own origin as websiteDomain; and the Express backend and the frontends
+/// type-check with the origin callback.
+#[test]
+fn several_websites_each_get_their_own_origin() {
+    let tmp = project();
+    let websites = ["https://example.com", "https://admin.example.com"];
+    let generate = |dir: &Path, flavor: Flavor, ui: &str, extra: &[&str]| {
+        fs::create_dir_all(dir).unwrap();
+        flavor.write_package_jsons(dir);
+        st_setup(dir)
+            .args([
+                "--yes",
+                "--ui",
+                ui,
+                "--app-name",
+                "Acme",
+                "--lang",
+                flavor.lang(),
+            ])
+            .args([
+                "--api",
+                "https://api.example.com",
+                "--api",
+                "https://api2.example.com",
+            ])
+            .args(["--website", websites[0], "--website", websites[1]])
+            .args(extra)
+            .assert()
+            .success();
+    };
+    for (flavor, ui) in [(Flavor::Esm, "custom"), (Flavor::Cjs, "prebuilt")] {
+        let dir = tmp.path().join(format!("{flavor:?}-{ui}"));
+        generate(&dir, flavor, ui, &[]);
+        let ext = flavor.lang();
+        let spec = json!({
+            "backend": {
+                "file": dir.join(format!("backend/supertokens.{ext}")),
+                "expect": {
+                    "appName": "Acme",
+                    "apiDomain": "https://api.example.com",
+                    "websiteDomain": websites[0],
+                    "cookieDomain": ".example.com",
+                    "origins": [
+                        [websites[1], websites[1]],
+                        [websites[0], websites[0]],
+                        ["https://evil.example.org", websites[0]],
+                    ],
+                },
+            },
+            "frontend": {
+                "file": dir.join(format!("frontend/supertokens.{ext}")),
+                "ui": ui,
+                "expect": {
+                    "appName": "Acme",
+                    "apiDomain": "https://api.example.com",
+                    // The page is the first website's: the pre built UI takes it.
+                    "websiteDomain": websites[0],
+                    "sessionTokenBackendDomain": ".example.com",
+                },
+            },
+        });
+        let lines = [format!(
+            "ok backend origin for a request from {} {}",
+            websites[1],
+            shown(&json!(websites[1]))
+        )];
+        assert_check_ok(&dir, &spec, &lines);
+        // On the admin website's pages, the pre built UI builds its links for that one.
+        if ui == "prebuilt" {
+            let mut admin = spec.clone();
+            admin["frontend"]["expect"]["websiteDomain"] = json!(websites[1]);
+            let lines = [format!(
+                "ok frontend websiteDomain {}",
+                shown(&json!(websites[1]))
+            )];
+            assert_check_ok(&dir, &admin, &lines);
+        }
+    }
+    let typed = tmp.path().join("typed");
+    fs::create_dir_all(&typed).unwrap();
+    fs::write(typed.join("package.json"), "{}").unwrap();
+    for ui in ["prebuilt", "custom"] {
+        generate(
+            &typed.join(ui),
+            Flavor::Ts,
+            ui,
+            &["--backend-out", "backend/supertokens.ts@express"],
+        );
+    }
+    assert_typechecks(&typed, "bundler", 4);
+}

@@ -70,7 +70,13 @@ function loadSpec(specPath) {
         "backend",
         ["file", "expect"],
         { appName: isStr, apiDomain: isStr, websiteDomain: isStr, cookieDomain: isStrOrNull },
-        { olderCookieDomain: isStrOrNull, recipes: isStrList, tokenTransferMethod: isStr }
+        {
+            olderCookieDomain: isStrOrNull,
+            recipes: isStrList,
+            tokenTransferMethod: isStr,
+            // [[the request's Origin header, the origin the SDK must answer], …]
+            origins: (v) => Array.isArray(v) && v.every((pair) => isStrList(pair) && pair.length === 2),
+        }
     );
     part(
         "frontend",
@@ -219,6 +225,17 @@ async function backendMain(spec, resolver) {
         origin = `<getOrigin threw: ${e.message}>`;
     }
     compare("backend", "websiteDomain", expect.websiteDomain, origin);
+    // The origin the SDK builds its links for, per request (appInfo.origin's function).
+    for (const [header, want] of expect.origins ?? []) {
+        const request = { getHeaderValue: (key) => (key.toLowerCase() === "origin" ? header : undefined) };
+        let got;
+        try {
+            got = ai.getOrigin({ request, userContext: {} }).getAsStringDangerous();
+        } catch (e) {
+            got = `<getOrigin threw: ${e.message}>`;
+        }
+        compare("backend", `origin for a request from ${header}`, want, got);
+    }
     const cfg = session.config;
     compare("backend", "cookieDomain", expect.cookieDomain === null ? undefined : expect.cookieDomain, cfg.cookieDomain);
     if ("olderCookieDomain" in expect) {
