@@ -161,25 +161,15 @@ impl Answers {
                         };
                         self.environments.push(own);
                     }
-                    self.apis.clear();
-                    self.auth_api = None;
-                    self.website = None;
-                    self.other_websites.clear();
+                    self.set_endpoint_answers(EnvAnswers::default());
                 }
                 self.environment_mut(name).overlaid_with(&given);
                 self.env = Some(name.clone());
             }
             None => {
-                if !over.apis.is_empty() {
-                    self.apis = over.apis.clone();
-                }
-                if over.auth_api.is_some() {
-                    self.auth_api = over.auth_api.clone();
-                }
-                if over.website.is_some() {
-                    self.website = over.website.clone();
-                    self.other_websites = over.other_websites.clone();
-                }
+                let mut own = self.endpoint_answers("");
+                own.overlaid_with(&over.endpoint_answers(""));
+                self.set_endpoint_answers(own);
             }
         }
         if !over.backend_out.is_empty() {
@@ -236,6 +226,14 @@ impl Answers {
         }
     }
 
+    /// The top-level endpoint answers become `env`'s.
+    fn set_endpoint_answers(&mut self, env: EnvAnswers) {
+        self.apis = env.apis;
+        self.auth_api = env.auth_api;
+        self.website = env.website;
+        self.other_websites = env.other_websites;
+    }
+
     /// The environment named `name`, added at the end when there is none.
     pub fn environment_mut(&mut self, name: &str) -> &mut EnvAnswers {
         let at = match self.environments.iter().position(|e| e.name == name) {
@@ -256,10 +254,7 @@ impl Answers {
         };
         let own = self.endpoint_answers(&name);
         self.environment_mut(&name).overlaid_with(&own);
-        self.apis.clear();
-        self.auth_api = None;
-        self.website = None;
-        self.other_websites.clear();
+        self.set_endpoint_answers(EnvAnswers::default());
         self
     }
 
@@ -268,10 +263,7 @@ impl Answers {
     pub fn focused_on(self, name: &str) -> Answers {
         let mut answers = self.folded();
         let env = answers.environment_mut(name).clone();
-        answers.apis = env.apis;
-        answers.auth_api = env.auth_api;
-        answers.website = env.website;
-        answers.other_websites = env.other_websites;
+        answers.set_endpoint_answers(env);
         answers.env = Some(name.to_owned());
         answers
     }

@@ -235,8 +235,10 @@ pub fn generate_adopting(
         header: setup.token_transfer == TokenTransfer::Header,
         environments: environments.clone(),
     };
-    crate::render::start_compiling(targets.iter().map(|(_, _, target, _)| target.template()));
-    crate::render::start_compiling(targets.iter().map(|(_, _, target, _)| target.template()));
+    crate::render::start_compiling(
+        targets.iter().map(|(_, _, target, _)| target.template()),
+        crate::render::Features::of(&values),
+    );
     let mut files = Vec::new();
     let mut glue = Vec::new();
     for (out, path, target, guess) in targets {

@@ -359,28 +359,68 @@ const TEMPLATES: [(&str, &str, Escape); 18] = [
     ),
 ];
 
-/// One registry per template, made on first use from the compiled texts it needs: a run
-/// renders few templates.
-fn registry(name: &str) -> &'static Handlebars<'static> {
-    static REGISTRIES: [OnceLock<Handlebars<'static>>; TEMPLATES.len()] =
-        [const { OnceLock::new() }; TEMPLATES.len()];
-    let index = template_index(name);
-    REGISTRIES[index].get_or_init(|| {
-        let mut registry = Handlebars::new();
-        registry.set_strict_mode(true);
-        registry.register_escape_fn(TEMPLATES[index].2);
-        for source in sources_of(index) {
-            registry.register_template(self::source(source).0, compiled(source).clone());
+/// What a setup renders beyond every setup's values: the partials only these need are
+/// compiled only for them (compiling is most of a run's time).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Features {
+    environments: bool,
+    header: bool,
+    origins: bool,
+}
+
+impl Features {
+    pub fn of(values: &FileValues) -> Features {
+        Features {
+            environments: values.environments[0].name.is_some(),
+            header: values.header,
+            origins: values
+                .environments
+                .iter()
+                .any(|env| !env.other_websites.is_empty()),
         }
-        registry
-    })
+    }
+
+    /// Whether a setup with these features renders `partial` (the templates include these
+    /// only under the same conditions).
+    fn renders(self, partial: &str) -> bool {
+        match partial {
+            "js/environments" => self.environments,
+            "js/websites" => self.origins,
+            "js/frontend-header-mode" | "js/frontend-access-token" => self.header,
+            _ => true,
+        }
+    }
+}
+
+/// One registry per template and set of features, made on first use from the compiled
+/// texts it needs: a run renders few templates.
+fn registry(name: &str, features: Features) -> &'static Handlebars<'static> {
+    type Registries = Vec<((usize, Features), &'static Handlebars<'static>)>;
+    static REGISTRIES: std::sync::Mutex<Registries> = std::sync::Mutex::new(Vec::new());
+    let index = template_index(name);
+    let mut registries = REGISTRIES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, registry)) = registries.iter().find(|(key, _)| *key == (index, features)) {
+        return registry;
+    }
+    let mut registry = Handlebars::new();
+    registry.set_strict_mode(true);
+    registry.register_escape_fn(TEMPLATES[index].2);
+    for source in sources_of(index, features) {
+        registry.register_template(self::source(source).0, compiled(source).clone());
+    }
+    let registry: &'static Handlebars<'static> = Box::leak(Box::new(registry));
+    registries.push(((index, features), registry));
+    registry
 }
 
 /// The texts template `index` needs compiled (as `source` indices): itself, and only the
-/// partials it includes.
-fn sources_of(index: usize) -> Vec<usize> {
+/// partials it includes that a setup with `features` renders.
+fn sources_of(index: usize, features: Features) -> Vec<usize> {
     let (name, text, _) = TEMPLATES[index];
-    let partials = partials_of(text).into_iter().map(|(partial, _)| partial);
+    let partials = partials_of(text)
+        .into_iter()
+        .map(|(partial, _)| partial)
+        .filter(|partial| features.renders(partial));
     std::iter::once(name)
         .chain(partials)
         .map(source_index)
@@ -425,10 +465,10 @@ fn compiled(index: usize) -> &'static Template {
 /// every token by counting from the text's start, so compiling is most of a run that
 /// renders files; this way it is spread over the cores, and the run goes on planning
 /// one file while the next one's templates compile.
-pub fn start_compiling<'a>(names: impl IntoIterator<Item = &'a str>) {
+pub fn start_compiling<'a>(names: impl IntoIterator<Item = &'a str>, features: Features) {
     let mut sources: Vec<usize> = names
         .into_iter()
-        .flat_map(|name| sources_of(template_index(name)))
+        .flat_map(|name| sources_of(template_index(name), features))
         .collect();
     sources.sort_unstable();
     sources.dedup();
@@ -635,7 +675,7 @@ pub fn render(target: &Target, values: &FileValues) -> String {
         passwordless_contact: PASSWORDLESS_CONTACT,
         passwordless_flow: PASSWORDLESS_FLOW,
     };
-    registry(name)
+    registry(name, Features::of(values))
         .render(name, &context)
         .unwrap_or_else(|e| panic!("template {name} failed to render: {e}"))
 }
@@ -661,7 +701,7 @@ pub fn nextjs_route(ts: bool, pages: bool, backend_module: &str, api_base_path: 
         backend_module,
         api_base_path,
     };
-    registry(name)
+    registry(name, Features::default())
         .render(name, &route)
         .unwrap_or_else(|e| panic!("template {name} failed to render: {e}"))
 }
@@ -681,7 +721,7 @@ pub fn nextjs_auth_page(router: &str, frontend_module: &str) -> String {
         router,
         frontend_module,
     };
-    registry(name)
+    registry(name, Features::default())
         .render(name, &page)
         .unwrap_or_else(|e| panic!("template {name} failed to render: {e}"))
 }

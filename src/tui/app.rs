@@ -367,19 +367,12 @@ impl<'p> Model<'p> {
     /// one environment or none, the other of development and production is added, empty,
     /// and shown: values without an environment become one, named as `--env` names them.
     fn next_environment(&mut self) {
-        let mut answers = self.answers().folded();
+        let mut answers = self.answers();
         if answers.environments.is_empty() {
-            let own = answers.endpoint_answers("");
-            let name = own.natural_name();
-            answers.environments.push(EnvAnswers {
-                name: name.to_owned(),
-                ..own
-            });
-            answers.apis.clear();
-            answers.auth_api = None;
-            answers.website = None;
-            answers.env = Some(name.to_owned());
+            // The values become the environment they name.
+            answers.env = Some(answers.endpoint_answers("").natural_name().to_owned());
         }
+        let mut answers = answers.folded();
         let names: Vec<String> = answers
             .environments
             .iter()
