@@ -156,6 +156,7 @@ fn bench_render(c: &mut Criterion) {
         website_base_path: None,
         recipes: &recipes,
         header: false,
+        keep_websites_list: false,
         environments: vec![EnvValues::only(
             "https://api.example.com",
             "https://example.com",

@@ -14,7 +14,20 @@ use serde::{Deserialize, Serialize};
 pub const FILE_NAME: &str = "st-setup.json";
 /// The schema version this build writes. Version 1 (one backend and one frontend path)
 /// is still read, and becomes version 2 on the next write.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
+
+/// The schema version a setup needs: 4 for environments and several websites, which an
+/// st-setup that reads 3 would call unknown fields rather than ask to be upgraded; else 3,
+/// so the files of everyone else stay as they were.
+pub fn version_for(answers: &Answers) -> u32 {
+    let fours = !answers.environments.is_empty()
+        || !answers.other_websites.is_empty()
+        || answers
+            .environments
+            .iter()
+            .any(|env| !env.other_websites.is_empty());
+    if fours { 4 } else { 3 }
+}
 pub const DEFAULT_CONNECTION_URI: &str = "http://localhost:3567";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
@@ -141,9 +154,9 @@ pub struct Answers {
 
 impl Answers {
     /// `self` with every answer `over` gives replacing ours. Endpoint answers for an
-    /// environment (`over.env`) go to that environment; values that had no environment
-    /// yet become one then, named by `EnvAnswers::natural_name` (or the environment named,
-    /// when `over` brings no values of its own: that names them).
+    /// environment (`over.env`) go to that environment, and the result is focused on it
+    /// (its answers at the top, as a wizard shows them); values that had no environment
+    /// yet become one then, named by `EnvAnswers::natural_name`.
     pub fn overlaid_with(mut self, over: &Answers) -> Answers {
         if !over.environments.is_empty() {
             self.environments = over.environments.clone();
@@ -155,15 +168,15 @@ impl Answers {
                 if self.environments.is_empty() {
                     let mut own = self.endpoint_answers("");
                     if !own.is_empty() {
-                        own.name = match given.is_empty() {
-                            true => name.clone(),
-                            false => own.natural_name().to_owned(),
-                        };
+                        own.name = own.natural_name().to_owned();
                         self.environments.push(own);
                     }
                     self.set_endpoint_answers(EnvAnswers::default());
                 }
                 self.environment_mut(name).overlaid_with(&given);
+                // Focused on it, as a wizard shows it and `add-api` adds to it.
+                let env = self.environment_mut(name).clone();
+                self.set_endpoint_answers(env);
                 self.env = Some(name.clone());
             }
             None => {
@@ -247,14 +260,18 @@ impl Answers {
     }
 
     /// The answers with the top-level endpoint answers moved into the environment `env`
-    /// names (given ones replacing its own), when it names one; as they are otherwise.
+    /// names, when it names one: they are that environment's (as `focused_on` and
+    /// `overlaid_with` put them there, and a wizard edits them), so they replace its own,
+    /// a cleared answer included. As they are otherwise.
     pub fn folded(mut self) -> Answers {
         let Some(name) = self.env.clone() else {
             return self;
         };
         let own = self.endpoint_answers(&name);
-        self.environment_mut(&name).overlaid_with(&own);
+        *self.environment_mut(&name) = own;
         self.set_endpoint_answers(EnvAnswers::default());
+        // Folded, the answers show no environment: folding again changes nothing.
+        self.env = None;
         self
     }
 
@@ -1045,8 +1062,8 @@ impl SavedSetup {
         };
         match object.get("version") {
             // Version 1 held one path per side, which is read as a list of one; version 2
-            // had no sign-in recipes.
-            Some(serde_json::Value::Number(n)) if matches!(n.as_u64(), Some(1..=3)) => {}
+            // had no sign-in recipes; version 4 adds environments and several websites.
+            Some(serde_json::Value::Number(n)) if matches!(n.as_u64(), Some(1..=4)) => {}
             Some(serde_json::Value::Number(n))
                 if n.as_u64().is_some_and(|v| v > u64::from(VERSION)) =>
             {
@@ -1075,7 +1092,7 @@ impl SavedSetup {
             saved.answers.recipes = Some(Recipes::default());
         }
         // Read in the form this build writes: version 1 is migrated on the next write.
-        saved.version = VERSION;
+        saved.version = version_for(&saved.answers);
         Ok(saved)
     }
 
@@ -1131,6 +1148,54 @@ mod tests {
         assert_eq!(merged.app_name.as_deref(), Some("New"));
         assert_eq!(merged.ui, Some(Ui::Custom));
         assert_eq!(merged.apis, vec!["https://api.example.com".to_string()]);
+    }
+
+    /// A wizard edits one environment's answers at the top: folded back, they replace
+    /// that environment's, a cleared one included, and no other environment changes.
+    #[test]
+    fn an_environment_edited_at_the_top_is_replaced_whole() {
+        let saved = Answers {
+            apis: vec![
+                "https://api.example.com".into(),
+                "https://api2.example.com".into(),
+            ],
+            auth_api: Some("https://api2.example.com".into()),
+            website: Some("https://example.com".into()),
+            ..Default::default()
+        };
+        let flags = Answers {
+            env: Some("development".into()),
+            apis: vec!["http://localhost:3001".into()],
+            ..Default::default()
+        };
+        // The values it had become production (they are not on localhost).
+        let both = saved.overlaid_with(&flags);
+        assert_eq!(both.env.as_deref(), Some("development"));
+        assert_eq!(both.apis, ["http://localhost:3001"]);
+        let mut production = both.clone().focused_on("production");
+        assert_eq!(
+            production.auth_api.as_deref(),
+            Some("https://api2.example.com")
+        );
+        production.auth_api = None;
+        production.apis.pop();
+        let folded = production.folded();
+        assert_eq!(folded.env, None);
+        assert!(folded.apis.is_empty());
+        let names: Vec<&str> = folded
+            .environments
+            .iter()
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(names, ["production", "development"]);
+        assert_eq!(folded.environments[0].auth_api, None);
+        assert_eq!(folded.environments[0].apis, ["https://api.example.com"]);
+        assert_eq!(folded.environments[1].apis, ["http://localhost:3001"]);
+        assert_eq!(
+            folded.clone().folded(),
+            folded,
+            "folding again changes nothing"
+        );
     }
 
     #[test]
@@ -1215,7 +1280,7 @@ mod tests {
     #[test]
     fn saved_file_round_trips() {
         let saved = SavedSetup {
-            version: VERSION,
+            version: 3,
             answers: Answers {
                 apis: vec!["https://api.example.com".into()],
                 ui: Some(Ui::Prebuilt),
@@ -1229,6 +1294,25 @@ mod tests {
             }),
         };
         assert_eq!(SavedSetup::parse(&saved.to_json()).unwrap(), saved);
+        // Environments and several websites are version 4's.
+        let environments = SavedSetup {
+            version: 4,
+            answers: Answers {
+                environments: vec![EnvAnswers {
+                    name: "production".into(),
+                    apis: vec!["https://api.example.com".into()],
+                    auth_api: None,
+                    website: Some("https://example.com".into()),
+                    other_websites: vec!["https://admin.example.com".into()],
+                }],
+                ..saved.answers.clone()
+            },
+            generated: saved.generated.clone(),
+        };
+        assert_eq!(
+            SavedSetup::parse(&environments.to_json()).unwrap(),
+            environments
+        );
     }
 
     #[test]
@@ -1243,7 +1327,7 @@ mod tests {
         // Version 3 saves the recipes: a file of it without them left them unanswered.
         let edited = old.replace("\"version\": 2", "\"version\": 3");
         assert_eq!(SavedSetup::parse(&edited).unwrap().answers.recipes, None);
-        assert_eq!(SavedSetup::parse(&edited).unwrap().version, VERSION);
+        assert_eq!(SavedSetup::parse(&edited).unwrap().version, 3);
     }
 
     #[test]
@@ -1359,12 +1443,12 @@ mod tests {
     #[test]
     fn a_byte_order_mark_is_fine() {
         let saved = SavedSetup::parse("\u{FEFF}{\"version\": 1}").unwrap();
-        assert_eq!(saved.version, VERSION);
+        assert_eq!(saved.version, 3);
     }
 
     #[test]
     fn future_versions_are_refused() {
-        let err = SavedSetup::parse("{\"version\": 4, \"newThing\": true}").unwrap_err();
+        let err = SavedSetup::parse("{\"version\": 5, \"newThing\": true}").unwrap_err();
         assert!(err.to_string().contains("newer st-setup"), "{err}");
         assert!(
             SavedSetup::parse("{}")

@@ -233,6 +233,7 @@ pub fn generate_adopting(
         website_base_path: setup.website_base_path.as_deref().map(base_path),
         recipes: &setup.recipes,
         header: setup.token_transfer == TokenTransfer::Header,
+        keep_websites_list: false,
         environments: environments.clone(),
     };
     crate::render::start_compiling(
@@ -258,11 +259,30 @@ pub fn generate_adopting(
                 values.website_base_path.unwrap_or("/auth"),
             )?,
         };
-        let text = render(&target, &values);
-        let planned = match prepared.get(&path) {
-            Some(base) => PlannedFile::adopted(project, out.path, path, target, text, base)?,
-            None => PlannedFile::at(project, out.path, path, Some(target), text, force)?,
+        let plan = |values: &FileValues, target: Target| {
+            let text = render(&target, values);
+            match prepared.get(&path) {
+                Some(base) => {
+                    PlannedFile::adopted(project, out.path, path.clone(), target, text, base)
+                }
+                None => PlannedFile::at(project, out.path, path.clone(), Some(target), text, force),
+            }
         };
+        let mut planned = plan(&values, target.clone())?;
+        // Code of the user's that reads the list of websites (CORS written when there were
+        // several) keeps it defined, with the one website there is now.
+        if !crate::render::Features::of(&values).websites()
+            && planned
+                .old
+                .as_deref()
+                .is_some_and(|old| reads_websites_list(old, &target))
+        {
+            let kept = FileValues {
+                keep_websites_list: true,
+                ..values.clone()
+            };
+            planned = plan(&kept, target.clone())?;
+        }
         // The page draws the frontend file's PreBuiltUIList, which a file written before
         // recipes were a choice does not export.
         if let Some(page) = page {
@@ -333,7 +353,7 @@ pub fn generate_adopting(
         *path = relative_to(project, path.clone());
     }
     let saved = SavedSetup {
-        version: answers::VERSION,
+        version: answers::version_for(&to_save),
         answers: to_save,
         generated: Some(generated(&environments)),
     };
@@ -592,18 +612,30 @@ fn cors_left_behind(planned: &PlannedFile, environments: &[EnvValues]) -> Option
     let several = environments
         .iter()
         .any(|env| !env.other_websites.is_empty());
-    let list = match &target.language {
-        Language::Js(_, framework) if framework.is_server() => "stWebsites",
-        Language::Python(_) => "ST_WEBSITES",
-        Language::Go(_) => "stIsWebsite(",
-        Language::Js(..) => return None,
+    let list = websites_list_name(target)?;
+    (several && planned.change == Change::Update && !reads_websites_list(&planned.new, target))
+        .then(|| findings::cors_for_one_website(&planned.display, list))
+}
+
+/// The name a backend's CORS code (outside the block) reads the websites by, when it was
+/// written for several.
+fn websites_list_name(target: &Target) -> Option<&'static str> {
+    match (&target.language, target.role) {
+        (_, Role::Frontend(_)) => None,
+        (Language::Js(_, framework), _) if framework.is_server() => Some("stWebsites"),
+        (Language::Python(_), _) => Some("ST_WEBSITES"),
+        (Language::Go(_), _) => Some("stIsWebsite("),
+        (Language::Js(..), _) => None,
+    }
+}
+
+/// Whether `text`'s code after its block reads the list of websites.
+fn reads_websites_list(text: &str, target: &Target) -> bool {
+    let Some(name) = websites_list_name(target) else {
+        return false;
     };
-    let (_, after_block) = planned.new.split_once("st-setup:end")?;
-    (several
-        && target.role == Role::Backend
-        && planned.change == Change::Update
-        && !after_block.contains(list))
-    .then(|| findings::cors_for_one_website(&planned.display, list))
+    text.split_once("st-setup:end")
+        .is_some_and(|(_, after)| after.contains(name))
 }
 
 /// What st-setup.json keeps of the values generated, for the next run to compare with.

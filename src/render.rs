@@ -31,6 +31,9 @@ pub struct FileValues<'a> {
     /// At least one: the only one, without a name, in a setup without environments; the
     /// first is the one the files use when nothing names one at run time.
     pub environments: Vec<EnvValues>,
+    /// The file's own code (outside the block) reads the list of websites, so the block
+    /// keeps defining it even for one website.
+    pub keep_websites_list: bool,
 }
 
 /// The values that differ between environments.
@@ -136,6 +139,9 @@ struct TemplateContext<'a> {
     /// Some environment has more than one website: the backends answer the SDK's origin
     /// from `websites` (`stWebsites`, `ST_WEBSITES`).
     origins: bool,
+    /// This file reads the list of websites (`stWebsites`): a backend (the origin callback,
+    /// CORS) or a pre built UI (its page's website).
+    websites_list: bool,
     websites: Vec<&'a str>,
     app_name: &'a str,
     api_domain: &'a str,
@@ -373,11 +379,17 @@ impl Features {
         Features {
             environments: values.environments[0].name.is_some(),
             header: values.header,
-            origins: values
-                .environments
-                .iter()
-                .any(|env| !env.other_websites.is_empty()),
+            origins: values.keep_websites_list
+                || values
+                    .environments
+                    .iter()
+                    .any(|env| !env.other_websites.is_empty()),
         }
+    }
+
+    /// The files define the list of websites (several, or code of the user's reads it).
+    pub fn websites(self) -> bool {
+        self.origins
     }
 
     /// Whether a setup with these features renders `partial` (the templates include these
@@ -639,10 +651,16 @@ pub fn render(target: &Target, values: &FileValues) -> String {
             .environments
             .iter()
             .any(|env| !env.intercept_hosts.is_empty()),
-        origins: values
-            .environments
-            .iter()
-            .any(|env| !env.other_websites.is_empty()),
+        origins: Features::of(values).origins,
+        websites_list: Features::of(values).origins
+            && match target.role {
+                crate::target::Role::Backend => true,
+                crate::target::Role::Frontend(ui) => {
+                    hosted_ui
+                        || ui == crate::answers::Ui::Prebuilt
+                            && !matches!(target.language, Language::Js(_, f) if f.session_only())
+                }
+            },
         websites: first.websites(),
         app_name: values.app_name,
         api_domain: &first.api_domain,
@@ -823,6 +841,7 @@ mod tests {
             website_base_path: None,
             recipes: Box::leak(Box::new(Recipes::default_choice())),
             header: false,
+            keep_websites_list: false,
             environments: vec![EnvValues::only(
                 "https://api.example.com",
                 "https://example.com",

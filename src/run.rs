@@ -736,10 +736,8 @@ impl Context<'_> {
                 crate::environment::listed(answers.environments.iter().map(|e| e.name.as_str()))
             )));
         }
-        let apis = match answers.env.clone() {
-            Some(name) => &mut answers.environment_mut(&name).apis,
-            None => &mut answers.apis,
-        };
+        // With environments, the top-level answers are the chosen one's (`overlaid_with`).
+        let apis = &mut answers.apis;
         for url in urls {
             let origin = origin_of(url);
             let known = origin.is_some() && apis.iter().any(|a| origin_of(a) == origin);
@@ -796,6 +794,8 @@ impl Context<'_> {
             .map(|p| p.answers.clone())
             .unwrap_or_default();
         let answers = base.overlaid_with(&self.flags);
+        // Checked before any question, so that no answer given as a flag is dropped.
+        answers.check_environments().map_err(Failure::usage)?;
         let request = self.request;
         if request.yes || request.dry_run && !self.interactive() {
             return self.generate_and_apply(&answers, previous.as_ref(), true);

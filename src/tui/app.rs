@@ -389,7 +389,7 @@ impl<'p> Model<'p> {
                 other.to_owned()
             }
             _ => {
-                let at = names.iter().position(|n| Some(n) == answers.env.as_ref());
+                let at = names.iter().position(|n| Some(n) == self.env.as_ref());
                 names[at.map_or(0, |at| (at + 1) % names.len())].clone()
             }
         };

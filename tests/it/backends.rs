@@ -305,6 +305,7 @@ impl Values {
             website_base_path: self.website_base_path.as_deref(),
             recipes: &self.recipes,
             header: false,
+            keep_websites_list: false,
             environments: vec![EnvValues::only(
                 &self.api_domain,
                 &self.website_domain,

@@ -1021,7 +1021,7 @@ fn a_corrupt_setup_file_is_reported_with_its_position_and_kept() {
 #[test]
 fn a_setup_file_from_a_newer_st_setup_is_refused() {
     let dir = project();
-    let newer = "{\"version\": 4, \"answers\": {\"apis\": [\"https://api.example.com\"]}, \"somethingNew\": true}\n";
+    let newer = "{\"version\": 5, \"answers\": {\"apis\": [\"https://api.example.com\"]}, \"somethingNew\": true}\n";
     fs::write(dir.path().join(STATE), newer).expect("write");
     let run = yes_two_apis(dir.path(), &[]).expect_code(2);
     assert!(run.stderr.contains("newer st-setup"), "{}", run.stderr);
@@ -1676,4 +1676,82 @@ fn mobile_prints_the_native_snippets_with_the_saved_values() {
         json["ios"].as_str().unwrap().contains("#if DEBUG"),
         "{json:#}"
     );
+}
+
+/// What the review of environments and several websites found, each kept fixed: an API
+/// added for a new environment does not rename the deployed values; endpoint flags without
+/// --env are refused before any question; a backend whose CORS reads the list of websites
+/// keeps it defined when one website is left.
+#[test]
+fn environments_and_websites_keep_what_was_there() {
+    let dir = project();
+    let dir = dir.path();
+    let deployed = [
+        "--yes",
+        "--api",
+        "https://api.example.com",
+        "--website",
+        "https://example.com",
+        "--website",
+        "https://admin.example.com",
+        "--ui",
+        "custom",
+        "--app-name",
+        "Acme",
+        "--backend-out",
+        "svc/st.go",
+        "--backend-out",
+        "py/st.py@fastapi",
+        "--backend-out",
+        "js/st.ts@express",
+    ];
+    run_in(dir, &deployed).expect_code(0);
+    let saved = read(dir, "st-setup.json");
+    assert!(
+        saved.contains("\"version\": 4"),
+        "several websites need version 4: {saved}"
+    );
+    // Back to one website: the CORS code outside the blocks still reads the list.
+    run_in(dir, &["--yes", "--website", "https://example.com"]).expect_code(0);
+    run_in(dir, &["check"]).expect_code(0);
+    let go = read(dir, "svc/st.go");
+    assert!(
+        go.contains("var stWebsites = []string{\"https://example.com\"}"),
+        "{go}"
+    );
+    crate::golang::go_check(&[("st.go", &go)]).unwrap_or_else(|e| panic!("{e}"));
+    assert!(read(dir, "py/st.py").contains("ST_WEBSITES = [\"https://example.com\"]"));
+    assert!(read(dir, "js/st.ts").contains("const stWebsites = [\"https://example.com\"];"));
+    // A development environment started by add-api: the deployed values become
+    // production, whatever name --env gives.
+    run_in(
+        dir,
+        &[
+            "add-api",
+            "http://localhost:3001",
+            "--env",
+            "development",
+            "--website",
+            "http://localhost:3000",
+            "--yes",
+        ],
+    )
+    .expect_code(0);
+    let production = run_in(dir, &["domain", "--env", "production", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(
+        production["apiDomain"], "https://api.example.com",
+        "{production:#}"
+    );
+    let development = run_in(dir, &["domain", "--env", "development", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(
+        development["apiDomain"], "http://localhost:3001",
+        "{development:#}"
+    );
+    // The wizard refuses an endpoint flag without --env before asking anything.
+    let run = run_in(dir, &["--api", "https://api9.example.com"]).expect_code(2);
+    assert!(run.stderr.contains("--env NAME"), "{}", run.stderr);
 }

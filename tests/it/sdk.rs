@@ -1284,6 +1284,40 @@ fn a_script_tag_page_runs_the_real_bundle() {
             "reject": ["https://api2.example.com:8443/v1/items"],
         }),
     );
+    // Production's second website is production's too.
+    let admin = page(
+        "admin",
+        &[
+            &[
+                &[
+                    "--env",
+                    "production",
+                    "--website",
+                    "https://admin.example.com",
+                ][..],
+                &two,
+            ]
+            .concat(),
+            &[
+                "--env",
+                "development",
+                "--api",
+                "http://localhost:3001",
+                "--website",
+                "http://localhost:3000",
+            ],
+        ],
+    );
+    run(
+        &admin,
+        json!({
+            "page": "https://admin.example.com/",
+            "refresh": "https://api.example.com/auth/session/refresh",
+            "authMode": "cookie",
+            "intercept": ["https://api2.example.com:8443/v1/items"],
+            "reject": ["http://localhost:3001/x"],
+        }),
+    );
     run(
         &environments,
         json!({
