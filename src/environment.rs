@@ -74,7 +74,7 @@ pub const DEVELOPMENT: &str = "development";
 pub const PRODUCTION: &str = "production";
 
 /// The variable that names the environment at run time, in every language.
-pub const VARIABLE: &str = "ST_SETUP_ENV";
+const VARIABLE: &str = "ST_SETUP_ENV";
 
 /// An environment's name becomes an object key, a dictionary key and the value of
 /// `ST_SETUP_ENV`: letters, digits, `-` and `_`, starting with a letter.

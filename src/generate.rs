@@ -199,7 +199,6 @@ pub fn generate_adopting(
             &mut notes,
         )?);
     }
-    let first = &environments[0];
 
     // Each output's target follows from its role and the project's facts where it lands
     // (its real path's manifests: package.json and tsconfig.json, pyproject.toml, go.mod).
@@ -234,7 +233,7 @@ pub fn generate_adopting(
         recipes: &setup.recipes,
         header: setup.token_transfer == TokenTransfer::Header,
         keep_websites_list: false,
-        environments: environments.clone(),
+        environments,
     };
     crate::render::start_compiling(
         targets.iter().map(|(_, _, target, _)| target.template()),
@@ -328,7 +327,7 @@ pub fn generate_adopting(
                 notes.push(findings::react_native_localhost(out.path, &api));
             }
         }
-        if let Some(note) = cors_left_behind(&planned, &environments) {
+        if let Some(note) = cors_left_behind(&planned, &values.environments) {
             notes.push(note);
         }
         // Said when the file is written first; later runs keep what it was set up for.
@@ -355,7 +354,7 @@ pub fn generate_adopting(
     let saved = SavedSetup {
         version: answers::version_for(&to_save),
         answers: to_save,
-        generated: Some(generated(&environments)),
+        generated: Some(generated(&values.environments)),
     };
     let state = PlannedFile::new(
         project,
@@ -371,7 +370,7 @@ pub fn generate_adopting(
         analysis.api_base_path = api_base_path.clone();
     }
     let analysis = analyses[0].clone();
-    if first.name.is_none() {
+    if setup.environments[0].name.is_none() {
         analyses.clear();
     }
     Ok(Outcome {

@@ -63,6 +63,7 @@ impl EnvValues {
             .chain(self.other_websites.iter().map(String::as_str))
             .collect()
     }
+
     /// The values of a setup without environments.
     pub fn only(
         api_domain: &str,
